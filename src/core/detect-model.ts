@@ -1,0 +1,74 @@
+// The shipped linear model: per-category logistic-regression weights over hashed features,
+// stored compactly (sorted feature buckets + int8-quantised weights, base64) in
+// model.generated.json, written by `npm run train`.
+
+import modelJson from './model.generated.json';
+
+export interface ModelFile {
+  version: string;
+  dataHash: string;
+  trainedAt: string;
+  featureBits: number;
+  /** Per category: id and bias. Biases are shifted so that the operating threshold is 0.5. */
+  categories: { id: string; bias: number }[];
+  /** base64 of Uint32 little-endian feature buckets, ascending. */
+  features: string;
+  /** base64 of Int8 weights, row-major [feature][category]; real weight = q * scale. */
+  weights: string;
+  scale: number;
+  /** Notes for humans: data sources, sizes, CV figures. */
+  meta?: Record<string, unknown>;
+}
+
+export interface LoadedModel {
+  file: ModelFile;
+  categories: string[];
+  bias: Float64Array;
+  /** bucket → row offset into `w` */
+  rows: Map<number, number>;
+  w: Float32Array;
+}
+
+function b64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function loadModel(file: ModelFile): LoadedModel {
+  const fb = b64(file.features);
+  const feats = new Uint32Array(fb.buffer, fb.byteOffset, fb.byteLength >> 2);
+  const q = new Int8Array(b64(file.weights).buffer);
+  const k = file.categories.length;
+  const w = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) w[i] = (q[i] as number) * file.scale;
+  const rows = new Map<number, number>();
+  for (let i = 0; i < feats.length; i++) rows.set(feats[i] as number, i * k);
+  return {
+    file,
+    categories: file.categories.map((c) => c.id),
+    bias: Float64Array.from(file.categories.map((c) => c.bias)),
+    rows,
+    w,
+  };
+}
+
+let cached: LoadedModel | undefined;
+/** The shipped model, decoded on first use (a few ms) so importing detect.ts stays cheap. */
+export function shippedModel(): LoadedModel {
+  cached ??= loadModel(modelJson as ModelFile);
+  return cached;
+}
+
+/** Probabilities per model category for a feature set, written into `out`. */
+export function scoreFeatures(m: LoadedModel, feats: readonly number[], out: Float64Array): void {
+  const k = m.categories.length;
+  for (let c = 0; c < k; c++) out[c] = m.bias[c] as number;
+  for (const f of feats) {
+    const row = m.rows.get(f);
+    if (row === undefined) continue;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (m.w[row + c] as number);
+  }
+  for (let c = 0; c < k; c++) out[c] = 1 / (1 + Math.exp(-(out[c] as number)));
+}

@@ -1,0 +1,88 @@
+// Markdown (as archived by Open Terms Archive) to plain text plus block boundaries, for the CLI
+// and tests. Headings, list items, table cells and paragraphs become blocks; inline syntax
+// (links, emphasis, code, images) is dropped so offsets point at readable text.
+
+const HEADING = /^\s{0,3}#{1,6}\s+/;
+const LIST = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
+const QUOTE = /^\s*>\s?/;
+const TABLE_SEP = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+
+function inline(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?!\w)/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
+}
+
+export function markdownToText(md: string): { text: string; hardBreaks: number[] } {
+  // Parts + a running length: appending to and inspecting one big string would flatten V8's rope
+  // on every check and make this quadratic.
+  const parts: string[] = [];
+  let len = 0;
+  let last = '';
+  const put = (s: string): void => {
+    if (s === '') return;
+    parts.push(s);
+    len += s.length;
+    last = s[s.length - 1] as string;
+  };
+  const hardBreaks: number[] = [];
+  let inParagraph = false;
+  let fence = false;
+  const brk = (): void => {
+    inParagraph = false;
+    if (len === 0) return;
+    if (last !== '\n') put('\n');
+    if (hardBreaks[hardBreaks.length - 1] !== len) hardBreaks.push(len);
+  };
+  const lines = md.split(/\r?\n/);
+  for (let li = 0; li < lines.length; li++) {
+    const rawLine = lines[li] as string;
+    // Setext heading underline ("Title" then "====="): the line above was a heading.
+    if (/^\s{0,3}(=+|-+)\s*$/.test(rawLine) && inParagraph) { brk(); continue; }
+    if (/^\s*(```|~~~)/.test(rawLine)) { fence = !fence; brk(); continue; }
+    if (fence) { put(rawLine); brk(); continue; }
+    let line = rawLine.replace(QUOTE, '');
+    if (line.trim() === '' || RULE.test(line) || TABLE_SEP.test(line)) { brk(); continue; }
+    if (/^\s*\|/.test(line)) {
+      // Table row: one block per cell.
+      brk();
+      for (const cell of line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/)) {
+        const c = inline(cell).trim();
+        if (c) { put(c); brk(); }
+      }
+      continue;
+    }
+    const isHeading = HEADING.test(line);
+    const isList = LIST.test(line);
+    if (isHeading) line = line.replace(HEADING, '').replace(/\s+#+\s*$/, '');
+    // Keep numbered markers ("1.") as they are part of the clause; drop bullets.
+    else if (isList && /^\s*[-*+]\s/.test(line)) line = line.replace(/^\s*[-*+]\s+/, '');
+    const content = inline(line).trim();
+    if (!content) { brk(); continue; }
+    if (isHeading || isList) brk();
+    else if (inParagraph) put('\n'); // a wrapped paragraph line: soft newline, same block
+    put(content);
+    inParagraph = true;
+    if (isHeading) brk();
+  }
+  let text = parts.join('');
+  while (text.endsWith('\n')) text = text.slice(0, -1);
+  return { text, hardBreaks: hardBreaks.filter((b) => b > 0 && b < text.length) };
+}
+
+/** Block boundaries of a plain .txt file: every line break (files of one paragraph per line are
+ * the norm for exported policies, and a wrapped line rarely ends mid-clause). */
+export function plainTextBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}

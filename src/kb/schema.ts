@@ -52,7 +52,11 @@ export interface KbDocument {
     /** ISO date of the latest recorded version. */
     date: string;
     words: number;
+    /** The archived text, relative to the shared data root (build and tests re-read it). */
+    path?: string;
   };
+  /** Tie-breaker when several documents share a URL pattern (higher wins); see core/url.ts. */
+  priority?: number;
 }
 
 export type AnchorStatus = 'found' | 'stale' | 'unchecked';

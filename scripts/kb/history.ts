@@ -1,0 +1,39 @@
+// Change history of each archived document: the real changes of versions-index.csv (engine
+// artefacts such as refilters and declaration upgrades are not changes of the terms).
+import type { DocumentHistory, HistoryChange } from '../../src/kb/schema';
+import { isoUtc, otaKey, type DocumentSet } from './documents';
+import type { IndexRow } from './sources';
+
+export function isRealChange(commitTitle: string): boolean {
+  return /^Record new changes of /.test(commitTitle) || /^Update /.test(commitTitle);
+}
+
+export type SummaryFn = (collection: string, rows: IndexRow[], i: number) => HistoryChange['summary'] | undefined;
+
+export function buildHistory(indexes: Map<string, IndexRow[]>, docs: DocumentSet, summarise?: SummaryFn): DocumentHistory[] {
+  const out: DocumentHistory[] = [];
+  for (const [collection, rows] of indexes) {
+    const perDoc = new Map<string, IndexRow[]>();
+    for (const r of rows) {
+      const key = otaKey(collection, r.service, r.termsType);
+      if (!docs.byOtaText.has(key)) continue;
+      const list = perDoc.get(key);
+      if (list) list.push(r);
+      else perDoc.set(key, [r]);
+    }
+    for (const [key, list] of perDoc) {
+      // Keep every row (artefacts included) in date order: a change is diffed against the row before it.
+      list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.commit < b.commit ? -1 : 1));
+      const changes: HistoryChange[] = [];
+      list.forEach((r, i) => {
+        if (!isRealChange(r.title)) return;
+        const change: HistoryChange = { date: isoUtc(r.date) };
+        const summary = summarise?.(collection, list, i);
+        if (summary) change.summary = summary;
+        changes.push(change);
+      });
+      if (changes.length > 0) out.push({ documentId: docs.byOtaText.get(key)!, collection, changes });
+    }
+  }
+  return out.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.collection < b.collection ? -1 : 1));
+}

@@ -1,0 +1,133 @@
+// Launches Debian's Chromium (or CHROME_PATH) with the built extension through playwright-core,
+// and routes archived real pages to their true addresses. Used by `npm start`, the end-to-end
+// tests and the benchmarks. Nothing reaches the network: unknown requests are aborted.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium or Chrome binary.',
+    );
+  }
+  return found;
+}
+
+export interface RoutedPage {
+  url: string;
+  html: string;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Every request the browser tried to make outside the routed pages (all aborted). */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir: string;
+  headless: boolean;
+  pages: readonly RoutedPage[];
+  viewport?: { width: number; height: number };
+}
+
+export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionSession> {
+  if (!existsSync(path.join(opts.extensionDir, 'manifest.json'))) {
+    throw new Error(`${opts.extensionDir} has no manifest.json: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'clausemark-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: opts.headless,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${opts.extensionDir}`,
+      `--load-extension=${opts.extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=DialMediaRouteProvider',
+    ],
+  });
+  const blocked: string[] = [];
+  const byUrl = new Map(opts.pages.map((p) => [p.url, p.html]));
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const html = byUrl.get(url);
+    if (html !== undefined && route.request().resourceType() === 'document') {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    if (url.startsWith('chrome-extension://') || url.startsWith('http://127.0.0.1') || url.startsWith('http://localhost')) {
+      await route.continue();
+      return;
+    }
+    blocked.push(url);
+    await route.abort('blockedbyclient');
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    blocked,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the extension's knowledge base is installed (first run loads it into IndexedDB). */
+export async function waitForKnowledgeBase(session: ExtensionSession, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    for (;;) {
+      const state = await page.evaluate(async () => {
+        const r = await chrome.runtime.sendMessage({ clausemark: 1, name: 'kb/status', payload: {} });
+        return r?.ok ? (r.value.state as string) : `error: ${r?.error}`;
+      });
+      if (state === 'ready') return;
+      if (state.startsWith('error')) throw new Error(`knowledge base: ${state}`);
+      if (Date.now() > deadline) throw new Error(`knowledge base not ready after ${timeoutMs} ms (state ${state})`);
+      await page.waitForTimeout(250);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits for the content script to finish a policy page (it marks <html> when done). */
+export async function waitForAnnotation(page: Page, timeoutMs = 30_000): Promise<number> {
+  await page.waitForFunction(() => document.documentElement.dataset.clausemarkState === 'annotated', undefined, { timeout: timeoutMs });
+  return page.evaluate(() => Number(document.documentElement.dataset.clausemarkCount));
+}
+
+/** The tab id of a page, read from the background's per-tab record. */
+export async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    const ids = await page.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).map((k) => Number(k.slice(4))));
+    const tabs = await session.worker.evaluate(async (ids: number[]) => Promise.all(ids.map((id) => chrome.tabs.get(id).then((t) => ({ id, url: t.url ?? t.pendingUrl ?? '' }), () => null))), ids);
+    const hit = tabs.find((t) => t && t.url === url) ?? tabs.filter(Boolean).pop();
+    if (!hit) throw new Error(`no analysed tab for ${url}`);
+    return hit.id;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,73 @@
+// Service worker (Chrome) / background script (Firefox): owns IndexedDB and the knowledge base,
+// answers the typed messages of src/messages.ts. Nothing here talks to the network.
+import browser from 'webextension-polyfill';
+import { isEnvelope, type Reply } from '../messages';
+import type { KnowledgeBase } from '../kb/schema';
+import { openClausemarkDb, type Db } from '../storage/db';
+import { KbService } from './kb-service';
+import { handle, type HandlerDeps } from './handlers';
+import { validateRequest } from './validate';
+import { sendToTab } from '../lib/rpc';
+import { setActionBadge } from './action-badge';
+
+let dbPromise: Promise<Db> | null = null;
+const db = () => (dbPromise ??= openClausemarkDb());
+
+async function loadBundled(): Promise<KnowledgeBase> {
+  const res = await fetch(browser.runtime.getURL('kb.json'));
+  if (!res.ok) throw new Error(`bundled knowledge base could not be read (${res.status})`);
+  return (await res.json()) as KnowledgeBase;
+}
+
+const kb = new KbService({ db, loadBundled });
+
+const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+const session = browser.storage.session ?? browser.storage.local;
+
+const deps: HandlerDeps = {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  db,
+  kb,
+  tabVisits: {
+    async get(tabId) {
+      const v = (await session.get(TAB_KEY(tabId)))[TAB_KEY(tabId)];
+      return typeof v === 'number' ? v : undefined;
+    },
+    async set(tabId, visitId) {
+      await session.set({ [TAB_KEY(tabId)]: visitId });
+    },
+  },
+  async revealInTab(tabId, clauseId) {
+    try {
+      return (await sendToTab(tabId, 'content/reveal', { clauseId })).ok;
+    } catch {
+      return false;
+    }
+  },
+  setBadge: setActionBadge,
+};
+
+browser.runtime.onInstalled.addListener(() => {
+  void kb.ensure(true).catch((err: unknown) => console.error('Clausemark: knowledge base install failed', err));
+});
+browser.runtime.onStartup.addListener(() => {
+  void kb.ensure().catch((err: unknown) => console.error('Clausemark: knowledge base check failed', err));
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void session.remove(TAB_KEY(tabId));
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined;
+  return (async (): Promise<Reply<typeof message.name>> => {
+    try {
+      const payload = validateRequest(message.name, message.payload);
+      const value = await handle(message.name, payload, sender, deps);
+      return { ok: true, value };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  })();
+});

@@ -1,0 +1,206 @@
+// The annotator, loaded only on pages the loader took for a policy: reads the page text, finds
+// clauses (reviewed knowledge-base quotes anchored in the page, plus the detector), highlights
+// them, adds badges, and reports the visit to the background.
+import browser from 'webextension-polyfill';
+import { segment } from '../core/text';
+import { detectSentences, MODEL_VERSION } from '../core/detect';
+import { anchorQuotes } from '../core/anchor';
+import { resolveOverlaps } from '../core/resolve';
+import { confirmPolicyText } from '../core/page';
+import { fingerprint } from '../core/fingerprint';
+import { clauseId } from '../core/ids';
+import { isEnvelope, type PageClause, type PageMatch, type Reply, type PageReport } from '../messages';
+import type { KnownClause } from '../kb/schema';
+import { send } from '../lib/rpc';
+import { readPageText } from './dom-text';
+import { highlightRanges, removeHighlights } from './highlight';
+import { createBadge, focusBadge } from './badges';
+import { PanelHost, type PageInfo, type PanelClause } from './panel';
+
+export interface AnnotateInput {
+  match: PageMatch | null;
+  reason: string;
+  signal: AbortSignal;
+}
+
+export interface AnnotateResult {
+  status: 'annotated' | 'not-policy' | 'aborted';
+  clauses: number;
+  reason: string;
+}
+
+const CHUNK_SENTENCES = 400;
+const MAX_TEXT_CHARS = 5_000_000;
+const EXCERPT_MAX = 600;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Detector over sentences in chunks, yielding to the page between chunks. */
+async function detectChunked(text: string, sentences: ReturnType<typeof segment>['sentences'], signal: AbortSignal) {
+  const out: ReturnType<typeof detectSentences> = [];
+  for (let i = 0; i < sentences.length; i += CHUNK_SENTENCES) {
+    if (signal.aborted) break;
+    out.push(...detectSentences(text, sentences.slice(i, i + CHUNK_SENTENCES)));
+    if (i + CHUNK_SENTENCES < sentences.length) await nextTask();
+  }
+  return out;
+}
+
+function excerpt(text: string, start: number, end: number): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return s.length > EXCERPT_MAX ? `${s.slice(0, EXCERPT_MAX - 1)}…` : s;
+}
+
+/** Anchors the platform's reviewed quotes in the live text; returns them as page clauses. */
+function anchorKnown(text: string, known: readonly KnownClause[]): { clauses: PageClause[]; byId: Map<string, KnownClause> } {
+  const byId = new Map<string, KnownClause>();
+  const spans = anchorQuotes(text, known.map((k) => k.quote));
+  const clauses: PageClause[] = [];
+  known.forEach((k, i) => {
+    const span = spans[i];
+    if (!span) return;
+    const id = `kb-${k.id}`;
+    byId.set(id, k);
+    clauses.push({
+      id,
+      start: span.start,
+      end: span.end,
+      category: k.category,
+      severity: k.severity,
+      confidence: 1,
+      source: 'kb',
+      kbClauseId: k.id,
+      label: k.caseTitle,
+      excerpt: excerpt(text, span.start, span.end),
+      anchored: true,
+    });
+  });
+  return { clauses, byId };
+}
+
+export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
+  const { match, signal } = input;
+  const root = document.body;
+  if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body' };
+  const page = readPageText(root, MAX_TEXT_CHARS);
+  const confirm = confirmPolicyText(page.text, !!match);
+  if (!confirm.policy) return { status: 'not-policy', clauses: 0, reason: confirm.reason };
+
+  const readAt = new Date().toISOString();
+  const model = segment(page.text, page.hardBreaks);
+  const knownPromise = match
+    ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
+    : Promise.resolve([] as KnownClause[]);
+  const [known, detected, sha256] = await Promise.all([knownPromise, detectChunked(page.text, model.sentences, signal), fingerprint(page.text)]);
+  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation' };
+
+  // Only quotes of this document (or of the platform's documents without a document match).
+  const relevant = match ? known.filter((k) => !k.documentId || k.documentId === match.document.id || k.anchor.status !== 'found') : [];
+  const kb = anchorKnown(page.text, relevant);
+  const found: PageClause[] = [
+    ...kb.clauses,
+    ...detected.map((d) => ({ ...d, id: d.id || clauseId(d.category, page.text.slice(d.start, d.end)), excerpt: excerpt(page.text, d.start, d.end) })),
+  ];
+  const highlights = resolveOverlaps(found);
+
+  const marks = highlightRanges(
+    root,
+    highlights.map(({ primary }) => ({
+      start: primary.start,
+      end: primary.end,
+      clauseId: primary.id,
+      category: primary.category,
+      severity: primary.severity,
+      source: primary.source,
+    })),
+  );
+
+  const items = new Map<string, PanelClause>();
+  for (const h of highlights) {
+    if (!marks.has(h.primary.id)) continue; // mark.js could not place it (e.g. whitespace only)
+    items.set(h.primary.id, { clause: h.primary, related: h.related, kb: kb.byId.get(h.primary.id) });
+  }
+
+  const info: PageInfo = {
+    url: location.href,
+    title: document.title,
+    sha256,
+    readAt,
+    platformName: match?.platform.name,
+    platformId: match?.platform.id,
+    documentTitle: match?.document.termsType,
+    modelVersion: MODEL_VERSION,
+  };
+  const panel = new PanelHost(signal);
+  const compare = (category: string, platformId?: string) => send('kb/compare', { category, platformId, limit: 6 });
+  const open = (id: string, trigger: HTMLElement | null) => {
+    const item = items.get(id);
+    if (item) panel.show(item, info, compare, trigger);
+  };
+
+  const badges = new Map<string, HTMLElement>();
+  for (const [id, item] of items) {
+    const els = marks.get(id);
+    const last = els?.[els.length - 1];
+    if (!last) continue;
+    const badge = createBadge(
+      { clauseId: id, category: item.clause.category, severity: item.clause.severity, detected: item.clause.source !== 'kb', confidence: item.clause.confidence },
+      (cid, trigger) => open(cid, trigger),
+      signal,
+    );
+    last.after(badge);
+    badges.set(id, badge);
+  }
+
+  // Clicking the highlighted text opens its panel too.
+  document.addEventListener(
+    'click',
+    (e) => {
+      const mark = (e.target as Element | null)?.closest?.('mark[data-clausemark-clause]') as HTMLElement | null;
+      if (!mark) return;
+      const id = mark.dataset.clausemarkClause;
+      if (id && items.has(id)) open(id, badges.get(id)?.shadowRoot?.querySelector('button') ?? null);
+    },
+    { signal },
+  );
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && panel.openClauseId) panel.hide();
+    },
+    { signal },
+  );
+
+  const onMessage = (message: unknown): Promise<Reply<'content/reveal'>> | undefined => {
+    if (!isEnvelope(message) || message.name !== 'content/reveal') return undefined;
+    const { clauseId: id } = message.payload as { clauseId: string };
+    const first = marks.get(id)?.[0];
+    if (!first) return Promise.resolve({ ok: true, value: { ok: false } });
+    first.scrollIntoView({ block: 'center', behavior: 'auto' });
+    open(id, badges.get(id)?.shadowRoot?.querySelector('button') ?? null);
+    focusBadge(badges.get(id));
+    return Promise.resolve({ ok: true, value: { ok: true } });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    for (const b of badges.values()) b.remove();
+    removeHighlights(root);
+  });
+
+  const report: PageReport = {
+    url: location.href,
+    title: document.title.slice(0, 1024),
+    sha256,
+    readAt,
+    textLength: page.text.length,
+    detection: { kind: match ? 'known' : 'heuristic', reason: input.reason.slice(0, 256) },
+    documentId: match?.document.id,
+    platformId: match?.platform.id,
+    clauses: [...items.values()].map((i) => i.clause).sort((a, b) => a.start - b.start),
+  };
+  document.documentElement.dataset.clausemarkState = 'annotated';
+  document.documentElement.dataset.clausemarkCount = String(items.size);
+  await send('page/report', report).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
+  return { status: 'annotated', clauses: items.size, reason: confirm.reason };
+}

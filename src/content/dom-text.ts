@@ -1,0 +1,75 @@
+// Reads the page's text exactly as mark.js will see it: the concatenation of the text nodes it
+// visits, in document order, with the same exclusions. Offsets into this string are what
+// mark.js's markRanges() takes, so detection and highlighting agree to the character.
+
+/** Never read or annotate these: our own UI, code, editable areas and form fields. mark.js tests
+ * only a text node's parent against these selectors, hence the descendant forms. */
+export const EXCLUDE: readonly string[] = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'input',
+  'svg', 'svg *', 'canvas', 'iframe', 'object',
+  '[contenteditable]', '[contenteditable] *',
+  '[data-clausemark-ui]', '[data-clausemark-ui] *',
+];
+
+const EXCLUDE_SELECTOR = [...EXCLUDE, 'title', 'head', 'html'].join(',');
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
+  'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+export interface PageText {
+  text: string;
+  /** Offsets where a block boundary (or <br>) separates two text nodes. */
+  hardBreaks: number[];
+  nodeCount: number;
+}
+
+function blockOf(node: Node, cache: Map<Node, Element | null>): Element | null {
+  let el = node.parentElement;
+  const seen: Element[] = [];
+  while (el && !BLOCK_TAGS.has(el.tagName)) {
+    const hit = cache.get(el);
+    if (hit !== undefined) {
+      for (const s of seen) cache.set(s, hit);
+      return hit;
+    }
+    seen.push(el);
+    el = el.parentElement;
+  }
+  for (const s of seen) cache.set(s, el);
+  return el;
+}
+
+function brBefore(node: Node): boolean {
+  let prev = node.previousSibling;
+  while (prev && prev.nodeType === Node.COMMENT_NODE) prev = prev.previousSibling;
+  return !!prev && prev.nodeType === Node.ELEMENT_NODE && (prev as Element).tagName === 'BR';
+}
+
+export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY): PageText {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      const parent = node.parentElement;
+      return parent && parent.matches(EXCLUDE_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const parts: string[] = [];
+  const hardBreaks: number[] = [];
+  const cache = new Map<Node, Element | null>();
+  let length = 0;
+  let prevBlock: Element | null | undefined;
+  let nodeCount = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const value = n.nodeValue ?? '';
+    const block = blockOf(n, cache);
+    if (prevBlock !== undefined && (block !== prevBlock || brBefore(n))) hardBreaks.push(length);
+    prevBlock = block;
+    parts.push(value);
+    length += value.length;
+    nodeCount++;
+    if (length > maxChars) break;
+  }
+  return { text: parts.join(''), hardBreaks, nodeCount };
+}

@@ -1,0 +1,253 @@
+// The clause panel: what the clause means, why it matters, which rules may apply, how other
+// platforms handle it, and where every claim comes from. Rendered by Preact as text (never HTML)
+// inside a shadow root.
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageClause, CategoryComparison } from '../messages';
+import type { KnownClause } from '../kb/schema';
+import { getCategory, REGULATIONS } from '../core/taxonomy';
+import type { Severity } from '../core/types';
+import { attachStyledShadow } from './shadow';
+import { PANEL_CSS } from './panel-css';
+
+export interface PanelClause {
+  clause: PageClause;
+  related: PageClause[];
+  kb?: KnownClause;
+}
+
+export interface PageInfo {
+  url: string;
+  title: string;
+  sha256: string;
+  readAt: string;
+  platformName?: string;
+  platformId?: string;
+  documentTitle?: string;
+  modelVersion: string;
+}
+
+export interface PanelDeps {
+  compare(category: string, platformId?: string): Promise<CategoryComparison>;
+  onClose(): void;
+}
+
+const SEV_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', good: 'Good practice' };
+
+export function citation(c: PanelClause, page: PageInfo): string {
+  const cat = getCategory(c.clause.category)?.title ?? c.clause.category;
+  const source =
+    c.clause.source === 'kb' && c.kb
+      ? `Reviewed clause: ToS;DR point "${c.kb.caseTitle}" (${c.kb.pointUrl}), CC BY-SA 3.0, ToS;DR contributors`
+      : `Detected by Clausemark (${c.clause.source === 'rule' ? 'rule' : 'model'} ${page.modelVersion}, confidence ${Math.round(c.clause.confidence * 100)}%)`;
+  return [
+    `"${c.clause.excerpt}"`,
+    `— ${page.title || page.url}${page.platformName ? ` (${page.platformName})` : ''}`,
+    `Category: ${cat}; severity: ${SEV_LABEL[c.clause.severity]}.`,
+    `Source: ${source}.`,
+    `Document: ${page.url}`,
+    `Captured: ${page.readAt}`,
+    `SHA-256 of normalised text: ${page.sha256}`,
+  ].join('\n');
+}
+
+async function copyText(text: string, fallbackRoot: ShadowRoot): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (no focus, or policy): fall back to a selected textarea.
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    fallbackRoot.append(ta);
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.remove();
+    return ok;
+  }
+}
+
+function Rarity({ cmp }: { cmp: CategoryComparison | null | 'error' }) {
+  if (cmp === null) return <p class="muted">Looking up other platforms…</p>;
+  if (cmp === 'error') return <p class="muted">Comparison is not available right now.</p>;
+  const { stat, others } = cmp;
+  if (!stat || stat.platformsTotal === 0) return <p class="muted">No reviewed platform has a clause of this kind yet.</p>;
+  const share = stat.platformsWith / stat.platformsTotal;
+  const word = share < 0.05 ? 'Rare' : share < 0.2 ? 'Uncommon' : share < 0.5 ? 'Common' : 'Widespread';
+  return (
+    <div>
+      <p class="rarity">
+        <strong>{word}:</strong> found in {stat.platformsWith} of {stat.platformsTotal} reviewed platforms
+        {stat.platformsReviewed !== stat.platformsWith ? ` (${stat.platformsReviewed} reviewed for this topic)` : ''}.
+      </p>
+      {others.length > 0 && (
+        <ul class="others">
+          {others.map(({ platform, clause }) => (
+            <li key={clause.id}>
+              <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span> <strong>{platform.name}</strong>
+              <span class="case"> — {clause.caseTitle}</span>
+              {clause.quote && <q>{clause.quote.length > 180 ? `${clause.quote.slice(0, 177)}…` : clause.quote}</q>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo; deps: PanelDeps; shadow: ShadowRoot }) {
+  const { clause } = item;
+  const cat = getCategory(clause.category);
+  const [cmp, setCmp] = useState<CategoryComparison | null | 'error'>(null);
+  const [copied, setCopied] = useState<'' | 'ok' | 'fail'>('');
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setCmp(null);
+    deps.compare(clause.category, page.platformId).then(
+      (r) => live && setCmp(r),
+      () => live && setCmp('error'),
+    );
+    closeRef.current?.focus();
+    return () => {
+      live = false;
+    };
+  }, [clause.id]);
+
+  const source =
+    clause.source === 'kb'
+      ? `Reviewed: ToS;DR${item.kb ? ` — “${item.kb.caseTitle}” (${item.kb.classification})` : ''}`
+      : `Detected by Clausemark's ${clause.source === 'rule' ? 'rules' : 'model'}, ${Math.round(clause.confidence * 100)}% confidence`;
+
+  return (
+    <section class="panel" role="dialog" aria-modal="false" aria-labelledby="cm-title">
+      <header>
+        <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span>
+        <h2 id="cm-title">{cat?.title ?? clause.category}</h2>
+        <button ref={closeRef} class="close" type="button" aria-label="Close explanation" onClick={deps.onClose}>
+          ×
+        </button>
+      </header>
+      <blockquote>{clause.excerpt}</blockquote>
+      {item.kb && !clause.anchored && <p class="warn">This reviewed clause was not found word for word in this version of the page.</p>}
+      {cat && (
+        <>
+          <h3>What it means</h3>
+          <p>{cat.meaning}</p>
+          <h3>Why it matters</h3>
+          <p>{cat.whyItMatters}</p>
+          <p class="muted">{cat.consumerImpact}</p>
+        </>
+      )}
+      {item.related.length > 0 && (
+        <>
+          <h3>Also in this passage</h3>
+          <ul class="related">
+            {item.related.map((r) => (
+              <li key={r.id}>
+                <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span> {getCategory(r.category)?.title ?? r.category}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>How other platforms handle this</h3>
+      <Rarity cmp={cmp} />
+      {cat && cat.regulations.length > 0 && (
+        <>
+          <h3>Rules that may apply</h3>
+          <ul class="regs">
+            {cat.regulations.map((r) => (
+              <li key={r.regulation + r.provision}>
+                <strong>{REGULATIONS[r.regulation].short}</strong> {r.provision}: {r.note}
+              </li>
+            ))}
+          </ul>
+          <p class="muted small">Information, not legal advice: whether a rule applies depends on where you live and the facts.</p>
+        </>
+      )}
+      <h3>Provenance</h3>
+      <dl class="prov">
+        <dt>Source</dt>
+        <dd>
+          {source}
+          {item.kb && (
+            <>
+              {' '}
+              (<a href={item.kb.pointUrl} target="_blank" rel="noreferrer noopener">point</a>, CC BY-SA 3.0)
+            </>
+          )}
+        </dd>
+        <dt>Document</dt>
+        <dd class="url">{page.url}</dd>
+        <dt>Read at</dt>
+        <dd>{new Date(page.readAt).toLocaleString()}</dd>
+        <dt>SHA-256</dt>
+        <dd class="hash">{page.sha256}</dd>
+      </dl>
+      <button
+        class="copy"
+        type="button"
+        onClick={() => void copyText(citation(item, page), shadow).then((ok) => setCopied(ok ? 'ok' : 'fail'))}
+      >
+        Copy citation
+      </button>
+      <span class="copied" role="status">
+        {copied === 'ok' ? 'Copied.' : copied === 'fail' ? 'Could not copy: select the text above instead.' : ''}
+      </span>
+    </section>
+  );
+}
+
+/** One panel host per page; `show` replaces its content, `hide` empties it. */
+export class PanelHost {
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private mount: HTMLElement | null = null;
+  private trigger: HTMLElement | null = null;
+  openClauseId: string | null = null;
+
+  constructor(private readonly signal: AbortSignal) {
+    signal.addEventListener('abort', () => this.destroy());
+  }
+
+  private ensure(): { shadow: ShadowRoot; mount: HTMLElement } {
+    if (!this.host || !this.shadow || !this.mount) {
+      this.host = document.createElement('div');
+      this.host.id = 'clausemark-panel-host';
+      this.shadow = attachStyledShadow(this.host, PANEL_CSS);
+      this.mount = document.createElement('div');
+      this.shadow.append(this.mount);
+      document.documentElement.append(this.host);
+      this.shadow.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Escape') {
+          e.stopPropagation();
+          this.hide();
+        }
+      }, { signal: this.signal });
+    }
+    return { shadow: this.shadow, mount: this.mount };
+  }
+
+  show(item: PanelClause, page: PageInfo, compare: PanelDeps['compare'], trigger: HTMLElement | null): void {
+    const { shadow, mount } = this.ensure();
+    this.trigger = trigger;
+    this.openClauseId = item.clause.id;
+    render(<Panel item={item} page={page} shadow={shadow} deps={{ compare, onClose: () => this.hide() }} />, mount);
+  }
+
+  hide(): void {
+    if (this.mount) render(null, this.mount);
+    this.openClauseId = null;
+    const t = this.trigger;
+    this.trigger = null;
+    t?.focus();
+  }
+
+  destroy(): void {
+    if (this.mount) render(null, this.mount);
+    this.host?.remove();
+    this.host = this.shadow = this.mount = null;
+  }
+}

@@ -1,0 +1,57 @@
+// Clausemark's IndexedDB: typed schema and versioned upgrade. Only the background opens it.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CategoryStat, DocumentHistory, KbDocument, KnownClause, Platform } from '../kb/schema';
+import type { KbStatus, Visit } from '../messages';
+
+export const DB_NAME = 'clausemark';
+export const DB_VERSION = 1;
+
+export interface ClausemarkDB extends DBSchema {
+  meta: { key: string; value: unknown };
+  platforms: { key: string; value: Platform };
+  documents: { key: string; value: KbDocument; indexes: { byPlatform: string } };
+  clauses: { key: string; value: KnownClause; indexes: { byPlatform: string; byDocument: string; byCategory: string } };
+  categoryStats: { key: string; value: CategoryStat };
+  history: { key: string; value: DocumentHistory };
+  visits: { key: number; value: Visit; indexes: { byUrl: string; byDocument: string; bySha: string } };
+}
+
+export type Db = IDBPDatabase<ClausemarkDB>;
+
+export const KB_STORES = ['platforms', 'documents', 'clauses', 'categoryStats', 'history'] as const;
+export type KbStore = (typeof KB_STORES)[number];
+
+/** Opens (and creates or upgrades) the database. Each version step only adds, so data is kept. */
+export function openClausemarkDb(name = DB_NAME): Promise<Db> {
+  return openDB<ClausemarkDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('meta');
+        db.createObjectStore('platforms', { keyPath: 'id' });
+        const docs = db.createObjectStore('documents', { keyPath: 'id' });
+        docs.createIndex('byPlatform', 'platformId');
+        const clauses = db.createObjectStore('clauses', { keyPath: 'id' });
+        clauses.createIndex('byPlatform', 'platformId');
+        clauses.createIndex('byDocument', 'documentId');
+        clauses.createIndex('byCategory', 'category');
+        db.createObjectStore('categoryStats', { keyPath: 'category' });
+        db.createObjectStore('history', { keyPath: 'documentId' });
+        const visits = db.createObjectStore('visits', { keyPath: 'id', autoIncrement: true });
+        visits.createIndex('byUrl', 'url');
+        visits.createIndex('byDocument', 'documentId');
+        visits.createIndex('bySha', 'sha256');
+      }
+    },
+    blocked() {
+      console.warn('Clausemark: database upgrade is waiting for another open copy to close');
+    },
+  });
+}
+
+export async function getKbStatus(db: Db): Promise<KbStatus> {
+  return ((await db.get('meta', 'kb')) as KbStatus | undefined) ?? { state: 'empty' };
+}
+
+export async function setKbStatus(db: Db, status: KbStatus): Promise<void> {
+  await db.put('meta', status, 'kb');
+}

@@ -1,0 +1,43 @@
+// One manifest source (manifest.json), two builds: CLAUSEMARK_TARGET=chrome (MV3 service worker)
+// and CLAUSEMARK_TARGET=firefox (background scripts + gecko id). scripts/build.ts runs both.
+import { defineConfig, type Plugin } from 'vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { manifestFor, type Target } from './scripts/manifest-for';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const target = (process.env.CLAUSEMARK_TARGET ?? 'chrome') as Target;
+const kbFile = process.env.CLAUSEMARK_KB_FILE ?? path.join(root, 'src/kb/generated/kb.json');
+
+/** Ships the generated knowledge base as a static file the background loads on install. */
+function embedKnowledgeBase(): Plugin {
+  return {
+    name: 'clausemark-embed-kb',
+    generateBundle() {
+      if (!existsSync(kbFile)) {
+        this.error('src/kb/generated/kb.json is missing: run `npm run build:kb` (needs ../shared/data).');
+      }
+      this.emitFile({ type: 'asset', fileName: 'kb.json', source: readFileSync(kbFile) });
+    },
+  };
+}
+
+const baseManifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    crx({ manifest: manifestFor(baseManifest, target) as unknown as ManifestV3Export, browser: target }),
+    embedKnowledgeBase(),
+  ],
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4096,
+  },
+});

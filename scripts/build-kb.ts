@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     `  known clauses      ${kb.clauses.length}: found ${count('found')}, stale ${count('stale')}, unchecked ${count('unchecked')}`,
     `  history            ${kb.history.length} documents, ${kb.history.reduce((n, h) => n + h.changes.length, 0)} changes`,
     `  unmapped cases     ${kb.unmappedCases.length}`,
-    `  size               ${json.length} bytes raw, ${gz} bytes gzipped`,
+    `  size               ${Buffer.byteLength(json)} bytes raw, ${gz} bytes gzipped`,
     `  contentHash        ${kb.contentHash}`,
     `  built in           ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   ];

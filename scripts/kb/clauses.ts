@@ -23,7 +23,13 @@ export function trimQuote(text: string): string {
 export function buildClauses(points: TosdrPoint[], ps: PlatformSet, docs: DocumentSet): KnownClause[] {
   const clauses: KnownClause[] = [];
   const wanted = new Map<string, { clause: KnownClause; order: KbDocument[]; staleIfMissing: boolean }>();
-  for (const p of points) {
+  // A few points are listed under two ToS;DR services (a renamed or discontinued duplicate):
+  // keep one clause per point, preferring the live service.
+  const seen = new Set<string>();
+  const ordered = [...points].sort((a, b) => dupRank(a.slug) - dupRank(b.slug) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  for (const p of ordered) {
+    if (seen.has(p.pointId)) continue;
+    seen.add(p.pointId);
     const platformId = ps.byTosdrSlug.get(p.slug);
     const category = mapCase(p.caseTitle);
     const quote = trimQuote(htmlToText(p.quoteHtml));
@@ -87,4 +93,8 @@ export function buildClauses(points: TosdrPoint[], ps: PlatformSet, docs: Docume
     if (clause.anchor.status !== 'found' && staleIfMissing) clause.anchor = { status: 'stale' };
   }
   return clauses.sort((a, b) => Number(a.id.slice(6)) - Number(b.id.slice(6)));
+}
+
+function dupRank(slug: string): number {
+  return /duplicate|discontinued|defunct|old/.test(slug) ? 1 : 0;
 }

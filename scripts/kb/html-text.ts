@@ -17,7 +17,8 @@ export function decodeEntities(text: string): string {
 
 /** Plain text of an HTML fragment: block tags become spaces, whitespace collapsed. */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+  // Quotes were cut by character offsets, so a tag may be cut too ("…purposes.</li").
+  return decodeEntities(html.replace(/<[^>]*>/g, ' ').replace(/<\/?[a-z][a-z0-9]*$/i, '').replace(/^[a-z0-9]*>/i, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -200,7 +200,7 @@ const TABLE: Record<string, readonly string[]> = {
     "This service does not guarantee that it or the products obtained through it meet the users' expectations or requirements",
     'This services gives no guarantee regarding quality',
     'Users are responsible for any risks, damages, or losses they may incur by downloading materials',
-    'The service will warn users about website maintenance',
+    'This service will warn users about website maintenance',
     'This service does not condone any ideas contained in its user-generated contents',
   ],
   indemnification: [
@@ -278,6 +278,12 @@ const TABLE: Record<string, readonly string[]> = {
   ],
 };
 
+/** Cases reviewed on purpose as fitting no category (not about the user's rights or data). */
+const NO_CATEGORY: readonly string[] = [
+  'Features of the website are made available under a free software license',
+  'The service provides a free help desk',
+];
+
 /**
  * Keyword rules for free-form titles (2019 export). Order matters: the first rule that matches
  * wins, so specific topics (arbitration, class action) come before generic ones (third parties).
@@ -329,6 +335,8 @@ const EXACT: ReadonlyMap<string, string> = new Map(
   Object.entries(TABLE).flatMap(([category, titles]) => titles.map((t) => [normalizeCaseTitle(t), category] as const)),
 );
 
+const NONE: ReadonlySet<string> = new Set(NO_CATEGORY.map(normalizeCaseTitle));
+
 /** How a case was mapped: the hand-written table is authoritative, rules are a fallback. */
 export type CaseMapSource = 'table' | 'rule';
 
@@ -336,6 +344,7 @@ export function mapCaseDetailed(title: string): { category: string; source: Case
   const key = normalizeCaseTitle(title);
   const exact = EXACT.get(key);
   if (exact) return { category: exact, source: 'table' };
+  if (NONE.has(key)) return null;
   for (const [re, category] of RULES) if (re.test(key)) return { category, source: 'rule' };
   return null;
 }

@@ -37,13 +37,8 @@ export function normalizeHost(host: string): string {
 }
 
 function normalizePath(pathname: string): string {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    decoded = pathname;
-  }
-  const segments = decoded
+  // Kept percent-encoded (as the URL parser gives it) so a pattern re-parses to itself.
+  const segments = pathname
     .toLowerCase()
     .split('/')
     .filter((s) => s !== '' && !isLocale(s) && s !== 'intl');
@@ -109,15 +104,16 @@ export interface DocumentMatch {
   kind: 'exact' | 'prefix';
 }
 
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'ne', 'or', 'go', 'gob', 'nic']);
+
 /** Parent hosts from most to least specific, never down to a bare public suffix like "co.uk". */
 function hostChain(host: string): string[] {
   const labels = host.split('.');
   const chain: string[] = [];
   for (let i = 0; labels.length - i >= 2; i++) {
-    const h = labels.slice(i).join('.');
-    chain.push(h);
-    // Stop before "co.uk"-style suffixes: two short labels left.
-    if (labels.length - i === 3 && (labels[i + 1] as string).length <= 3 && (labels[i + 2] as string).length <= 3) break;
+    const rest = labels.length - i;
+    if (rest === 2 && SECOND_LEVEL.has(labels[i] as string) && (labels[i + 1] as string).length === 2) break;
+    chain.push(labels.slice(i).join('.'));
   }
   return chain;
 }

@@ -7,7 +7,7 @@ import type { Sentence, TextModel } from './text';
 import { normalizeForMatch } from './text-chars';
 import { featuresOfTokens, tokens } from './detect-features';
 import { scoreFeatures, shippedModel, type LoadedModel } from './detect-model';
-import { RULES, type Rule } from './rules';
+import { RULES, triggeredRules, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 
@@ -59,17 +59,19 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
       found.set(category, clause);
     };
 
+    const toks = tokens(norm);
     if (use !== 'rules' && model.categories.length > 0) {
-      scoreFeatures(model, featuresOfTokens(tokens(norm)), probs);
+      scoreFeatures(model, featuresOfTokens(toks), probs);
       for (let c = 0; c < probs.length; c++) {
         const p = probs[c] as number;
         if (p >= threshold) add(model.categories[c] as string, p, 'detector');
       }
     }
     if (use !== 'model') {
-      for (const rule of RULES) {
+      for (const r of triggeredRules(toks)) {
+        const rule = RULES[r] as Rule;
         // Where the model covers a category it decides; rules there only fill in when asked to.
-        if (use === 'both' && modelCats.has(rule.category)) continue;
+        if (use === 'both' && !rule.fill && modelCats.has(rule.category)) continue;
         if (!rule.pattern.test(norm)) continue;
         if (rule.unless && rule.unless.test(norm)) continue;
         add(rule.category, rule.confidence, 'rule', rule);

@@ -1,0 +1,13 @@
+// Hyper-parameters of the shipped model, shared by train and eval (so the eval measures the
+// configuration that ships). Chosen by grouped cross-validation, see docs/detector.md.
+import type { PipelineOptions } from './pipeline';
+
+export const TRAIN_OPTIONS: PipelineOptions = {
+  epochs: 12,
+  lr: 0.3,
+  l2: 1e-3,
+  posWeight: 3,
+  minCompanies: 2,
+  innerFolds: 4,
+  minPrecision: 0.88,
+};

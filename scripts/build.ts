@@ -26,7 +26,7 @@ const ms = Math.round(performance.now() - t0);
 
 const dir = `dist/${targets[0]}`;
 const rows = files(dir)
-  .filter((f) => /\.(js|json|css|html)$/.test(f))
+  .filter((f) => /\.(js|json|css|html|gz)$/.test(f))
   .map((f) => {
     const buf = readFileSync(f);
     return { file: path.relative(dir, f), raw: buf.length, gz: gzipSync(buf).length };

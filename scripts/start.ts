@@ -48,12 +48,14 @@ async function main(): Promise<number> {
     const count = await waitForAnnotation(page);
     console.log(`${page0.label}: ${count} clauses highlighted at ${page0.url}`);
     console.log(`Bundled pages on localhost: ${server.origin}/ (recognised there by heuristics, as unknown sites)`);
-    const first = page.locator('mark[data-clausemark-severity="high"], mark[data-clausemark-clause]').first();
-    if (await first.count()) await first.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // Show the first high-severity clause (or any) with its panel open.
+    const high = page.locator('mark[data-clausemark-severity="high"]');
+    const first = (await high.count()) ? high.first() : page.locator('mark[data-clausemark-clause]').first();
+    if (await first.count()) {
+      await first.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      if (screenshot) await first.click();
+    }
     if (screenshot) {
-      // Open the first badge's panel so the screenshot shows the explanation too.
-      const badge = page.locator('[data-clausemark-badge]').first();
-      if (await badge.count()) await badge.locator('button').click();
       await page.waitForTimeout(400);
       await page.screenshot({ path: screenshot });
       console.log(`Screenshot saved to ${screenshot}`);

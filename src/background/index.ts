@@ -14,9 +14,10 @@ let dbPromise: Promise<Db> | null = null;
 const db = () => (dbPromise ??= openClausemarkDb());
 
 async function loadBundled(): Promise<KnowledgeBase> {
-  const res = await fetch(browser.runtime.getURL('kb.json'));
-  if (!res.ok) throw new Error(`bundled knowledge base could not be read (${res.status})`);
-  return (await res.json()) as KnowledgeBase;
+  const res = await fetch(browser.runtime.getURL('kb.json.gz'));
+  if (!res.ok || !res.body) throw new Error(`bundled knowledge base could not be read (${res.status})`);
+  const json = res.body.pipeThrough(new DecompressionStream('gzip'));
+  return (await new Response(json).json()) as KnowledgeBase;
 }
 
 const kb = new KbService({ db, loadBundled });

@@ -176,7 +176,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     const { clauseId: id } = message.payload as { clauseId: string };
     const first = marks.get(id)?.[0];
     if (!first) return Promise.resolve({ ok: true, value: { ok: false } });
-    first.scrollIntoView({ block: 'center', behavior: 'auto' });
+    first.scrollIntoView({ block: 'center', behavior: 'instant' });
     open(id, badges.get(id)?.shadowRoot?.querySelector('button') ?? null);
     focusBadge(badges.get(id));
     return Promise.resolve({ ok: true, value: { ok: true } });

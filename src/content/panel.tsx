@@ -121,7 +121,7 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
       : `Detected by Clausemark's ${clause.source === 'rule' ? 'rules' : 'model'}, ${Math.round(clause.confidence * 100)}% confidence`;
 
   return (
-    <section class="panel" role="dialog" aria-modal="false" aria-labelledby="cm-title">
+    <section class="panel" role="dialog" aria-modal="false" aria-labelledby="cm-title" data-clause={clause.id}>
       <header>
         <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span>
         <h2 id="cm-title">{cat?.title ?? clause.category}</h2>

@@ -11,10 +11,10 @@ export interface QuickSignal {
 }
 
 const PATH_RULES: readonly [RegExp, PolicyKind][] = [
-  [/(^|[\/_.-])(privacy|privacidad|datenschutz|confidentialite|data-?policy|privacy-?(policy|notice|statement)|gdpr|ccpa)([\/_.-]|$)/, 'privacy'],
-  [/(^|[\/_.-])(cookies?|cookie-?policy|trackers?)([\/_.-]|$)/, 'cookies'],
-  [/(^|[\/_.-])(terms|tos|terms-?of-?(service|use|sale)|conditions|eula|user-?agreement|legal-?terms|agb|cgu|consumer-?terms|service-?terms|terms-?and-?conditions)([\/_.-]|$)/, 'terms'],
-  [/(^|[\/_.-])(legal|policies|policy)([\/_.-]|$)/, 'legal'],
+  [/(^|[/_.-])(privacy|privacidad|datenschutz|confidentialite|data-?policy|privacy-?(policy|notice|statement)|gdpr|ccpa)([/_.-]|$)/, 'privacy'],
+  [/(^|[/_.-])(cookies?|cookie-?policy|trackers?)([/_.-]|$)/, 'cookies'],
+  [/(^|[/_.-])(terms|tos|terms-?of-?(service|use|sale)|conditions|eula|user-?agreement|legal-?terms|agb|cgu|consumer-?terms|service-?terms|terms-?and-?conditions)([/_.-]|$)/, 'terms'],
+  [/(^|[/_.-])(legal|policies|policy)([/_.-]|$)/, 'legal'],
 ];
 
 const TITLE_RULES: readonly [RegExp, PolicyKind][] = [
@@ -26,7 +26,7 @@ const TITLE_RULES: readonly [RegExp, PolicyKind][] = [
 
 /** URL and title only: cheap enough for every page. */
 export function quickSignal(url: string, title: string): QuickSignal {
-  let path = '';
+  let path: string;
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return { candidate: false, reason: 'not a web page' };

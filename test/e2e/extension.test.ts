@@ -1,0 +1,205 @@
+// End to end in real Chromium with the built extension (dist/chrome): real archived policy pages
+// served at their true addresses, a heuristic-only page on localhost, and an ordinary page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { FIXTURE_PAGES, ORDINARY_PAGE, PROJECT_ROOT, fixture, readFixture } from '../fixtures/pages';
+import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { CATEGORY_BY_ID } from '../../src/core/taxonomy';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchWithExtension({
+    extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'),
+    headless: true,
+    pages: [...FIXTURE_PAGES.map((p) => ({ url: p.url, html: readFixture(p) })), { url: ORDINARY_PAGE.url, html: ORDINARY_PAGE.html }],
+  });
+  await waitForKnowledgeBase(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+interface MarkInfo {
+  category: string | undefined;
+  severity: string | undefined;
+  clause: string | undefined;
+  source: string | undefined;
+}
+
+async function marks(page: Page): Promise<MarkInfo[]> {
+  return page.$$eval('mark.clausemark-hl', (els) =>
+    els.map((el) => {
+      const d = (el as HTMLElement).dataset;
+      return { category: d.clausemarkCategory, severity: d.clausemarkSeverity, clause: d.clausemarkClause, source: d.clausemarkSource };
+    }),
+  );
+}
+
+function distinctClauses(list: MarkInfo[]): Map<string, MarkInfo> {
+  return new Map(list.map((m) => [m.clause as string, m]));
+}
+
+async function openPolicy(url: string): Promise<{ page: Page; count: number }> {
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const count = await waitForAnnotation(page);
+  return { page, count };
+}
+
+const panelText = (page: Page) =>
+  page.evaluate(() => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null);
+
+describe('a known policy: Google Privacy Policy at its real address', () => {
+  let page: Page;
+  let list: MarkInfo[];
+
+  beforeAll(async () => {
+    ({ page } = await openPolicy(fixture('google-privacy').url));
+    list = await marks(page);
+  });
+
+  it('highlights a plausible number of clauses, each with the contract data attributes', () => {
+    const clauses = distinctClauses(list);
+    expect(clauses.size).toBeGreaterThanOrEqual(15);
+    expect(clauses.size).toBeLessThanOrEqual(400);
+    for (const m of list) {
+      expect(CATEGORY_BY_ID.has(m.category as string), `category ${m.category}`).toBe(true);
+      expect(['high', 'medium', 'low', 'good']).toContain(m.severity);
+      expect(m.clause).toMatch(/\S/);
+    }
+  });
+
+  it('shows reviewed ToS;DR clauses from the knowledge base as well as detected ones', () => {
+    const sources = new Set(list.map((m) => m.source));
+    expect(list.filter((m) => m.source === 'kb').length).toBeGreaterThanOrEqual(5);
+    expect(sources.has('detector') || sources.has('rule')).toBe(true);
+  });
+
+  it('finds the categories one expects in Google’s privacy policy', () => {
+    const cats = new Set(list.map((m) => m.category));
+    for (const c of ['data-sharing', 'retention', 'user-rights']) expect(cats, c).toContain(c);
+  });
+
+  it('puts one badge per highlighted clause, inside a shadow root, and adds no page stylesheet', async () => {
+    const badges = await page.$$eval('[data-clausemark-badge]', (els) => els.map((e) => ({ id: (e as HTMLElement).dataset.clausemarkBadge, shadow: !!e.shadowRoot, text: e.textContent })));
+    expect(badges.length).toBe(distinctClauses(list).size);
+    expect(badges.every((b) => b.shadow && b.text === '')).toBe(true);
+    const ours = await page.evaluate(() => [...document.querySelectorAll('style, link[rel="stylesheet"]')].filter((s) => /clausemark/i.test(s.textContent ?? '')).length);
+    expect(ours).toBe(0);
+  });
+
+  it('opens the panel on a click of the highlight, with explanation and provenance, and closes on Escape', async () => {
+    const first = page.locator('mark.clausemark-hl').first();
+    const category = await first.getAttribute('data-clausemark-category');
+    await first.scrollIntoViewIfNeeded();
+    await first.click();
+    await page.waitForFunction(() => !!document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    const text = (await panelText(page)) ?? '';
+    expect(text).toContain(CATEGORY_BY_ID.get(category as string)?.title as string);
+    expect(text).toContain('What it means');
+    expect(text).toContain('Rules that may apply');
+    expect(text).toMatch(/SHA-256[0-9a-f]{64}/);
+    expect(text).toContain('policies.google.com/privacy');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+  });
+
+  it('reaches a badge with Tab, opens it with Enter, and Escape returns focus to it', async () => {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    let onBadge = false;
+    for (let i = 0; i < 400 && !onBadge; i++) {
+      await page.keyboard.press('Tab');
+      onBadge = await page.evaluate(() => !!(document.activeElement as HTMLElement | null)?.dataset?.clausemarkBadge);
+    }
+    expect(onBadge).toBe(true);
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.clausemarkBadge);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !!document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.clausemarkBadge)).toBe(id);
+  });
+
+  it('the popup (opened as a page with ?tab=) lists the same clauses as the page, and reveals one on click', async () => {
+    const tabId = await tabIdOf(session, fixture('google-privacy').url);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.waitForSelector('button.clause');
+    const popupIds = await popup.$$eval('button.clause', (els) => els.map((e) => (e as HTMLElement).dataset.clause));
+    expect(new Set(popupIds)).toEqual(new Set(distinctClauses(list).keys()));
+    expect(await popup.textContent('body')).toContain('Known document');
+    const target = popupIds[popupIds.length - 1] as string;
+    await popup.click(`button.clause[data-clause="${target}"]`);
+    // The page scrolls to the clause and opens its panel.
+    await page.waitForFunction((id) => {
+      const dlg = document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
+      const mark = document.querySelector(`mark[data-clausemark-clause="${CSS.escape(id)}"]`);
+      const r = mark?.getBoundingClientRect();
+      return dlg?.dataset.clause === id && !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+    }, target);
+    await popup.close();
+  });
+});
+
+describe('other real policies', () => {
+  it('Anthropic’s consumer terms: detected liability, change and termination clauses', async () => {
+    const { page } = await openPolicy(fixture('claude-terms').url);
+    const list = await marks(page);
+    const cats = new Set(list.map((m) => m.category));
+    expect(distinctClauses(list).size).toBeGreaterThanOrEqual(8);
+    expect(distinctClauses(list).size).toBeLessThanOrEqual(300);
+    expect(cats).toContain('limitation-of-liability');
+    expect(cats.has('unilateral-change') || cats.has('unilateral-termination')).toBe(true);
+    expect(list.every((m) => m.source !== 'kb')).toBe(true); // no ToS;DR review of this document
+    await page.close();
+  });
+
+  it('DeepSeek’s privacy policy: data practices highlighted', async () => {
+    const { page } = await openPolicy(fixture('deepseek-privacy').url);
+    const list = await marks(page);
+    const cats = new Set(list.map((m) => m.category));
+    expect(distinctClauses(list).size).toBeGreaterThanOrEqual(5);
+    expect(distinctClauses(list).size).toBeLessThanOrEqual(200);
+    expect(cats.has('data-sharing') || cats.has('retention') || cats.has('international-transfer')).toBe(true);
+    await page.close();
+  });
+
+  it('an unknown site (the same real terms on localhost) is recognised by heuristics', async () => {
+    const url = `${server.origin}/policies/deepseek-terms`;
+    const { page, count } = await openPolicy(url);
+    expect(count).toBeGreaterThanOrEqual(5);
+    const tabId = await tabIdOf(session, url);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.waitForSelector('button.clause');
+    expect(await popup.textContent('body')).toContain('Recognised as a policy');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('an ordinary page', () => {
+  it('gets nothing added: no marks, no badges, no panel, no state', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ORDINARY_PAGE.url, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    const found = await page.evaluate(() => ({
+      marks: document.querySelectorAll('mark').length,
+      ui: document.querySelectorAll('[data-clausemark-ui], [data-clausemark-badge], #clausemark-panel-host').length,
+      state: document.documentElement.dataset.clausemarkState ?? null,
+      html: document.body.innerText.includes('Lentil soup'),
+    }));
+    expect(found).toEqual({ marks: 0, ui: 0, state: null, html: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,158 @@
+// The background's storage, knowledge-base install and message handlers, against
+// fake-indexeddb with the real generated knowledge base.
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { KnowledgeBase } from '../../src/kb/schema';
+import { openClausemarkDb, getKbStatus, setKbStatus, type Db } from '../../src/storage/db';
+import { installKb, validateKb } from '../../src/storage/kb-install';
+import { KbService } from '../../src/background/kb-service';
+import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
+import { validateRequest, InvalidMessage } from '../../src/background/validate';
+import type { PageReport } from '../../src/messages';
+import { PROJECT_ROOT } from '../fixtures/pages';
+
+const kb = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src/kb/generated/kb.json'), 'utf8')) as KnowledgeBase;
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXT}/`;
+const contentSender: Sender = { id: EXT, url: 'https://policies.google.com/privacy', tab: { id: 7 }, frameId: 0 };
+const popupSender: Sender = { id: EXT, url: `${ORIGIN}src/popup/index.html?tab=7` };
+
+let dbCount = 0;
+function setup(): { db: Promise<Db>; service: KbService; deps: HandlerDeps; loads: { n: number } } {
+  const db = openClausemarkDb(`test-${++dbCount}`);
+  const loads = { n: 0 };
+  const service = new KbService({ db: () => db, loadBundled: async () => (loads.n++, kb) });
+  const tabs = new Map<number, number>();
+  const deps: HandlerDeps = {
+    extensionId: EXT,
+    extensionOrigin: ORIGIN,
+    db: () => db,
+    kb: service,
+    tabVisits: { get: async (t) => tabs.get(t), set: async (t, v) => void tabs.set(t, v) },
+    revealInTab: async () => true,
+  };
+  return { db, service, deps, loads };
+}
+
+const report = (over: Partial<PageReport> = {}): PageReport => ({
+  url: 'https://policies.google.com/privacy?hl=en-GB&gl=IE',
+  title: 'Privacy Policy – Privacy & Terms – Google',
+  sha256: 'a'.repeat(64),
+  readAt: '2026-11-23T10:00:00.000Z',
+  textLength: 1000,
+  detection: { kind: 'known', reason: 'known: Google Privacy Policy' },
+  documentId: 'google/privacy-policy',
+  platformId: 'google',
+  clauses: [
+    { id: 'retention-1', start: 0, end: 10, category: 'retention', severity: 'medium', confidence: 0.9, source: 'detector', excerpt: 'We keep data' },
+    { id: 'kb-x', start: 20, end: 30, category: 'data-sharing', severity: 'high', confidence: 1, source: 'kb', excerpt: 'We share', anchored: true },
+  ],
+  ...over,
+});
+
+describe('knowledge base install', () => {
+  it('validates the shipped knowledge base and installs every record', async () => {
+    validateKb(kb);
+    const { db: dbp } = setup();
+    const db = await dbp;
+    await installKb(db, kb);
+    expect(await db.count('platforms')).toBe(kb.platforms.length);
+    expect(await db.count('documents')).toBe(kb.documents.length);
+    expect(await db.count('clauses')).toBe(kb.clauses.length);
+    const status = await getKbStatus(db);
+    expect(status).toMatchObject({ state: 'ready', contentHash: kb.contentHash, version: kb.version });
+  });
+
+  it('rejects a malformed knowledge base with a reason', () => {
+    expect(() => validateKb(null)).toThrow(/not an object/);
+    expect(() => validateKb({ ...kb, schemaVersion: 99 })).toThrow(/schema 99/);
+    expect(() => validateKb({ ...kb, clauses: 'x' })).toThrow(/no clauses list/);
+  });
+
+  it('redoes a load that was cut short, and skips a complete one', async () => {
+    const { db: dbp, service, loads } = setup();
+    const db = await dbp;
+    await setKbStatus(db, { state: 'loading', contentHash: kb.contentHash });
+    await service.ensure();
+    expect(loads.n).toBe(1);
+    expect((await getKbStatus(db)).state).toBe('ready');
+    const again = new KbService({ db: () => dbp, loadBundled: async () => (loads.n++, kb) });
+    await again.ensure();
+    expect(loads.n).toBe(1);
+    await again.ensure(true); // install/update event: same hash, no reload of records
+    expect(loads.n).toBe(2);
+    expect(await db.count('clauses')).toBe(kb.clauses.length);
+  });
+});
+
+describe('message handlers', () => {
+  let env: ReturnType<typeof setup>;
+  beforeAll(async () => {
+    env = setup();
+    await env.service.ensure();
+  });
+
+  it('looks up a known policy URL and its reviewed clauses', async () => {
+    const { match } = await handle('page/lookup', { url: 'https://policies.google.com/privacy?hl=en-GB&gl=IE' }, contentSender, env.deps);
+    expect(match?.platform.id).toBe('google');
+    expect(match?.document.termsType).toBe('Privacy Policy');
+    const { clauses } = await handle('kb/clauses', { platformId: 'google', documentId: match?.document.id }, contentSender, env.deps);
+    expect(clauses.length).toBeGreaterThan(5);
+    expect(clauses[0]?.documentId).toBe(match?.document.id);
+    expect((await handle('page/lookup', { url: 'https://www.example.org/recipes/lentil-soup' }, contentSender, env.deps)).match).toBeNull();
+  });
+
+  it('compares a category across platforms, good practice first', async () => {
+    const cmp = await handle('kb/compare', { category: 'arbitration', platformId: 'google', limit: 6 }, contentSender, env.deps);
+    expect(cmp.stat?.platformsWith).toBeGreaterThan(0);
+    expect(cmp.others.length).toBeGreaterThan(0);
+    expect(cmp.others.every((o) => o.platform.id !== 'google' && o.clause.category === 'arbitration')).toBe(true);
+    const sev = cmp.others.map((o) => o.clause.severity);
+    const firstBad = sev.findIndex((s) => s !== 'good');
+    if (firstBad >= 0) expect(sev.slice(firstBad).includes('good')).toBe(false);
+  });
+
+  it('records a visit from a content script and gives it back to the popup from IndexedDB', async () => {
+    const { visitId } = await handle('page/report', report(), contentSender, env.deps);
+    expect(visitId).toBeGreaterThan(0);
+    const { state } = await handle('tab/state', { tabId: 7 }, popupSender, env.deps);
+    expect(state?.visit.sha256).toBe('a'.repeat(64));
+    expect(state?.platform?.name).toMatch(/Google/);
+    expect(state?.counts).toEqual({ high: 1, medium: 1, low: 0, good: 0 });
+    expect((await handle('tab/state', { tabId: 99 }, popupSender, env.deps)).state).toBeNull();
+  });
+
+  it('checks senders: pages cannot read tabs, other extensions cannot talk at all', async () => {
+    await expect(handle('tab/state', { tabId: 7 }, contentSender, env.deps)).rejects.toBeInstanceOf(SenderRejected);
+    await expect(handle('page/report', report(), popupSender, env.deps)).rejects.toBeInstanceOf(SenderRejected);
+    await expect(handle('page/lookup', { url: 'https://a.com/' }, { ...contentSender, id: 'someone-else' }, env.deps)).rejects.toBeInstanceOf(SenderRejected);
+    await expect(handle('kb/status', {}, { id: EXT, url: 'file:///tmp/x.html' }, env.deps)).rejects.toBeInstanceOf(SenderRejected);
+  });
+});
+
+describe('payload validation', () => {
+  it('accepts a real report and returns a clean copy', () => {
+    const r = validateRequest('page/report', { ...report(), extra: '<img onerror=alert(1)>' });
+    expect(r).not.toHaveProperty('extra');
+    expect(r.clauses).toHaveLength(2);
+  });
+
+  it('rejects hostile or broken payloads with a reason', () => {
+    const bad: [string, unknown][] = [
+      ['javascript URL', report({ url: 'javascript:alert(1)' })],
+      ['short hash', report({ sha256: 'abc' })],
+      ['unknown category', report({ clauses: [{ ...report().clauses[0]!, category: 'made-up' }] })],
+      ['bad severity', report({ clauses: [{ ...report().clauses[0]!, severity: 'critical' as never }] })],
+      ['backwards span', report({ clauses: [{ ...report().clauses[0]!, start: 9, end: 2 }] })],
+      ['huge excerpt', report({ clauses: [{ ...report().clauses[0]!, excerpt: 'x'.repeat(10_000) }] })],
+      ['not an object', 'hello'],
+    ];
+    for (const [what, payload] of bad) {
+      expect(() => validateRequest('page/report', payload), what).toThrow(InvalidMessage);
+    }
+    expect(() => validateRequest('tab/state', { tabId: -1 })).toThrow(InvalidMessage);
+    expect(() => validateRequest('nope' as never, {})).toThrow(/unknown message/);
+  });
+});

@@ -1,0 +1,83 @@
+// The "Clauses" view: the page's document, counts by severity (also a filter), and its clauses;
+// a click scrolls the page to the clause and opens its panel.
+import { useMemo, useState } from 'preact/hooks';
+import type { PageClause, TabState } from '../messages';
+import { send } from '../lib/rpc';
+import { getCategory } from '../core/taxonomy';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../core/types';
+import type { ViewProps } from './views';
+
+const SEV_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', good: 'Good' };
+
+async function reveal(tabId: number | null, c: PageClause, notify: (s: string) => void) {
+  if (tabId === null) return;
+  try {
+    const { ok } = await send('tab/reveal', { tabId, clauseId: c.id });
+    notify(ok ? '' : 'That clause is no longer on the page (it may have been reloaded).');
+  } catch (err) {
+    notify(`Could not reach the page: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export function ClausesView({ state, tabId, notify }: ViewProps) {
+  const [filter, setFilter] = useState<Severity | 'all'>('all');
+  if (!state) return null;
+  return <TabView state={state} filter={filter} setFilter={setFilter} onReveal={(c) => void reveal(tabId, c, notify)} />;
+}
+
+function TabView({ state, filter, setFilter, onReveal }: { state: TabState; filter: Severity | 'all'; setFilter: (f: Severity | 'all') => void; onReveal: (c: PageClause) => void }) {
+  const { visit, platform, document: doc, counts } = state;
+  const clauses = useMemo(
+    () => [...visit.clauses].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start),
+    [visit],
+  );
+  const shown = filter === 'all' ? clauses : clauses.filter((c) => c.severity === filter);
+  let host = visit.url;
+  try {
+    host = new URL(visit.url).host;
+  } catch {
+    /* keep the raw URL */
+  }
+  return (
+    <>
+      <section class="doc">
+        <h2>{platform ? `${platform.name} — ${doc?.termsType ?? 'policy'}` : visit.title || host}</h2>
+        <p class="muted small url" title={visit.url}>{visit.url}</p>
+        <p class="small">
+          {visit.detection.kind === 'known' ? (
+            <span class="tag known">Known document</span>
+          ) : (
+            <span class="tag heuristic">Recognised as a policy</span>
+          )}{' '}
+          <span class="muted">Read {new Date(visit.readAt).toLocaleString()} · SHA-256 <code title={visit.sha256}>{visit.sha256.slice(0, 12)}…</code></span>
+        </p>
+      </section>
+      <section class="counts" aria-label="Clauses by severity">
+        <button type="button" class={`count all ${filter === 'all' ? 'on' : ''}`} aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+          <strong>{clauses.length}</strong> All
+        </button>
+        {SEVERITIES.map((s) => (
+          <button key={s} type="button" class={`count ${s} ${filter === s ? 'on' : ''}`} aria-pressed={filter === s} onClick={() => setFilter(filter === s ? 'all' : s)}>
+            <strong>{counts[s]}</strong> {SEV_LABEL[s]}
+          </button>
+        ))}
+      </section>
+      {shown.length === 0 ? (
+        <p class="muted">{clauses.length === 0 ? 'No clauses of note were found on this page.' : 'None of this severity.'}</p>
+      ) : (
+        <ol class="clauses">
+          {shown.map((c) => (
+            <li key={c.id}>
+              <button type="button" class="clause" data-clause={c.id} onClick={() => onReveal(c)}>
+                <span class={`pill ${c.severity}`}>{SEV_LABEL[c.severity]}</span>
+                <span class="title">{getCategory(c.category)?.title ?? c.category}</span>
+                <span class="src">{c.source === 'kb' ? 'Reviewed' : `Detected ${Math.round(c.confidence * 100)}%`}</span>
+                <span class="excerpt">{c.excerpt}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -56,17 +56,19 @@ export function markdownToText(md: string): { text: string; hardBreaks: number[]
       // Table row: one block per cell.
       brk();
       for (const cell of line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/)) {
-        const c = inline(cell).trim();
+        const c = inline(cell).replace(HEADING, '').trim();
         if (c) { put(c); brk(); }
       }
       continue;
     }
-    const isHeading = HEADING.test(line);
     const isList = LIST.test(line);
-    if (isHeading) line = line.replace(HEADING, '').replace(/\s+#+\s*$/, '');
     // Keep numbered markers ("1.") as they are part of the clause; drop bullets.
-    else if (isList && /^\s*[-*+]\s/.test(line)) line = line.replace(/^\s*[-*+]\s+/, '');
-    const content = inline(line).trim();
+    if (isList && /^\s*[-*+]\s/.test(line)) line = line.replace(/^\s*[-*+]\s+/, '');
+    // Inline syntax first: archived pages put headings inside links ("[## Title](url)").
+    line = inline(line);
+    const isHeading = HEADING.test(line);
+    if (isHeading) line = line.replace(HEADING, '').replace(/\s+#+\s*$/, '');
+    const content = line.trim();
     if (!content) { brk(); continue; }
     if (isHeading || isList) brk();
     else if (inParagraph) put('\n'); // a wrapped paragraph line: soft newline, same block

@@ -21,10 +21,11 @@ export interface ScanResult { text: string; title?: string; clauses: FoundClause
 
 /** Analyse file content of a given kind; exported for tests and other scripts. */
 export function scanText(content: string, kind: 'html' | 'md' | 'txt'): ScanResult {
-  const conv = kind === 'html' ? htmlToText(content) : kind === 'md' ? markdownToText(content) : { text: content, hardBreaks: plainTextBreaks(content) };
+  const conv: { text: string; hardBreaks: number[]; title?: string } =
+    kind === 'html' ? htmlToText(content) : kind === 'md' ? markdownToText(content) : { text: content, hardBreaks: plainTextBreaks(content) };
   const model = segment(conv.text, conv.hardBreaks);
   const clauses = detect(model);
-  const title = 'title' in conv ? conv.title : undefined;
+  const title = conv.title;
   return title === undefined ? { text: conv.text, clauses } : { text: conv.text, title, clauses };
 }
 

@@ -33,7 +33,7 @@ function wordBefore(text: string, dot: number, floor: number): string {
 
 /** Does the period at `dot` end a sentence, judging by the word it closes? */
 function periodEnds(text: string, dot: number, sentStart: number): boolean {
-  const word = wordBefore(text, dot, sentStart).replace(/^["'“‘(\[]+/, '');
+  const word = wordBefore(text, dot, sentStart).replace(/^["'“‘([]+/, '');
   if (word === '') return true;
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return false;

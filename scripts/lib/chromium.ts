@@ -20,6 +20,8 @@ export function findChromium(): string {
 export interface RoutedPage {
   url: string;
   html: string;
+  /** Extra response headers, e.g. a strict Content-Security-Policy. */
+  headers?: Record<string, string>;
 }
 
 export interface ExtensionSession {
@@ -61,12 +63,12 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     ],
   });
   const blocked: string[] = [];
-  const byUrl = new Map(opts.pages.map((p) => [p.url, p.html]));
+  const byUrl = new Map(opts.pages.map((p) => [p.url, p]));
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    const html = byUrl.get(url);
-    if (html !== undefined && route.request().resourceType() === 'document') {
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const routed = byUrl.get(url);
+    if (routed !== undefined && route.request().resourceType() === 'document') {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: routed.headers, body: routed.html });
       return;
     }
     if (url.startsWith('chrome-extension://') || url.startsWith('http://127.0.0.1') || url.startsWith('http://localhost')) {

@@ -16,6 +16,7 @@ import { readPageText } from './dom-text';
 import { highlightRanges, removeHighlights } from './highlight';
 import { createBadge, focusBadge } from './badges';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
+import { showToast } from './toast';
 
 export interface AnnotateInput {
   match: PageMatch | null;
@@ -27,10 +28,13 @@ export interface AnnotateResult {
   status: 'annotated' | 'not-policy' | 'aborted';
   clauses: number;
   reason: string;
+  /** Characters read (to tell later whether the page changed enough to look again). */
+  textLength: number;
 }
 
 const CHUNK_SENTENCES = 400;
-const MAX_TEXT_CHARS = 5_000_000;
+/** Past this, only the beginning is analysed (bounded work on huge pages), and the user is told. */
+export const MAX_TEXT_CHARS = 3_000_000;
 const EXCERPT_MAX = 600;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -81,10 +85,16 @@ function anchorKnown(text: string, known: readonly KnownClause[]): { clauses: Pa
 export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   const { match, signal } = input;
   const root = document.body;
-  if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body' };
+  if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page = readPageText(root, MAX_TEXT_CHARS);
   const confirm = confirmPolicyText(page.text, !!match);
-  if (!confirm.policy) return { status: 'not-policy', clauses: 0, reason: confirm.reason };
+  if (!confirm.policy) return { status: 'not-policy', clauses: 0, reason: confirm.reason, textLength: page.text.length };
+  if (page.truncated) {
+    showToast(
+      `This page is very long: Clausemark analysed its first ${Math.round(page.text.length / 1000).toLocaleString()} thousand characters only.`,
+      signal,
+    );
+  }
 
   const readAt = new Date().toISOString();
   const model = segment(page.text, page.hardBreaks);
@@ -92,7 +102,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
     : Promise.resolve([] as KnownClause[]);
   const [known, detected, sha256] = await Promise.all([knownPromise, detectChunked(page.text, model.sentences, signal), fingerprint(page.text)]);
-  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation' };
+  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
 
   // Only quotes of this document (or of the platform's documents without a document match).
   const relevant = match ? known.filter((k) => !k.documentId || k.documentId === match.document.id || k.anchor.status !== 'found') : [];
@@ -202,5 +212,55 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   document.documentElement.dataset.clausemarkState = 'annotated';
   document.documentElement.dataset.clausemarkCount = String(items.size);
   await send('page/report', report).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
-  return { status: 'annotated', clauses: items.size, reason: confirm.reason };
+  return { status: 'annotated', clauses: items.size, reason: confirm.reason, textLength: page.text.length };
+}
+
+const RECHECK_DELAY_MS = 1200;
+
+/**
+ * Annotates, then watches the page: content that arrives later (single-page apps, "read more"
+ * sections) triggers a fresh analysis once things settle. Our own DOM changes never trigger one:
+ * the observer is disconnected while we change the page, and its queue dropped afterwards.
+ */
+export async function startSession(input: AnnotateInput): Promise<void> {
+  const { signal } = input;
+  let inner: AbortController | null = null;
+  let last: AnnotateResult | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
+  });
+  const observe = () => {
+    if (!signal.aborted && document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  const run = async () => {
+    observer.disconnect();
+    inner?.abort();
+    const c = (inner = new AbortController());
+    try {
+      last = await annotate({ ...input, signal: c.signal });
+    } finally {
+      observer.takeRecords();
+      observe();
+    }
+  };
+  const recheck = async () => {
+    if (signal.aborted || !document.body) return;
+    const now = document.body.textContent?.length ?? 0;
+    const before = last?.textLength ?? 0;
+    // Re-read only on a real change of content, not on a clock ticking or a counter.
+    if (Math.abs(now - before) < Math.max(400, before * 0.05) && last?.status === 'annotated') return;
+    if (last?.status === 'not-policy' && now - before < 400) return;
+    await run();
+  };
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    observer.disconnect();
+    inner?.abort();
+    delete document.documentElement.dataset.clausemarkState;
+    delete document.documentElement.dataset.clausemarkCount;
+    void send('page/left', {}).catch(() => undefined);
+  });
+  await run();
 }

@@ -24,6 +24,8 @@ export interface PageText {
   /** Offsets where a block boundary (or <br>) separates two text nodes. */
   hardBreaks: number[];
   nodeCount: number;
+  /** True when the page had more text than maxChars and only the beginning was read. */
+  truncated: boolean;
 }
 
 function blockOf(node: Node, cache: Map<Node, Element | null>): Element | null {
@@ -61,15 +63,19 @@ export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY)
   let length = 0;
   let prevBlock: Element | null | undefined;
   let nodeCount = 0;
+  let truncated = false;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const value = n.nodeValue ?? '';
+    if (length + value.length > maxChars) {
+      truncated = true;
+      break;
+    }
     const block = blockOf(n, cache);
     if (prevBlock !== undefined && (block !== prevBlock || brBefore(n))) hardBreaks.push(length);
     prevBlock = block;
     parts.push(value);
     length += value.length;
     nodeCount++;
-    if (length > maxChars) break;
   }
-  return { text: parts.join(''), hardBreaks, nodeCount };
+  return { text: parts.join(''), hardBreaks, nodeCount, truncated };
 }

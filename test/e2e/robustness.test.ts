@@ -1,0 +1,143 @@
+// Pages that try the annotator's manners: single-page navigation, content that arrives late,
+// policies in frames, strict CSP, pages with their own <mark>s, editable areas.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import path from 'node:path';
+import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../fixtures/pages';
+import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+
+const POLICY = policyBlocksFromMarkdown(DEEPSEEK_PRIVACY_MD);
+const ORDINARY = '<h1>Welcome</h1><p>Our shop sells tea and biscuits. Opening hours are nine to five.</p>';
+const doc = (title: string, body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
+
+const PAGES = {
+  spa: {
+    url: 'https://spa.example.net/',
+    html: doc(
+      'Tea shop',
+      `<main id="app">${ORDINARY}</main><script>
+        const policy = ${JSON.stringify(POLICY)};
+        const ordinary = ${JSON.stringify(ORDINARY)};
+        window.goPolicy = () => { history.pushState({}, '', '/legal/privacy-policy'); document.title = 'Privacy Policy'; document.getElementById('app').innerHTML = policy; };
+        window.goHome = () => { history.pushState({}, '', '/'); document.title = 'Tea shop'; document.getElementById('app').innerHTML = ordinary; };
+      </script>`,
+    ),
+  },
+  late: {
+    url: 'https://late.example.net/legal/privacy',
+    html: doc('Privacy', `<main id="app"><p>Loading…</p></main><script>setTimeout(() => { document.getElementById('app').innerHTML = ${JSON.stringify(POLICY)}; }, 1500);</script>`),
+  },
+  frameHost: {
+    url: 'https://help.example.net/help',
+    html: doc('Help centre', `${ORDINARY}<iframe src="https://help.example.net/legal/privacy" width="900" height="600" title="Privacy policy"></iframe>`),
+  },
+  frame: { url: 'https://help.example.net/legal/privacy', html: doc('Privacy Policy', POLICY) },
+  csp: {
+    url: 'https://strict.example.net/privacy',
+    html: doc('Privacy Policy', POLICY),
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'" },
+  },
+  marks: {
+    url: 'https://marks.example.net/privacy',
+    html: doc('Privacy Policy', `<p>Search results: <mark class="site-mark">privacy</mark> appears <mark class="site-mark">often</mark>.</p>${POLICY}`),
+  },
+  editable: {
+    url: 'https://edit.example.net/privacy',
+    html: doc(
+      'Privacy Policy',
+      `${POLICY}<div id="editor" contenteditable="true"><p>We may share your personal data with third parties and advertisers for marketing purposes.</p></div><textarea id="ta">We may sell your personal information to data brokers.</textarea>`,
+    ),
+  },
+};
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchWithExtension({ extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'), headless: true, pages: Object.values(PAGES) });
+  await waitForKnowledgeBase(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const markCount = (p: Page | Frame) => p.evaluate(() => document.querySelectorAll('mark.clausemark-hl').length);
+
+describe('single-page apps', () => {
+  it('annotates after a pushState navigation to a policy, and cleans up after leaving it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.spa.url);
+    await page.waitForTimeout(1200);
+    expect(await markCount(page)).toBe(0);
+    await page.evaluate(() => (window as unknown as { goPolicy(): void }).goPolicy());
+    const n = await waitForAnnotation(page);
+    expect(n).toBeGreaterThan(3);
+    await page.evaluate(() => (window as unknown as { goHome(): void }).goHome());
+    await page.waitForFunction(() => !document.documentElement.dataset.clausemarkState, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.querySelectorAll('mark, [data-clausemark-badge], #clausemark-panel-host').length)).toBe(0);
+    await page.close();
+  });
+
+  it('annotates content that arrives after load, once, without looping on its own changes', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.late.url);
+    const n = await waitForAnnotation(page, 20_000);
+    expect(n).toBeGreaterThan(3);
+    const before = await markCount(page);
+    await page.waitForTimeout(3000); // a loop would re-annotate (and flicker) in this time
+    expect(await markCount(page)).toBe(before);
+    await page.close();
+  });
+});
+
+describe('hostile or unusual pages', () => {
+  it('annotates a policy inside an iframe', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.frameHost.url);
+    const frame = page.frames().find((f) => f.url() === PAGES.frame.url) ?? (await page.waitForEvent('frameattached'));
+    await frame.waitForFunction(() => document.documentElement.dataset.clausemarkState === 'annotated', undefined, { timeout: 20_000 });
+    expect(await markCount(frame)).toBeGreaterThan(3);
+    expect(await markCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('works under a strict Content-Security-Policy: highlights are coloured and badges render', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.csp.url);
+    await waitForAnnotation(page);
+    const look = await page.evaluate(() => {
+      const mark = document.querySelector('mark.clausemark-hl') as HTMLElement;
+      const badge = document.querySelector('[data-clausemark-badge]') as HTMLElement;
+      const button = badge.shadowRoot?.querySelector('button') as HTMLElement;
+      return { bg: getComputedStyle(mark).backgroundColor, badgeWidth: button.getBoundingClientRect().width, radius: getComputedStyle(button).borderRadius };
+    });
+    expect(look.bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(look.bg).not.toBe('rgb(255, 255, 0)'); // the browser default for <mark>
+    expect(look.badgeWidth).toBeGreaterThan(20);
+    expect(look.radius).not.toBe('0px');
+    await page.close();
+  });
+
+  it('leaves the page’s own <mark> elements alone', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.marks.url);
+    await waitForAnnotation(page);
+    const own = await page.$$eval('mark.site-mark', (els) => els.map((e) => ({ text: e.textContent, ours: e.hasAttribute('data-clausemark-clause') })));
+    expect(own).toEqual([
+      { text: 'privacy', ours: false },
+      { text: 'often', ours: false },
+    ]);
+    await page.close();
+  });
+
+  it('never annotates editable areas or form fields', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.editable.url);
+    await waitForAnnotation(page);
+    expect(await markCount(page)).toBeGreaterThan(3);
+    const inside = await page.evaluate(() => document.querySelectorAll('#editor mark, #editor [data-clausemark-badge]').length);
+    expect(inside).toBe(0);
+    expect(await page.inputValue('#ta')).toBe('We may sell your personal information to data brokers.');
+    await page.close();
+  });
+});

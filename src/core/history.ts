@@ -1,0 +1,500 @@
+// Versions of a policy and what changed between two of them: the stored text form, the rules that
+// tell a real change from a cosmetic one, a word-level diff that stays fast on 100k-word texts,
+// and the clauses added, removed or changed. Pure: the background and the tests run the same code.
+// The rules are documented in docs/history.md.
+
+import { segment } from './text';
+
+/** One version's text as stored: one block (paragraph, heading, list item…) per line,
+ * whitespace collapsed inside each block. */
+export function versionText(text: string, hardBreaks: readonly number[] = []): string {
+  const model = segment(text, hardBreaks);
+  const lines: string[] = [];
+  for (const b of model.blocks) {
+    const line = text.slice(b.start, b.end).replace(/\s+/g, ' ').trim();
+    if (line) lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+// ---- Change rules -------------------------------------------------------------------------------
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE = new RegExp(
+  [
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}\\b`, // 2 January 2024
+    `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, // January 2, 2024
+    `\\b${MONTH},?\\s+\\d{4}\\b`, // January 2024
+    '\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b', // 2024-01-02
+    '\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b', // 01/02/2024
+  ].join('|'),
+  'gi',
+);
+const DATE_LABEL = /\b(?:last\s+(?:updated|modified|revised|changed|amended|reviewed)|(?:date\s+of\s+)?(?:last\s+)?(?:update|revision)s?(?:\s+date)?|effective(?:\s+(?:date|as\s+of|from|on|since))?|updated(?:\s+on)?|revised(?:\s+on)?|modified(?:\s+on)?|version(?:\s+date)?|published(?:\s+on)?|in\s+effect\s+(?:from|since|as\s+of)|valid\s+(?:from|since))\b/i;
+/** A date line is short: label + date and little else (a sentence that happens to name a date is content). */
+const DATE_LINE_MAX = 120;
+
+/** "Last updated: 2 March 2025", "Effective date — Jan 1, 2024": the header line that moves on
+ * every republication without the terms changing. */
+export function isDateLine(block: string): boolean {
+  const s = block.trim();
+  if (s.length === 0 || s.length > DATE_LINE_MAX) return false;
+  DATE.lastIndex = 0;
+  if (!DATE.test(s) || !DATE_LABEL.test(s)) return false;
+  // What is left once the label and the dates are gone must be a few words at most.
+  const rest = s.replace(DATE, ' ').replace(DATE_LABEL, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return rest.split(' ').filter(Boolean).length <= 6;
+}
+
+const COOKIE = /\bcookies?\b/i;
+const BANNER_CALL = /\b(?:by\s+clicking|click(?:ing)?\s+(?:on\s+)?["“'‘]?(?:accept|allow|agree|ok)|accept\s+all|reject\s+all|allow\s+all|decline\s+all|refuse\s+all|(?:by|if\s+you)\s+continu(?:e|ing)\s+(?:to\s+)?(?:use|browse|brows|on)|you\s+(?:agree|consent)\s+to\s+(?:our|the)\s+use\s+of\s+cookies|manage\s+(?:your\s+)?(?:cookie\s+)?(?:preferences|settings|choices))\b/i;
+const BANNER_BUTTON = /^(?:(?:accept|allow|reject|decline|refuse|deny)(?:\s+(?:all|optional|essential|non-essential|necessary|only\s+necessary))?(?:\s+cookies)?|(?:cookie|privacy)\s+(?:settings|preferences|choices)|manage\s+(?:cookies|preferences|settings|choices)|got\s+it|ok(?:ay)?)$/i;
+const BANNER_MAX = 600;
+
+/** Cookie-consent banner text ("We use cookies… By clicking Accept all…", "Reject all"): page
+ * furniture that changes with the consent tool, not with the policy. A policy's own cookie
+ * section explains without asking for a click, so it is kept. */
+export function isCookieBanner(block: string): boolean {
+  const s = block.trim();
+  if (s.length === 0 || s.length > BANNER_MAX) return false;
+  if (BANNER_BUTTON.test(s)) return true;
+  return COOKIE.test(s) && BANNER_CALL.test(s);
+}
+
+export type BlockKind = 'content' | 'date' | 'banner';
+
+export function blockKind(block: string): BlockKind {
+  if (isDateLine(block)) return 'date';
+  if (isCookieBanner(block)) return 'banner';
+  return 'content';
+}
+
+/** The text that decides whether a version differs: cosmetic blocks dropped, whitespace (and
+ * block boundaries) collapsed. Two versions with equal significant text are the same policy. */
+export function significantText(stored: string): string {
+  const out: string[] = [];
+  for (const line of stored.split('\n')) {
+    const s = line.replace(/\s+/g, ' ').trim();
+    if (s && blockKind(s) === 'content') out.push(s);
+  }
+  return out.join(' ');
+}
+
+// ---- Myers diff over integer sequences -----------------------------------------------------------
+
+export type EditKind = 'equal' | 'added' | 'removed';
+interface Edit {
+  kind: EditKind;
+  /** Index into a (equal, removed) or b (added). */
+  a: number;
+  b: number;
+}
+
+/** Shortest edit script between a and b (Myers 1986), or null when it needs more than maxD
+ * edits: the caller then falls back to a coarser answer instead of spending quadratic time. */
+export function myers(a: ArrayLike<number>, b: ArrayLike<number>, maxD: number): Edit[] | null {
+  const n = a.length;
+  const m = b.length;
+  let pre = 0;
+  while (pre < n && pre < m && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < n - pre && suf < m - pre && a[n - 1 - suf] === b[m - 1 - suf]) suf++;
+  const N = n - pre - suf;
+  const M = m - pre - suf;
+  const edits: Edit[] = [];
+  for (let i = 0; i < pre; i++) edits.push({ kind: 'equal', a: i, b: i });
+  const mid: Edit[] = [];
+  if (N === 0) for (let j = 0; j < M; j++) mid.push({ kind: 'added', a: pre, b: pre + j });
+  else if (M === 0) for (let i = 0; i < N; i++) mid.push({ kind: 'removed', a: pre + i, b: pre });
+  else {
+    const max = Math.min(N + M, maxD);
+    const off = max + 1;
+    const v = new Int32Array(2 * max + 3);
+    const trace: Int32Array[] = [];
+    let found = -1;
+    outer: for (let d = 0; d <= max; d++) {
+      trace.push(v.slice(off - d - 1, off + d + 2));
+      for (let k = -d; k <= d; k += 2) {
+        let x = k === -d || (k !== d && (v[off + k - 1] as number) < (v[off + k + 1] as number)) ? (v[off + k + 1] as number) : (v[off + k - 1] as number) + 1;
+        let y = x - k;
+        while (x < N && y < M && a[pre + x] === b[pre + y]) {
+          x++;
+          y++;
+        }
+        v[off + k] = x;
+        if (x >= N && y >= M) {
+          found = d;
+          break outer;
+        }
+      }
+    }
+    if (found < 0) return null;
+    // Walk back through the saved frontiers.
+    let x = N;
+    let y = M;
+    const rev: Edit[] = [];
+    for (let d = found; d > 0; d--) {
+      const t = trace[d] as Int32Array; // frontier before step d, covering k in [-d-1, d+1]
+      const at = (k: number) => t[k + d + 1] as number;
+      const k = x - y;
+      const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+      const pk = down ? k + 1 : k - 1;
+      const px = at(pk);
+      const py = px - pk;
+      while (x > px + (down ? 0 : 1) && y > py + (down ? 1 : 0)) {
+        x--;
+        y--;
+        rev.push({ kind: 'equal', a: pre + x, b: pre + y });
+      }
+      if (down) {
+        y--;
+        rev.push({ kind: 'added', a: pre + x, b: pre + y });
+      } else {
+        x--;
+        rev.push({ kind: 'removed', a: pre + x, b: pre + y });
+      }
+    }
+    while (x > 0 && y > 0) {
+      x--;
+      y--;
+      rev.push({ kind: 'equal', a: pre + x, b: pre + y });
+    }
+    for (let i = rev.length - 1; i >= 0; i--) mid.push(rev[i] as Edit);
+  }
+  edits.push(...mid);
+  for (let i = 0; i < suf; i++) edits.push({ kind: 'equal', a: n - suf + i, b: m - suf + i });
+  return edits;
+}
+
+// ---- Text diff ---------------------------------------------------------------------------------
+
+export interface DiffOp {
+  kind: EditKind;
+  /** The words, with their separators: " " between words, "\n" where a block starts. */
+  text: string;
+}
+
+export interface TextDiff {
+  ops: DiffOp[];
+  wordsAdded: number;
+  wordsRemoved: number;
+  /** Blocks that differ only cosmetically (date lines, cookie banners): not reported. */
+  cosmeticBlocks: number;
+  /** True when the significant text changed: this is what makes a "change". */
+  significant: boolean;
+  /** A changed stretch was too large for a word-level diff and is shown as whole sentences. */
+  coarse: boolean;
+}
+
+interface Unit {
+  key: string;
+  text: string;
+  kind: BlockKind;
+  blockStart: boolean;
+}
+
+const SENTENCE_MAX_D = 4000;
+const WORD_MAX_D = 1500;
+const WORD_HUNK_MAX = 40_000;
+
+function units(stored: string): Unit[] {
+  const out: Unit[] = [];
+  for (const line of stored.split('\n')) {
+    const block = line.replace(/\s+/g, ' ').trim();
+    if (!block) continue;
+    const kind = blockKind(block);
+    if (kind !== 'content') {
+      // The whole cosmetic block is one unit whose key ignores its text.
+      out.push({ key: kind === 'date' ? '\u0000date' : '\u0000banner', text: block, kind, blockStart: true });
+      continue;
+    }
+    const model = segment(block);
+    let first = true;
+    let last = 0;
+    for (let i = 0; i < model.sentences.length; i++) {
+      const s = model.sentences[i] as { start: number; end: number };
+      const end = i + 1 < model.sentences.length ? (model.sentences[i + 1] as { start: number }).start : block.length;
+      const text = block.slice(Math.min(last, s.start), end).trim();
+      last = end;
+      if (!text) continue;
+      out.push({ key: text, text, kind, blockStart: first });
+      first = false;
+    }
+    if (first) out.push({ key: block, text: block, kind, blockStart: true });
+  }
+  return out;
+}
+
+class Interner {
+  private ids = new Map<string, number>();
+  id(s: string): number {
+    let v = this.ids.get(s);
+    if (v === undefined) this.ids.set(s, (v = this.ids.size));
+    return v;
+  }
+}
+
+interface Word {
+  w: string;
+  sep: string;
+}
+
+function wordsOf(list: readonly Unit[], startOfDoc: boolean): Word[] {
+  const out: Word[] = [];
+  list.forEach((u, i) => {
+    u.text.split(' ').forEach((w, j) => {
+      if (!w) return;
+      const sep = j === 0 ? (u.blockStart ? (startOfDoc && i === 0 ? '' : '\n') : ' ') : ' ';
+      out.push({ w, sep });
+    });
+  });
+  return out;
+}
+
+class OpBuilder {
+  ops: DiffOp[] = [];
+  push(kind: EditKind, text: string): void {
+    if (!text) return;
+    const last = this.ops[this.ops.length - 1];
+    if (last && last.kind === kind) last.text += text;
+    else this.ops.push({ kind, text });
+  }
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Word-level diff of two stored versions: sentences first (Myers on interned sentences), then
+ * words inside each changed stretch, so the cost follows the size of the change, not the text. */
+export function diffVersions(oldStored: string, newStored: string): TextDiff {
+  const ua = units(oldStored);
+  const ub = units(newStored);
+  const intern = new Interner();
+  const ka = Int32Array.from(ua, (u) => intern.id(u.key));
+  const kb = Int32Array.from(ub, (u) => intern.id(u.key));
+  let edits = myers(ka, kb, SENTENCE_MAX_D);
+  let coarse = false;
+  if (!edits) {
+    coarse = true;
+    edits = [...ua.map((_, i) => ({ kind: 'removed' as const, a: i, b: 0 })), ...ub.map((_, j) => ({ kind: 'added' as const, a: 0, b: j }))];
+  }
+  const out = new OpBuilder();
+  let cosmeticBlocks = 0;
+  let wordsAdded = 0;
+  let wordsRemoved = 0;
+  let i = 0;
+  while (i < edits.length) {
+    const e = edits[i] as Edit;
+    if (e.kind === 'equal') {
+      const u = ub[e.b] as Unit;
+      const before = ua[e.a] as Unit;
+      if (u.kind !== 'content' && u.text !== before.text) cosmeticBlocks++;
+      out.push('equal', (u.blockStart ? (e.b === 0 ? '' : '\n') : ' ') + u.text);
+      i++;
+      continue;
+    }
+    // A changed stretch: every removed and added unit up to the next equal one.
+    const removed: Unit[] = [];
+    const added: Unit[] = [];
+    while (i < edits.length && (edits[i] as Edit).kind !== 'equal') {
+      const x = edits[i] as Edit;
+      if (x.kind === 'removed') removed.push(ua[x.a] as Unit);
+      else added.push(ub[x.b] as Unit);
+      i++;
+    }
+    const firstB = added.length > 0 ? ub.indexOf(added[0] as Unit) === 0 : false;
+    const wa = wordsOf(removed, ua.indexOf(removed[0] as Unit) === 0);
+    const wb = wordsOf(added, firstB);
+    const r = wa.length + wb.length <= WORD_HUNK_MAX ? wordDiff(wa, wb, out) : null;
+    if (r) {
+      wordsAdded += r.added;
+      wordsRemoved += r.removed;
+    } else {
+      coarse = true;
+      const ra = wa.map((w) => w.sep + w.w).join('');
+      const rb = wb.map((w) => w.sep + w.w).join('');
+      out.push('removed', ra);
+      out.push('added', rb);
+      wordsRemoved += wa.length;
+      wordsAdded += wb.length;
+    }
+  }
+  return { ops: cleanupSemantic(out.ops), wordsAdded, wordsRemoved, cosmeticBlocks, significant: wordsAdded + wordsRemoved > 0, coarse };
+}
+
+type Group = { eq: string } | { rem: string; add: string };
+
+/** Readability (after diff-match-patch's semantic cleanup): an unchanged stretch no longer than
+ * the changes on both sides of it ("you", "or the") is folded into them, so a rewritten passage
+ * reads as old text then new text instead of confetti. Word counts are kept from the raw diff. */
+export function cleanupSemantic(ops: readonly DiffOp[]): DiffOp[] {
+  const groups: Group[] = [];
+  for (const op of ops) {
+    const last = groups[groups.length - 1];
+    if (op.kind === 'equal') {
+      if (last && 'eq' in last) last.eq += op.text;
+      else groups.push({ eq: op.text });
+    } else {
+      const g = last && 'rem' in last ? last : (groups.push({ rem: '', add: '' }), groups[groups.length - 1] as { rem: string; add: string });
+      if (op.kind === 'removed') g.rem += op.text;
+      else g.add += op.text;
+    }
+  }
+  const size = (g: { rem: string; add: string }) => Math.max(wordCount(g.rem), wordCount(g.add));
+  // One stack pass per round (linear); a merge can enable another, so repeat until stable.
+  let list = groups;
+  for (let round = 0; round < 8; round++) {
+    const stack: Group[] = [];
+    let merged = false;
+    for (const g of list) {
+      let cur = g;
+      for (;;) {
+        const eq = stack[stack.length - 1];
+        const prev = stack[stack.length - 2];
+        if (!('rem' in cur) || !eq || !('eq' in eq) || !prev || !('rem' in prev)) break;
+        const n = wordCount(eq.eq);
+        if (n > size(prev) || n > size(cur)) break;
+        stack.length -= 2;
+        cur = { rem: prev.rem + eq.eq + cur.rem, add: prev.add + eq.eq + cur.add };
+        merged = true;
+      }
+      stack.push(cur);
+    }
+    list = stack;
+    if (!merged) break;
+  }
+  const out: DiffOp[] = [];
+  for (const g of list) {
+    if ('eq' in g) out.push({ kind: 'equal', text: g.eq });
+    else {
+      if (g.rem) out.push({ kind: 'removed', text: g.rem });
+      if (g.add) out.push({ kind: 'added', text: g.add });
+    }
+  }
+  return out;
+}
+
+function wordDiff(wa: Word[], wb: Word[], out: OpBuilder): { added: number; removed: number } | null {
+  const intern = new Interner();
+  const ia = Int32Array.from(wa, (w) => intern.id(w.w));
+  const ib = Int32Array.from(wb, (w) => intern.id(w.w));
+  const edits = myers(ia, ib, WORD_MAX_D);
+  if (!edits) return null;
+  let added = 0;
+  let removed = 0;
+  for (const e of edits) {
+    if (e.kind === 'equal') out.push('equal', (wb[e.b] as Word).sep + (wb[e.b] as Word).w);
+    else if (e.kind === 'removed') {
+      removed++;
+      out.push('removed', (wa[e.a] as Word).sep + (wa[e.a] as Word).w);
+    } else {
+      added++;
+      out.push('added', (wb[e.b] as Word).sep + (wb[e.b] as Word).w);
+    }
+  }
+  return { added, removed };
+}
+
+// ---- Folding long unchanged stretches ----------------------------------------------------------
+
+export type ShownOp = DiffOp | { kind: 'fold'; words: number };
+
+/** Keeps `context` words around each change and folds the rest of every unchanged stretch into
+ * a count, so a two-word change in a 100k-word policy is a few lines to read. */
+export function foldDiff(ops: readonly DiffOp[], context = 30): ShownOp[] {
+  const out: ShownOp[] = [];
+  ops.forEach((op, idx) => {
+    if (op.kind !== 'equal') {
+      out.push(op);
+      return;
+    }
+    const tokens = op.text.match(/\s*\S+/g) ?? [];
+    const keepHead = idx > 0 ? context : 0;
+    const keepTail = idx < ops.length - 1 ? context : 0;
+    if (tokens.length <= keepHead + keepTail + 10) {
+      out.push(op);
+      return;
+    }
+    if (keepHead) out.push({ kind: 'equal', text: tokens.slice(0, keepHead).join('') });
+    out.push({ kind: 'fold', words: tokens.length - keepHead - keepTail });
+    if (keepTail) out.push({ kind: 'equal', text: tokens.slice(tokens.length - keepTail).join('') });
+  });
+  return out;
+}
+
+// ---- Clauses between two versions --------------------------------------------------------------
+
+export interface ClauseLike {
+  id: string;
+  category: string;
+  severity: string;
+  source: string;
+  excerpt: string;
+  kbClauseId?: string;
+}
+
+export interface ClauseChanges<C extends ClauseLike = ClauseLike> {
+  added: C[];
+  removed: C[];
+  /** Same clause (same reviewed point, or same category with mostly the same words), new wording or severity. */
+  changed: { before: C; after: C }[];
+}
+
+function wordSet(s: string): Set<string> {
+  return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+}
+
+function similarity(a: string, b: string): number {
+  const A = wordSet(a);
+  const B = wordSet(b);
+  if (A.size === 0 || B.size === 0) return 0;
+  let both = 0;
+  for (const w of A) if (B.has(w)) both++;
+  return both / (A.size + B.size - both);
+}
+
+const SAME_CLAUSE = 0.5;
+
+/** Clauses added, removed or changed from one version's clause list to the next. Ids are stable
+ * (category + text), so an unchanged clause keeps its id; the rest are paired by reviewed point
+ * or by category and word overlap. */
+export function clauseChanges<C extends ClauseLike>(before: readonly C[], after: readonly C[]): ClauseChanges<C> {
+  const afterIds = new Set(after.map((c) => c.id));
+  const beforeIds = new Set(before.map((c) => c.id));
+  const gone = before.filter((c) => !afterIds.has(c.id));
+  const fresh = after.filter((c) => !beforeIds.has(c.id));
+  const changed: { before: C; after: C }[] = [];
+  const used = new Set<C>();
+  const removed: C[] = [];
+  for (const b of gone) {
+    let best: C | null = null;
+    let bestScore = 0;
+    for (const a of fresh) {
+      if (used.has(a) || a.category !== b.category) continue;
+      const score = b.kbClauseId && a.kbClauseId === b.kbClauseId ? 1 : similarity(a.excerpt, b.excerpt);
+      if (score > bestScore) {
+        best = a;
+        bestScore = score;
+      }
+    }
+    if (best && bestScore >= SAME_CLAUSE) {
+      used.add(best);
+      changed.push({ before: b, after: best });
+    } else removed.push(b);
+  }
+  // Same id, new severity (e.g. a rule now classes it differently) is a change as well.
+  const beforeById = new Map(before.map((c) => [c.id, c]));
+  for (const a of after) {
+    const b = beforeById.get(a.id);
+    if (b && b.severity !== a.severity) changed.push({ before: b, after: a });
+  }
+  return { added: fresh.filter((a) => !used.has(a)), removed, changed };
+}
+
+export function isEmptyChange(c: ClauseChanges): boolean {
+  return c.added.length === 0 && c.removed.length === 0 && c.changed.length === 0;
+}
+
+/** Words of a stored version (for the size figures). */
+export function storedWords(stored: string): number {
+  return wordCount(stored);
+}

@@ -2,9 +2,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CategoryStat, DocumentHistory, KbDocument, KnownClause, Platform } from '../kb/schema';
 import type { KbStatus, Visit } from '../messages';
+import type { StoredVersion, TrackedDocument, VersionTextRow } from './history-types';
 
 export const DB_NAME = 'clausemark';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface ClausemarkDB extends DBSchema {
   meta: { key: string; value: unknown };
@@ -14,6 +15,10 @@ export interface ClausemarkDB extends DBSchema {
   categoryStats: { key: string; value: CategoryStat };
   history: { key: string; value: DocumentHistory };
   visits: { key: number; value: Visit; indexes: { byUrl: string; byDocument: string; bySha: string } };
+  // v2: the user's version history (docs/history.md).
+  versions: { key: string; value: StoredVersion; indexes: { byDocKey: string; byFirstSeen: string } };
+  versionTexts: { key: string; value: VersionTextRow };
+  tracked: { key: string; value: TrackedDocument; indexes: { byLastSeen: string } };
 }
 
 export type Db = IDBPDatabase<ClausemarkDB>;
@@ -40,6 +45,14 @@ export function openClausemarkDb(name = DB_NAME): Promise<Db> {
         visits.createIndex('byUrl', 'url');
         visits.createIndex('byDocument', 'documentId');
         visits.createIndex('bySha', 'sha256');
+      }
+      if (oldVersion < 2) {
+        const versions = db.createObjectStore('versions', { keyPath: 'sha256' });
+        versions.createIndex('byDocKey', 'docKey');
+        versions.createIndex('byFirstSeen', 'firstSeen');
+        db.createObjectStore('versionTexts', { keyPath: 'sha256' });
+        const tracked = db.createObjectStore('tracked', { keyPath: 'docKey' });
+        tracked.createIndex('byLastSeen', 'lastSeen');
       }
     },
     blocked() {

@@ -5,6 +5,8 @@
 
 import type { FoundClause, Severity } from './core/types';
 import type { KbDocument, KnownClause, Platform, CategoryStat } from './kb/schema';
+import type { GradeSummary, PairRow, SeverityCounts } from './core/compare';
+import type { PlatformHit } from './core/platform-search';
 
 /** A clause as the content script reports it: the found clause plus its excerpt from the page. */
 export interface PageClause extends FoundClause {
@@ -58,7 +60,58 @@ export interface KbStatus {
 export interface CategoryComparison {
   stat: CategoryStat | null;
   /** Other platforms' entries with their clause, best practice first, then most severe. */
-  others: { platform: Platform; clause: KnownClause }[];
+  others: { platform: Platform; clause: KnownClause; /** The clause's document (or the platform's first policy). */ url?: string }[];
+}
+
+/** A platform as listed in comparisons. */
+export interface PlatformBrief {
+  id: string;
+  name: string;
+  domain?: string;
+  reviewedClauses: number;
+  otaTracked: boolean;
+  tosdrGrade?: string;
+}
+
+export interface CategoryDistribution {
+  category: string;
+  platformsWith: number;
+  platformsReviewed: number;
+  distribution: SeverityCounts;
+}
+
+export interface ComparedPlatform {
+  platform: PlatformBrief;
+  severity: Severity;
+  clause: { id: string; caseTitle: string; quote: string; pointUrl: string };
+  /** The clause's document, or the platform's first privacy/terms document. */
+  url?: string;
+}
+
+export interface PlatformDocumentInfo {
+  id: string;
+  termsType: string;
+  url?: string;
+  /** Date of the latest archived version (KbDocument.latest.date). */
+  latestDate?: string;
+  /** Date of the last recorded change in the document's history. */
+  lastChange?: string;
+  changes: number;
+  clauses: number;
+}
+
+export interface PlatformSummary {
+  platform: PlatformBrief & { domains: string[] };
+  grade: GradeSummary;
+  documents: PlatformDocumentInfo[];
+  /** Reviewed clauses, most severe first (quotes cleaned of HTML remnants). */
+  clauses: (Pick<KnownClause, 'id' | 'category' | 'severity' | 'caseTitle' | 'quote' | 'pointUrl'> & { url?: string })[];
+}
+
+export interface PlatformPair {
+  a: PlatformBrief;
+  b: PlatformBrief;
+  rows: PairRow[];
 }
 
 export interface Protocol {
@@ -71,12 +124,24 @@ export interface Protocol {
   'kb/status': { req: Record<string, never>; res: KbStatus };
   /** The content script finished analysing its page. */
   'page/report': { req: PageReport; res: { visitId: number } };
+  /** The content script's page went away (single-page navigation): forget the tab's state. */
+  'page/left': { req: Record<string, never>; res: { ok: boolean } };
   /** Popup: the state of a tab (from IndexedDB). */
   'tab/state': { req: { tabId: number }; res: { state: TabState | null } };
   /** Popup: scroll the tab's page to a clause and open its panel. */
   'tab/reveal': { req: { tabId: number; clauseId: string }; res: { ok: boolean } };
   /** Background → content script. */
   'content/reveal': { req: { clauseId: string }; res: { ok: boolean } };
+  /** Popup Compare view: the distribution across reviewed platforms of each category. */
+  'compare/stats': { req: { categories: string[] }; res: { stats: CategoryDistribution[] } };
+  /** Popup Compare view: one page of the platforms reviewed for a category. */
+  'compare/platforms': { req: { category: string; platformId?: string; severity?: Severity; offset: number; limit: number }; res: { total: number; rows: ComparedPlatform[] } };
+  /** Find platforms by name or domain (prefix), best reviewed first. */
+  'platform/search': { req: { query: string; limit?: number }; res: { hits: PlatformHit[] } };
+  /** A platform's grade-like summary, documents and reviewed clauses. */
+  'platform/summary': { req: { platformId: string }; res: { summary: PlatformSummary | null } };
+  /** Two platforms' reviewed clauses aligned by category. */
+  'compare/pair': { req: { a: string; b: string }; res: PlatformPair };
 }
 
 export type MessageName = keyof Protocol;

@@ -5,6 +5,7 @@ import { SEVERITIES, type Severity } from '../core/types';
 import type { Db } from '../storage/db';
 import { getVisit, recordVisit } from '../storage/visits';
 import type { KbService } from './kb-service';
+import { CompareService } from './compare-service';
 
 export interface Sender {
   id?: string;
@@ -18,12 +19,26 @@ export interface HandlerDeps {
   extensionOrigin: string;
   db: () => Promise<Db>;
   kb: KbService;
-  tabVisits: { get(tabId: number): Promise<number | undefined>; set(tabId: number, visitId: number): Promise<void> };
+  tabVisits: {
+    get(tabId: number): Promise<number | undefined>;
+    set(tabId: number, visitId: number, frameId?: number): Promise<void>;
+    /** The frame whose visit the tab shows (0 = top frame). */
+    frame?(tabId: number): Promise<number | undefined>;
+    clear?(tabId: number): Promise<void>;
+  };
   revealInTab(tabId: number, clauseId: string): Promise<boolean>;
   setBadge?(tabId: number, counts: Record<Severity, number>): Promise<void>;
 }
 
 export class SenderRejected extends Error {}
+
+/** Comparisons share the handlers' database and knowledge base; one service per deps object. */
+const compareServices = new WeakMap<HandlerDeps, CompareService>();
+function compareOf(deps: HandlerDeps): CompareService {
+  let svc = compareServices.get(deps);
+  if (!svc) compareServices.set(deps, (svc = new CompareService({ db: deps.db, ensure: () => deps.kb.ensure() })));
+  return svc;
+}
 
 type Who = 'content' | 'extension-page';
 
@@ -34,8 +49,14 @@ export const ALLOWED: Record<MessageName, readonly Who[]> = {
   'kb/compare': ['content', 'extension-page'],
   'kb/status': ['content', 'extension-page'],
   'page/report': ['content'],
+  'page/left': ['content'],
   'tab/state': ['extension-page'],
   'tab/reveal': ['extension-page'],
+  'compare/stats': ['extension-page'],
+  'compare/platforms': ['extension-page'],
+  'platform/search': ['extension-page'],
+  'platform/summary': ['extension-page'],
+  'compare/pair': ['extension-page'],
   'content/reveal': [],
 };
 
@@ -79,7 +100,23 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
     }
     case 'kb/compare': {
       const { category, platformId, limit } = p as Req<'kb/compare'>;
-      return deps.kb.compare(category, platformId, limit);
+      return compareOf(deps).examples(category, platformId, limit);
+    }
+    case 'compare/stats':
+      return { stats: await compareOf(deps).stats((p as Req<'compare/stats'>).categories) } satisfies Res<'compare/stats'>;
+    case 'compare/platforms': {
+      const { category, platformId, severity, offset, limit } = p as Req<'compare/platforms'>;
+      return compareOf(deps).platforms(category, platformId, severity, offset, limit);
+    }
+    case 'platform/search': {
+      const { query, limit } = p as Req<'platform/search'>;
+      return { hits: await compareOf(deps).search(query, limit) } satisfies Res<'platform/search'>;
+    }
+    case 'platform/summary':
+      return { summary: await compareOf(deps).summary((p as Req<'platform/summary'>).platformId) } satisfies Res<'platform/summary'>;
+    case 'compare/pair': {
+      const { a, b } = p as Req<'compare/pair'>;
+      return compareOf(deps).pair(a, b);
     }
     case 'kb/status':
       return deps.kb.status();
@@ -88,9 +125,22 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       const tabId = sender.tab?.id as number;
       const db = await deps.db();
       const visitId = await recordVisit(db, report);
-      await deps.tabVisits.set(tabId, visitId);
-      await deps.setBadge?.(tabId, countBySeverity(report.clauses));
+      // The top frame's policy wins; a policy in a frame shows only when the top page has none.
+      const frameId = sender.frameId ?? 0;
+      const shown = await deps.tabVisits.frame?.(tabId);
+      if (frameId === 0 || shown === undefined || shown !== 0) {
+        await deps.tabVisits.set(tabId, visitId, frameId);
+        await deps.setBadge?.(tabId, countBySeverity(report.clauses));
+      }
       return { visitId } satisfies Res<'page/report'>;
+    }
+    case 'page/left': {
+      const tabId = sender.tab?.id as number;
+      if ((await deps.tabVisits.frame?.(tabId)) === (sender.frameId ?? 0)) {
+        await deps.tabVisits.clear?.(tabId);
+        await deps.setBadge?.(tabId, countBySeverity([]));
+      }
+      return { ok: true } satisfies Res<'page/left'>;
     }
     case 'tab/state': {
       const { tabId } = p as Req<'tab/state'>;

@@ -23,6 +23,7 @@ async function loadBundled(): Promise<KnowledgeBase> {
 const kb = new KbService({ db, loadBundled });
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+const FRAME_KEY = (tabId: number) => `frame:${tabId}`;
 const session = browser.storage.session ?? browser.storage.local;
 
 const deps: HandlerDeps = {
@@ -35,8 +36,15 @@ const deps: HandlerDeps = {
       const v = (await session.get(TAB_KEY(tabId)))[TAB_KEY(tabId)];
       return typeof v === 'number' ? v : undefined;
     },
-    async set(tabId, visitId) {
-      await session.set({ [TAB_KEY(tabId)]: visitId });
+    async set(tabId, visitId, frameId = 0) {
+      await session.set({ [TAB_KEY(tabId)]: visitId, [FRAME_KEY(tabId)]: frameId });
+    },
+    async frame(tabId) {
+      const v = (await session.get(FRAME_KEY(tabId)))[FRAME_KEY(tabId)];
+      return typeof v === 'number' ? v : undefined;
+    },
+    async clear(tabId) {
+      await session.remove([TAB_KEY(tabId), FRAME_KEY(tabId)]);
     },
   },
   async revealInTab(tabId, clauseId) {
@@ -57,7 +65,11 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void session.remove(TAB_KEY(tabId));
+  void session.remove([TAB_KEY(tabId), FRAME_KEY(tabId)]);
+});
+// A new document loading in a tab: its previous analysis no longer applies.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void deps.tabVisits.clear?.(tabId);
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

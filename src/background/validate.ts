@@ -91,6 +91,12 @@ export function validatePageReport(x: unknown): PageReport {
   };
 }
 
+function knownCategory(x: unknown, what: string): string {
+  const c = str(x, what, 64);
+  if (!isCategoryId(c)) throw new InvalidMessage(`${what} is not a known category`);
+  return c;
+}
+
 /** Validates a request payload by message name; returns a clean copy. */
 export function validateRequest<N extends MessageName>(name: N, payload: unknown): Req<N> {
   const p = obj(payload, 'payload');
@@ -107,12 +113,38 @@ export function validateRequest<N extends MessageName>(name: N, payload: unknown
       } as Req<N>;
     case 'kb/status':
       return {} as Req<N>;
+    case 'page/left':
+      return {} as Req<N>;
     case 'page/report':
       return validatePageReport(p) as Req<N>;
     case 'tab/state':
       return { tabId: int(p.tabId, 'tabId') } as Req<N>;
     case 'tab/reveal':
       return { tabId: int(p.tabId, 'tabId'), clauseId: str(p.clauseId, 'clauseId', 128) } as Req<N>;
+    case 'compare/stats': {
+      if (!Array.isArray(p.categories) || p.categories.length > 64) throw new InvalidMessage('categories must be a list of at most 64');
+      return { categories: p.categories.map((c, i) => knownCategory(c, `categories[${i}]`)) } as Req<N>;
+    }
+    case 'compare/platforms': {
+      const limit = int(p.limit, 'limit');
+      if (limit < 1 || limit > 50) throw new InvalidMessage('limit must be between 1 and 50');
+      return {
+        category: knownCategory(p.category, 'category'),
+        platformId: optStr(p.platformId, 'platformId', 256),
+        severity: p.severity === undefined ? undefined : severity(p.severity, 'severity'),
+        offset: int(p.offset, 'offset'),
+        limit,
+      } as Req<N>;
+    }
+    case 'platform/search': {
+      const limit = p.limit === undefined ? undefined : int(p.limit, 'limit');
+      if (limit !== undefined && (limit < 1 || limit > 50)) throw new InvalidMessage('limit must be between 1 and 50');
+      return { query: str(p.query, 'query', 200), limit } as Req<N>;
+    }
+    case 'platform/summary':
+      return { platformId: str(p.platformId, 'platformId', 256) } as Req<N>;
+    case 'compare/pair':
+      return { a: str(p.a, 'a', 256), b: str(p.b, 'b', 256) } as Req<N>;
     default:
       throw new InvalidMessage(`unknown message ${String(name)}`);
   }

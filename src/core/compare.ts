@@ -153,9 +153,12 @@ export function orderEntries(
  * dropped, entities decoded, whitespace collapsed.
  */
 export function cleanQuote(quote: string): string {
-  let s = quote.replace(/<\/?[a-zA-Z][^<>]*(?:>|&gt;?)/g, ' ');
-  s = s.replace(/&lt;\/?[a-zA-Z][^&<>]*(?:&gt;?|>)/g, ' ');
-  s = s.replace(/<\/?$/g, '').replace(/<\/?[a-zA-Z]*$/g, '');
+  // The source export turned some `;` into `.`: "&nbsp." and "</strong&gt." are entities.
+  let s = quote.replace(/&(nbsp|amp|gt|lt|quot|apos|#\d{1,6})\./g, '&$1;');
+  s = s.replace(/<\/?[a-zA-Z][^<>]*?(?:>|&gt;)/g, ' ');
+  s = s.replace(/&lt;\/?[a-zA-Z][^<>]*?&gt;/g, ' ');
+  s = s.replace(/<\/?[a-zA-Z]*\s*$/, '');
+  s = s.replace(/^\s*\/?[a-zA-Z]{0,10}>/, '');
   s = decodeEntities(s);
   return s.replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
 }
@@ -252,7 +255,7 @@ function cells(clauses: readonly Pick<KnownClause, 'id' | 'caseTitle' | 'severit
     if (SEVERITY_RANK[c.severity] < SEVERITY_RANK[cell.severity]) cell.severity = c.severity;
     m.set(c.category, cell);
   }
-  for (const cell of m.values()) cell.clauses.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || x.caseTitle.localeCompare(y.caseTitle, 'en'));
+  for (const cell of m.values()) cell.clauses.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity] || x.caseTitle.localeCompare(y.caseTitle, 'en') || (x.id < y.id ? -1 : 1));
   return m;
 }
 

@@ -38,6 +38,7 @@ li { margin: 4px 0; }
 .others { list-style: none; padding: 0; }
 .others li { border-top: 1px solid var(--line); padding-top: 6px; }
 .case { color: var(--muted); }
+.pname { font-weight: 700; }
 .regs li { font-size: 13px; }
 .prov { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0 10px; font-size: 12px; }
 .prov dt { color: var(--muted); }

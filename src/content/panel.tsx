@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageClause, CategoryComparison } from '../messages';
 import type { KnownClause } from '../kb/schema';
 import { getCategory, REGULATIONS } from '../core/taxonomy';
+import { cleanQuote, excerpt, rarity } from '../core/compare';
 import type { Severity } from '../core/types';
 import { attachStyledShadow } from './shadow';
 import { PANEL_CSS } from './panel-css';
@@ -71,24 +72,34 @@ function Rarity({ cmp }: { cmp: CategoryComparison | null | 'error' }) {
   if (cmp === null) return <p class="muted">Looking up other platforms…</p>;
   if (cmp === 'error') return <p class="muted">Comparison is not available right now.</p>;
   const { stat, others } = cmp;
-  if (!stat || stat.platformsTotal === 0) return <p class="muted">No reviewed platform has a clause of this kind yet.</p>;
-  const share = stat.platformsWith / stat.platformsTotal;
-  const word = share < 0.05 ? 'Rare' : share < 0.2 ? 'Uncommon' : share < 0.5 ? 'Common' : 'Widespread';
+  if (!stat || stat.platformsReviewed === 0) return <p class="muted">No reviewed platform has a clause of this kind yet.</p>;
+  // Same figures as the popup's Compare view: k of N platforms reviewed for this category.
+  const r = rarity(stat);
   return (
     <div>
       <p class="rarity">
-        <strong>{word}:</strong> found in {stat.platformsWith} of {stat.platformsTotal} reviewed platforms
-        {stat.platformsReviewed !== stat.platformsWith ? ` (${stat.platformsReviewed} reviewed for this topic)` : ''}.
+        <strong>{r.label[0]?.toUpperCase() + r.label.slice(1)}:</strong> found in {r.k} of {r.n} platforms reviewed for this topic
+        {r.n > r.k ? ` (${r.n - r.k} with a good-practice clause instead)` : ''}.
       </p>
       {others.length > 0 && (
         <ul class="others">
-          {others.map(({ platform, clause }) => (
-            <li key={clause.id}>
-              <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span> <strong>{platform.name}</strong>
-              <span class="case"> — {clause.caseTitle}</span>
-              {clause.quote && <q>{clause.quote.length > 180 ? `${clause.quote.slice(0, 177)}…` : clause.quote}</q>}
-            </li>
-          ))}
+          {others.map(({ platform, clause, url }) => {
+            const quote = excerpt(cleanQuote(clause.quote), 180);
+            return (
+              <li key={clause.id}>
+                <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span>{' '}
+                {url ? (
+                  <a class="pname" href={url} target="_blank" rel="noreferrer noopener" title={`Open ${platform.name}'s document`}>
+                    {platform.name}
+                  </a>
+                ) : (
+                  <strong>{platform.name}</strong>
+                )}
+                <span class="case"> — {clause.caseTitle}</span>
+                {quote && <q>{quote}</q>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -30,6 +30,9 @@ export interface ExtensionSession {
   worker: Worker;
   /** Every request the browser tried to make outside the routed pages (all aborted). */
   blocked: string[];
+  /** Requests for anything but its own files made by the extension's service worker or its pages
+   * (popup, options): it should make none. */
+  fromExtension: string[];
   close(): Promise<void>;
 }
 
@@ -38,6 +41,17 @@ export interface LaunchOptions {
   headless: boolean;
   pages: readonly RoutedPage[];
   viewport?: { width: number; height: number };
+  /** More Chromium switches, e.g. a --proxy-server that records what leaves the browser. */
+  extraArgs?: string[];
+}
+
+function fromOurExtension(request: import('playwright-core').Request): boolean {
+  if (request.serviceWorker()) return true;
+  try {
+    return request.frame().url().startsWith('chrome-extension://');
+  } catch {
+    return false; // no frame: not a page request
+  }
 }
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionSession> {
@@ -60,12 +74,15 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=DialMediaRouteProvider',
+      ...(opts.extraArgs ?? []),
     ],
   });
   const blocked: string[] = [];
+  const fromExtension: string[] = [];
   const byUrl = new Map(opts.pages.map((p) => [p.url, p]));
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    if (!url.startsWith('chrome-extension://') && fromOurExtension(route.request())) fromExtension.push(url);
     const routed = byUrl.get(url);
     if (routed !== undefined && route.request().resourceType() === 'document') {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: routed.headers, body: routed.html });
@@ -85,6 +102,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     extensionId,
     worker,
     blocked,
+    fromExtension,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ import {
   readVersionsIndex,
   type IndexRow,
 } from './kb/sources';
-import { makeSummariser } from './kb/summaries';
+import { prepareSummaries } from './kb/summaries';
 
 export async function buildKb(log: (line: string) => void = () => {}): Promise<KnowledgeBase> {
   const t0 = Date.now();
@@ -39,10 +39,9 @@ export async function buildKb(log: (line: string) => void = () => {}): Promise<K
   log(`platforms and documents in ${Date.now() - t0} ms`);
   const clauses = buildClauses(points, ps, docs);
   log(`clauses anchored in ${Date.now() - t0} ms`);
-  const summariser = makeSummariser(clauses, docs);
-  const history = buildHistory(indexes, docs, summariser.summarise);
-  summariser.close();
-  log(`history in ${Date.now() - t0} ms`);
+  const { summarise } = await prepareSummaries(indexes, docs, { log });
+  const history = buildHistory(indexes, docs, summarise);
+  log(`history and change summaries in ${Date.now() - t0} ms`);
 
   const allCases = [...new Set([...points.map((p) => p.caseTitle), ...readTosdr2019Cases()].map((t) => t.trim()))];
   const unmappedCases = allCases.filter((t) => t && mapCase(t) === null).sort();
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
     `  platforms          ${kb.platforms.length}`,
     `  documents          ${kb.documents.length} (${kb.documents.filter((d) => d.latest).length} with an archived OTA text)`,
     `  known clauses      ${kb.clauses.length}: found ${count('found')}, stale ${count('stale')}, unchecked ${count('unchecked')}`,
-    `  history            ${kb.history.length} documents, ${kb.history.reduce((n, h) => n + h.changes.length, 0)} changes`,
+    `  history            ${kb.history.length} documents, ${kb.history.reduce((n, h) => n + h.changes.length, 0)} changes, ${kb.history.reduce((n, h) => n + h.changes.filter((c) => c.summary).length, 0)} summarised`,
     `  unmapped cases     ${kb.unmappedCases.length}`,
     `  size               ${Buffer.byteLength(json)} bytes raw, ${gz} bytes gzipped`,
     `  contentHash        ${kb.contentHash}`,

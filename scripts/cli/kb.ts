@@ -15,7 +15,16 @@ export interface KbStats {
   clauses: { total: number; found: number; stale: number; unchecked: number };
   categories: number;
   categoriesWithClauses: number;
-  history: { documents: number; changes: number; summarised: number };
+  /** summarised: changes with a per-change summary (documents whose versions are in a bundle). */
+  history: {
+    documents: number;
+    changes: number;
+    summarised: number;
+    documentsSummarised: number;
+    withCategories: number;
+    sentencesAdded: number;
+    sentencesRemoved: number;
+  };
   unmappedCases: number;
   size: { raw: number; gzip: number };
 }
@@ -35,7 +44,15 @@ export function kbStats(raw: string): KbStats {
     clauses: { total: kb.clauses.length, found: count('found'), stale: count('stale'), unchecked: count('unchecked') },
     categories: kb.categoryStats.length,
     categoriesWithClauses: kb.categoryStats.filter((s) => s.platformsReviewed > 0).length,
-    history: { documents: kb.history.length, changes: changes.length, summarised: changes.filter((c) => c.summary).length },
+    history: {
+      documents: kb.history.length,
+      changes: changes.length,
+      summarised: changes.filter((c) => c.summary).length,
+      documentsSummarised: kb.history.filter((h) => h.changes.some((c) => c.summary)).length,
+      withCategories: changes.filter((c) => (c.summary?.categories.length ?? 0) > 0).length,
+      sentencesAdded: changes.reduce((n, c) => n + (c.summary?.sentencesAdded ?? 0), 0),
+      sentencesRemoved: changes.reduce((n, c) => n + (c.summary?.sentencesRemoved ?? 0), 0),
+    },
     unmappedCases: kb.unmappedCases.length,
     size: { raw: Buffer.byteLength(raw), gzip: gzipSync(raw, { level: 9 }).length },
   };
@@ -49,7 +66,8 @@ function human(s: KbStats): string {
     `  documents        ${s.documents} (${s.documentsWithText} with archived text, ${s.urlPatterns} URL patterns)`,
     `  known clauses    ${s.clauses.total}: ${s.clauses.found} found, ${s.clauses.stale} stale, ${s.clauses.unchecked} unchecked`,
     `  categories       ${s.categories} (${s.categoriesWithClauses} with reviewed clauses)`,
-    `  history          ${s.history.changes} changes in ${s.history.documents} documents (${s.history.summarised} summarised)`,
+    `  history          ${s.history.changes} changes in ${s.history.documents} documents`,
+    `  summaries        ${s.history.summarised} changes in ${s.history.documentsSummarised} documents (${s.history.withCategories} touching a clause category; ${s.history.sentencesAdded} sentences added, ${s.history.sentencesRemoved} removed)`,
     `  unmapped cases   ${s.unmappedCases}`,
     `  size             ${s.size.raw} bytes (${mb(s.size.raw)}) raw, ${s.size.gzip} bytes (${mb(s.size.gzip)}) gzipped`,
     `  contentHash      ${s.contentHash}`,

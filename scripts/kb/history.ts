@@ -10,8 +10,9 @@ export function isRealChange(commitTitle: string): boolean {
 
 export type SummaryFn = (collection: string, rows: IndexRow[], i: number) => HistoryChange['summary'] | undefined;
 
-export function buildHistory(indexes: Map<string, IndexRow[]>, docs: DocumentSet, summarise?: SummaryFn): DocumentHistory[] {
-  const out: DocumentHistory[] = [];
+/** Rows of each archived document (artefacts included) in date order: a change is diffed against the row before it. */
+export function rowsByDocument(indexes: Map<string, IndexRow[]>, docs: DocumentSet): { collection: string; key: string; rows: IndexRow[] }[] {
+  const out: { collection: string; key: string; rows: IndexRow[] }[] = [];
   for (const [collection, rows] of indexes) {
     const perDoc = new Map<string, IndexRow[]>();
     for (const r of rows) {
@@ -22,18 +23,25 @@ export function buildHistory(indexes: Map<string, IndexRow[]>, docs: DocumentSet
       else perDoc.set(key, [r]);
     }
     for (const [key, list] of perDoc) {
-      // Keep every row (artefacts included) in date order: a change is diffed against the row before it.
       list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.commit < b.commit ? -1 : 1));
-      const changes: HistoryChange[] = [];
-      list.forEach((r, i) => {
-        if (!isRealChange(r.title)) return;
-        const change: HistoryChange = { date: isoUtc(r.date) };
-        const summary = summarise?.(collection, list, i);
-        if (summary) change.summary = summary;
-        changes.push(change);
-      });
-      if (changes.length > 0) out.push({ documentId: docs.byOtaText.get(key)!, collection, changes });
+      out.push({ collection, key, rows: list });
     }
+  }
+  return out;
+}
+
+export function buildHistory(indexes: Map<string, IndexRow[]>, docs: DocumentSet, summarise?: SummaryFn): DocumentHistory[] {
+  const out: DocumentHistory[] = [];
+  for (const { collection, key, rows: list } of rowsByDocument(indexes, docs)) {
+    const changes: HistoryChange[] = [];
+    list.forEach((r, i) => {
+      if (!isRealChange(r.title)) return;
+      const change: HistoryChange = { date: isoUtc(r.date) };
+      const summary = summarise?.(collection, list, i);
+      if (summary) change.summary = summary;
+      changes.push(change);
+    });
+    if (changes.length > 0) out.push({ documentId: docs.byOtaText.get(key)!, collection, changes });
   }
   return out.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.collection < b.collection ? -1 : 1));
 }

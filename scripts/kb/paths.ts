@@ -11,8 +11,8 @@ export const KB_OUT = path.join(REPO_ROOT, 'src', 'kb', 'generated', 'kb.json');
 export const TEXT_COLLECTIONS = ['ota-pga', 'ota-genai-eu', 'ota-vlopses-us', 'ota-contrib'] as const;
 /** Collections with a declarations-urls.csv (URLs of policy pages). */
 export const DECLARATION_COLLECTIONS = ['ota-pga', 'ota-genai-eu', 'ota-contrib', 'ota-france', 'ota-dating'] as const;
-/** Collections whose bundle is read for change summaries (small enough to unpack quickly). */
-export const SUMMARY_COLLECTIONS = ['ota-pga', 'ota-genai-eu'] as const;
+/** Collections with a git bundle of their full history, read for change summaries (ota-contrib has none). */
+export const SUMMARY_COLLECTIONS = ['ota-pga', 'ota-genai-eu', 'ota-vlopses-us'] as const;
 
 export function dataPath(...parts: string[]): string {
   return path.join(DATA_ROOT, ...parts);

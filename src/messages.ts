@@ -7,6 +7,7 @@ import type { FoundClause, Severity } from './core/types';
 import type { KbDocument, KnownClause, Platform, CategoryStat } from './kb/schema';
 import type { GradeSummary, PairRow, SeverityCounts } from './core/compare';
 import type { PlatformHit } from './core/platform-search';
+import type { HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
 
 /** A clause as the content script reports it: the found clause plus its excerpt from the page. */
 export interface PageClause extends FoundClause {
@@ -123,7 +124,7 @@ export interface Protocol {
   'kb/compare': { req: { category: string; platformId?: string; limit?: number }; res: CategoryComparison };
   'kb/status': { req: Record<string, never>; res: KbStatus };
   /** The content script finished analysing its page. */
-  'page/report': { req: PageReport; res: { visitId: number } };
+  'page/report': { req: PageReport; res: { visitId: number; /** History: is this version known, and is it a change? */ version?: VersionAck } };
   /** The content script's page went away (single-page navigation): forget the tab's state. */
   'page/left': { req: Record<string, never>; res: { ok: boolean } };
   /** Popup: the state of a tab (from IndexedDB). */
@@ -142,6 +143,24 @@ export interface Protocol {
   'platform/summary': { req: { platformId: string }; res: { summary: PlatformSummary | null } };
   /** Two platforms' reviewed clauses aligned by category. */
   'compare/pair': { req: { a: string; b: string }; res: PlatformPair };
+  // Version history (docs/history.md).
+  /** Content: the text of a version the background does not have yet (after page/report). */
+  'version/store': { req: VersionStoreReq; res: VersionAck };
+  /** Content: open the History view of the sender's tab (from the change notice). */
+  'history/open': { req: Record<string, never>; res: { ok: boolean } };
+  /** Popup: a document's versions, the diff between two of them, clause changes, archive timeline. */
+  'history/view': { req: { docKey: string; from?: string; to?: string }; res: HistoryViewData };
+  /** Popup: pin "the version I agreed to" (null unpins). */
+  'history/pin': { req: { docKey: string; sha256: string | null }; res: { tracked: TrackedDocument } };
+  /** Options: tracked documents and sizes. */
+  'history/list': { req: Record<string, never>; res: HistoryListing };
+  'history/export': { req: Record<string, never>; res: { json: string } };
+  /** Options: import an export (checked in full; all or nothing). */
+  'history/import': { req: { json: string }; res: { documents: number; versions: number } };
+  /** Options: delete one document's history, or all of it when docKey is absent. */
+  'history/delete': { req: { docKey?: string }; res: { deleted: number } };
+  /** Options: read or set the size cap (pruning oldest first). */
+  'history/settings': { req: { maxBytes?: number }; res: { settings: HistorySettings; totalBytes: number; removed: number } };
 }
 
 export type MessageName = keyof Protocol;

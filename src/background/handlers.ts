@@ -6,6 +6,8 @@ import type { Db } from '../storage/db';
 import { getVisit, recordVisit } from '../storage/visits';
 import type { KbService } from './kb-service';
 import { CompareService } from './compare-service';
+import { onPageReport, routeHistory, type HistoryDeps } from './history-routes';
+import type { VersionAck } from '../history-messages';
 
 export interface Sender {
   id?: string;
@@ -14,7 +16,7 @@ export interface Sender {
   frameId?: number;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends HistoryDeps {
   extensionId: string;
   extensionOrigin: string;
   db: () => Promise<Db>;
@@ -58,6 +60,15 @@ export const ALLOWED: Record<MessageName, readonly Who[]> = {
   'platform/summary': ['extension-page'],
   'compare/pair': ['extension-page'],
   'content/reveal': [],
+  'version/store': ['content'],
+  'history/open': ['content'],
+  'history/view': ['extension-page'],
+  'history/pin': ['extension-page'],
+  'history/list': ['extension-page'],
+  'history/export': ['extension-page'],
+  'history/import': ['extension-page'],
+  'history/delete': ['extension-page'],
+  'history/settings': ['extension-page'],
 };
 
 export function classifySender(sender: Sender, deps: Pick<HandlerDeps, 'extensionId' | 'extensionOrigin'>): Who | null {
@@ -128,11 +139,13 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       // The top frame's policy wins; a policy in a frame shows only when the top page has none.
       const frameId = sender.frameId ?? 0;
       const shown = await deps.tabVisits.frame?.(tabId);
+      let version: VersionAck | undefined;
       if (frameId === 0 || shown === undefined || shown !== 0) {
         await deps.tabVisits.set(tabId, visitId, frameId);
         await deps.setBadge?.(tabId, countBySeverity(report.clauses));
+        version = await onPageReport(report, tabId, deps);
       }
-      return { visitId } satisfies Res<'page/report'>;
+      return { visitId, version } satisfies Res<'page/report'>;
     }
     case 'page/left': {
       const tabId = sender.tab?.id as number;
@@ -162,6 +175,16 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       const { tabId, clauseId } = p as Req<'tab/reveal'>;
       return { ok: await deps.revealInTab(tabId, clauseId) };
     }
+    case 'version/store':
+    case 'history/open':
+    case 'history/view':
+    case 'history/pin':
+    case 'history/list':
+    case 'history/export':
+    case 'history/import':
+    case 'history/delete':
+    case 'history/settings':
+      return routeHistory(name, p, sender, deps);
     default:
       throw new Error(`no handler for ${name}`);
   }

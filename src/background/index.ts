@@ -9,6 +9,7 @@ import { handle, type HandlerDeps } from './handlers';
 import { validateRequest } from './validate';
 import { sendToTab } from '../lib/rpc';
 import { setActionBadge } from './action-badge';
+import { markChanged, openHistory } from './history-badge';
 
 let dbPromise: Promise<Db> | null = null;
 const db = () => (dbPromise ??= openClausemarkDb());
@@ -55,6 +56,8 @@ const deps: HandlerDeps = {
     }
   },
   setBadge: setActionBadge,
+  markChanged,
+  openHistory,
 };
 
 browser.runtime.onInstalled.addListener(() => {

@@ -3,6 +3,7 @@
 import type { MessageName, PageClause, PageReport, Req } from '../messages';
 import { SEVERITIES, type Severity } from '../core/types';
 import { isCategoryId } from '../core/taxonomy';
+import { validateHistoryRequest } from './validate-history';
 
 export class InvalidMessage extends Error {}
 
@@ -67,6 +68,12 @@ function clause(x: unknown, i: number): PageClause {
     excerpt: str(c.excerpt, `clauses[${i}].excerpt`, MAX_TEXT),
     anchored: c.anchored === undefined ? undefined : Boolean(c.anchored),
   };
+}
+
+/** A stored clause list (history import): the same checks as a page report's clauses. */
+export function validateClauseList(x: unknown): PageClause[] {
+  if (!Array.isArray(x) || x.length > MAX_CLAUSES) throw new InvalidMessage(`clauses must be a list of at most ${MAX_CLAUSES}`);
+  return x.map(clause);
 }
 
 export function validatePageReport(x: unknown): PageReport {
@@ -145,6 +152,16 @@ export function validateRequest<N extends MessageName>(name: N, payload: unknown
       return { platformId: str(p.platformId, 'platformId', 256) } as Req<N>;
     case 'compare/pair':
       return { a: str(p.a, 'a', 256), b: str(p.b, 'b', 256) } as Req<N>;
+    case 'version/store':
+    case 'history/open':
+    case 'history/view':
+    case 'history/pin':
+    case 'history/list':
+    case 'history/export':
+    case 'history/import':
+    case 'history/delete':
+    case 'history/settings':
+      return validateHistoryRequest(name, p);
     default:
       throw new InvalidMessage(`unknown message ${String(name)}`);
   }

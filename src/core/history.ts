@@ -4,6 +4,7 @@
 // The rules are documented in docs/history.md.
 
 import { segment } from './text';
+import { normalizeUrl } from './url';
 
 /** One version's text as stored: one block (paragraph, heading, list item…) per line,
  * whitespace collapsed inside each block. */
@@ -497,4 +498,12 @@ export function isEmptyChange(c: ClauseChanges): boolean {
 /** Words of a stored version (for the size figures). */
 export function storedWords(stored: string): number {
   return wordCount(stored);
+}
+
+/** The key a document's versions are kept under: its knowledge-base document when known, else
+ * its normalised address (host without www/locale labels, path without locale or query). */
+export function docKeyOf(page: { documentId?: string; url: string }): string {
+  if (page.documentId) return `doc:${page.documentId}`;
+  const n = normalizeUrl(page.url);
+  return n ? `url:${n.host}${n.path}` : `url:${page.url}`;
 }

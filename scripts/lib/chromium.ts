@@ -142,7 +142,7 @@ export async function tabIdOf(session: ExtensionSession, url: string): Promise<n
   const page = await session.context.newPage();
   try {
     await page.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
-    const ids = await page.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).map((k) => Number(k.slice(4))));
+    const ids = await page.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('tab:')).map((k) => Number(k.slice(4))));
     const tabs = await session.worker.evaluate(async (ids: number[]) => Promise.all(ids.map((id) => chrome.tabs.get(id).then((t) => ({ id, url: t.url ?? t.pendingUrl ?? '' }), () => null))), ids);
     const hit = tabs.find((t) => t && t.url === url) ?? tabs.filter(Boolean).pop();
     if (!hit) throw new Error(`no analysed tab for ${url}`);

@@ -124,7 +124,7 @@ export interface Protocol {
   'kb/compare': { req: { category: string; platformId?: string; limit?: number }; res: CategoryComparison };
   'kb/status': { req: Record<string, never>; res: KbStatus };
   /** The content script finished analysing its page. */
-  'page/report': { req: PageReport; res: { visitId: number; /** History: is this version known, and is it a change? */ version?: VersionAck } };
+  'page/report': { req: PageReport; res: { visitId: number } };
   /** The content script's page went away (single-page navigation): forget the tab's state. */
   'page/left': { req: Record<string, never>; res: { ok: boolean } };
   /** Popup: the state of a tab (from IndexedDB). */
@@ -144,7 +144,9 @@ export interface Protocol {
   /** Two platforms' reviewed clauses aligned by category. */
   'compare/pair': { req: { a: string; b: string }; res: PlatformPair };
   // Version history (docs/history.md).
-  /** Content: the text of a version the background does not have yet (after page/report). */
+  /** Content, once the page has settled after page/report: record this reading of the page's version. */
+  'version/check': { req: { visitId: number; sha256: string }; res: VersionAck };
+  /** Content: the text of a version the background does not have yet (after version/check). */
   'version/store': { req: VersionStoreReq; res: VersionAck };
   /** Content: open the History view of the sender's tab (from the change notice). */
   'history/open': { req: Record<string, never>; res: { ok: boolean } };

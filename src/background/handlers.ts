@@ -6,8 +6,7 @@ import type { Db } from '../storage/db';
 import { getVisit, recordVisit } from '../storage/visits';
 import type { KbService } from './kb-service';
 import { CompareService } from './compare-service';
-import { onPageReport, routeHistory, type HistoryDeps } from './history-routes';
-import type { VersionAck } from '../history-messages';
+import { routeHistory, type HistoryDeps } from './history-routes';
 
 export interface Sender {
   id?: string;
@@ -60,6 +59,7 @@ export const ALLOWED: Record<MessageName, readonly Who[]> = {
   'platform/summary': ['extension-page'],
   'compare/pair': ['extension-page'],
   'content/reveal': [],
+  'version/check': ['content'],
   'version/store': ['content'],
   'history/open': ['content'],
   'history/view': ['extension-page'],
@@ -139,13 +139,11 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       // The top frame's policy wins; a policy in a frame shows only when the top page has none.
       const frameId = sender.frameId ?? 0;
       const shown = await deps.tabVisits.frame?.(tabId);
-      let version: VersionAck | undefined;
       if (frameId === 0 || shown === undefined || shown !== 0) {
         await deps.tabVisits.set(tabId, visitId, frameId);
         await deps.setBadge?.(tabId, countBySeverity(report.clauses));
-        version = await onPageReport(report, tabId, deps);
       }
-      return { visitId, version } satisfies Res<'page/report'>;
+      return { visitId } satisfies Res<'page/report'>;
     }
     case 'page/left': {
       const tabId = sender.tab?.id as number;
@@ -175,6 +173,7 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       const { tabId, clauseId } = p as Req<'tab/reveal'>;
       return { ok: await deps.revealInTab(tabId, clauseId) };
     }
+    case 'version/check':
     case 'version/store':
     case 'history/open':
     case 'history/view':

@@ -22,30 +22,31 @@ async function afterAck(ack: VersionAck, tabId: number, deps: HandlerDeps & Hist
   return ack;
 }
 
-/** page/report: the history part. A failure here never loses the visit: it is reported instead. */
-export async function onPageReport(report: PageReport, tabId: number, deps: HandlerDeps & HistoryDeps): Promise<VersionAck> {
+/** The visit a content script refers to must be its own: same site, same text hash. */
+async function ownVisit(db: Awaited<ReturnType<HandlerDeps['db']>>, visitId: number, sha256: string, sender: Sender): Promise<PageReport> {
+  const visit = await getVisit(db, visitId);
+  let sameSite: boolean;
   try {
-    return await afterAck(await reportVersion(await deps.db(), report), tabId, deps);
-  } catch (err) {
-    return { docKey: '', needText: false, change: null, error: err instanceof Error ? err.message : String(err) };
+    sameSite = !!visit && !!sender.url && new URL(visit.url).origin === new URL(sender.url).origin;
+  } catch {
+    sameSite = false;
   }
+  if (!visit || !sameSite || visit.sha256 !== sha256) throw new Error('no matching visit from this page');
+  return visit;
 }
 
 export async function routeHistory(name: HistoryMessage, p: never, sender: Sender, deps: HandlerDeps & HistoryDeps): Promise<unknown> {
   const db = await deps.db();
   switch (name) {
+    case 'version/check': {
+      const { visitId, sha256 } = p as Req<'version/check'>;
+      const visit = await ownVisit(db, visitId, sha256, sender);
+      return afterAck(await reportVersion(db, visit), sender.tab?.id as number, deps) satisfies Promise<Res<'version/check'>>;
+    }
     case 'version/store': {
       const req = p as Req<'version/store'>;
-      const visit = await getVisit(db, req.visitId);
-      let sameSite: boolean;
-      try {
-        sameSite = !!visit && !!sender.url && new URL(visit.url).origin === new URL(sender.url).origin;
-      } catch {
-        sameSite = false;
-      }
-      if (!visit || !sameSite || visit.sha256 !== req.sha256) throw new Error('version/store: no matching visit from this page');
-      const tabId = sender.tab?.id as number;
-      return afterAck(await storeVersion(db, req, visit), tabId, deps) satisfies Promise<Res<'version/store'>>;
+      const visit = await ownVisit(db, req.visitId, req.sha256, sender);
+      return afterAck(await storeVersion(db, req, visit), sender.tab?.id as number, deps) satisfies Promise<Res<'version/store'>>;
     }
     case 'history/open': {
       const tabId = sender.tab?.id as number;

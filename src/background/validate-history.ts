@@ -20,7 +20,7 @@ function optSha(x: unknown, what: string): string | undefined {
   return x === undefined ? undefined : sha(x, what);
 }
 
-export const HISTORY_MESSAGES = ['version/store', 'history/open', 'history/view', 'history/pin', 'history/list', 'history/export', 'history/import', 'history/delete', 'history/settings'] as const;
+export const HISTORY_MESSAGES = ['version/check', 'version/store', 'history/open', 'history/view', 'history/pin', 'history/list', 'history/export', 'history/import', 'history/delete', 'history/settings'] as const;
 export type HistoryMessage = (typeof HISTORY_MESSAGES)[number];
 
 export function isHistoryMessage(name: string): name is HistoryMessage {
@@ -29,6 +29,10 @@ export function isHistoryMessage(name: string): name is HistoryMessage {
 
 export function validateHistoryRequest<N extends MessageName>(name: N, p: Record<string, unknown>): Req<N> {
   switch (name) {
+    case 'version/check': {
+      if (typeof p.visitId !== 'number' || !Number.isInteger(p.visitId) || p.visitId < 0) throw new InvalidMessage('visitId must be a non-negative integer');
+      return { visitId: p.visitId, sha256: sha(p.sha256, 'sha256') } as Req<N>;
+    }
     case 'version/store': {
       if (typeof p.text !== 'string') throw new InvalidMessage('text must be a string');
       if (p.text.length > MAX_VERSION_CHARS) throw new InvalidMessage(`text is too long (over ${MAX_VERSION_CHARS} characters): this version is not kept`);

@@ -152,6 +152,7 @@ export function validateRequest<N extends MessageName>(name: N, payload: unknown
       return { platformId: str(p.platformId, 'platformId', 256) } as Req<N>;
     case 'compare/pair':
       return { a: str(p.a, 'a', 256), b: str(p.b, 'b', 256) } as Req<N>;
+    case 'version/check':
     case 'version/store':
     case 'history/open':
     case 'history/view':

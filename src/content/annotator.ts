@@ -15,6 +15,7 @@ import { send } from '../lib/rpc';
 import { readPageText } from './dom-text';
 import { highlightRanges, removeHighlights } from './highlight';
 import { createBadge, focusBadge } from './badges';
+import { trackVersion } from './version-track';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
 import { showToast } from './toast';
 
@@ -211,7 +212,9 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   };
   document.documentElement.dataset.clausemarkState = 'annotated';
   document.documentElement.dataset.clausemarkCount = String(items.size);
-  await send('page/report', report).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
+  const reported = await send('page/report', report).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
+  // Version history: once the page settles (docs/history.md). Not awaited: it waits on purpose.
+  if (reported) void trackVersion({ visitId: reported.visitId, sha256, text: page.text, hardBreaks: page.hardBreaks, signal });
   return { status: 'annotated', clauses: items.size, reason: confirm.reason, textLength: page.text.length };
 }
 

@@ -1,0 +1,85 @@
+// The in-page notice "this policy changed since you last read it": small, at the bottom corner,
+// in its own shadow root, dismissible, shown at most once per version (the background decides).
+import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { VersionChange } from '../history-messages';
+import { attachStyledShadow } from './shadow';
+
+const CSS = `
+:host { all: initial; }
+.notice {
+  --bg: #ffffff; --fg: #1d2330; --muted: #5b6475; --line: #d9cfe8; --accent: #6b3fa0;
+  position: fixed; bottom: 16px; right: 16px; z-index: 2147483646;
+  width: min(340px, calc(100vw - 32px)); box-sizing: border-box; padding: 12px 14px;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-left: 4px solid var(--accent);
+  border-radius: 10px; box-shadow: 0 8px 24px rgba(16, 24, 40, .18);
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; direction: ltr;
+}
+@media (prefers-color-scheme: dark) { .notice { --bg: #1c2130; --fg: #e8ebf2; --muted: #a4acbd; --line: #3b3452; --accent: #b794f4; } }
+.head { display: flex; align-items: flex-start; gap: 8px; }
+strong { flex: 1; font-size: 14px; }
+p { margin: 4px 0 0; color: var(--muted); }
+.actions { margin-top: 10px; display: flex; gap: 8px; }
+button { all: unset; cursor: pointer; border-radius: 7px; font-weight: 600; }
+.see { padding: 5px 11px; background: var(--accent); color: var(--bg); }
+.later { padding: 5px 11px; color: var(--accent); }
+.close { font-size: 20px; line-height: 1; padding: 0 6px; color: var(--muted); }
+button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+`;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function changeLines(change: VersionChange): { title: string; detail: string } {
+  const since = change.pinned ? `the version you pinned (read ${new Date(change.fromSeen).toLocaleDateString()})` : `you last read it on ${new Date(change.fromSeen).toLocaleDateString()}`;
+  const c = change.clauses;
+  const clauseBits = [c.added && `${c.added} added`, c.removed && `${c.removed} removed`, c.changed && `${c.changed} changed`].filter(Boolean);
+  return {
+    title: `This policy changed since ${since}.`,
+    detail: `${plural(change.wordsAdded, 'word')} added, ${change.wordsRemoved} removed${clauseBits.length ? `; clauses: ${clauseBits.join(', ')}` : '; no highlighted clause changed'}.`,
+  };
+}
+
+function Notice({ change, onSee, onClose }: { change: VersionChange; onSee(): void; onClose(): void }) {
+  const { title, detail } = changeLines(change);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    ref.current?.addEventListener('keydown', onKey);
+  }, []);
+  return (
+    <section ref={ref} class="notice" role="status" aria-live="polite" aria-label="Clausemark: policy changed">
+      <div class="head">
+        <strong>{title}</strong>
+        <button class="close" type="button" aria-label="Dismiss" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p>{detail}</p>
+      <div class="actions">
+        <button class="see" type="button" onClick={onSee}>
+          See what changed
+        </button>
+        <button class="later" type="button" onClick={onClose}>
+          Dismiss
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Shows the notice until dismissed or the page goes away (signal). */
+export function showChangeNotice(change: VersionChange, onSee: () => void, signal: AbortSignal): HTMLElement {
+  const host = document.createElement('div');
+  host.id = 'clausemark-change-notice';
+  const shadow = attachStyledShadow(host, CSS);
+  const mount = document.createElement('div');
+  shadow.append(mount);
+  document.documentElement.append(host);
+  const close = () => {
+    render(null, mount);
+    host.remove();
+  };
+  render(<Notice change={change} onSee={onSee} onClose={close} />, mount);
+  signal.addEventListener('abort', close);
+  return host;
+}

@@ -3,6 +3,10 @@
 import type { ComponentType } from 'preact';
 import type { TabState } from '../messages';
 import { ClausesView } from './clauses-view';
+import { CompareView } from './compare-view';
+import { SideBySideView } from './side-by-side-view';
+import { PlatformView } from './platform-view';
+import { HistoryView } from './history-view';
 
 export interface ViewProps {
   tabId: number | null;
@@ -18,4 +22,10 @@ export interface PopupView {
   component: ComponentType<ViewProps>;
 }
 
-export const VIEWS: readonly PopupView[] = [{ id: 'clauses', label: 'Clauses', needsPage: true, component: ClausesView }];
+export const VIEWS: readonly PopupView[] = [
+  { id: 'clauses', label: 'Clauses', needsPage: true, component: ClausesView },
+  { id: 'compare', label: 'Compare', needsPage: true, component: CompareView },
+  { id: 'side-by-side', label: 'Side by side', needsPage: false, component: SideBySideView },
+  { id: 'platform', label: 'Platform', needsPage: false, component: PlatformView },
+  { id: 'history', label: 'History', needsPage: true, component: HistoryView },
+];

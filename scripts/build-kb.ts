@@ -39,7 +39,9 @@ export async function buildKb(log: (line: string) => void = () => {}): Promise<K
   log(`platforms and documents in ${Date.now() - t0} ms`);
   const clauses = buildClauses(points, ps, docs);
   log(`clauses anchored in ${Date.now() - t0} ms`);
-  const { summarise } = await prepareSummaries(indexes, docs, { log });
+  // Summaries only for the histories kept (one collection per document): a first pass picks them.
+  const kept = new Set(buildHistory(indexes, docs).map((h) => `${h.collection}\u0000${h.documentId}`));
+  const { summarise } = await prepareSummaries(indexes, docs, { log, keep: (c, id) => kept.has(`${c}\u0000${id}`) });
   const history = buildHistory(indexes, docs, summarise);
   log(`history and change summaries in ${Date.now() - t0} ms`);
 

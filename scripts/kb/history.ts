@@ -30,6 +30,26 @@ export function rowsByDocument(indexes: Map<string, IndexRow[]>, docs: DocumentS
   return out;
 }
 
+/**
+ * One history per document (the store is keyed by document id): when several collections track a
+ * document they record the same changes at different times, so keep the collection its latest
+ * text comes from, else the one with most changes.
+ */
+function onePerDocument(all: DocumentHistory[], docs: DocumentSet): DocumentHistory[] {
+  const best = new Map<string, DocumentHistory>();
+  const rank = (h: DocumentHistory) => [docs.byId.get(h.documentId)?.latest?.collection === h.collection ? 1 : 0, h.changes.length];
+  for (const h of all) {
+    const prev = best.get(h.documentId);
+    if (!prev) {
+      best.set(h.documentId, h);
+      continue;
+    }
+    const [a, b] = [rank(h), rank(prev)] as [number[], number[]];
+    if (a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && h.collection < prev.collection)))) best.set(h.documentId, h);
+  }
+  return [...best.values()];
+}
+
 export function buildHistory(indexes: Map<string, IndexRow[]>, docs: DocumentSet, summarise?: SummaryFn): DocumentHistory[] {
   const out: DocumentHistory[] = [];
   for (const { collection, key, rows: list } of rowsByDocument(indexes, docs)) {
@@ -43,5 +63,5 @@ export function buildHistory(indexes: Map<string, IndexRow[]>, docs: DocumentSet
     });
     if (changes.length > 0) out.push({ documentId: docs.byOtaText.get(key)!, collection, changes });
   }
-  return out.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.collection < b.collection ? -1 : 1));
+  return onePerDocument(out, docs).sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.collection < b.collection ? -1 : 1));
 }

@@ -127,7 +127,13 @@ export interface SummaryFigures {
 export async function prepareSummaries(
   indexes: Map<string, IndexRow[]>,
   docs: DocumentSet,
-  opts: { cacheDir?: string; collections?: readonly string[]; log?: (line: string) => void } = {},
+  opts: {
+    cacheDir?: string;
+    collections?: readonly string[];
+    /** Only these documents' histories (the ones the knowledge base keeps); all when absent. */
+    keep?: (collection: string, documentId: string) => boolean;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<{ summarise: SummaryFn | undefined; figures: SummaryFigures }> {
   const cacheDir = opts.cacheDir ?? path.join(REPO_ROOT, '.cache', 'ota-bundles');
   const collections = opts.collections ?? SUMMARY_COLLECTIONS;
@@ -148,6 +154,7 @@ export async function prepareSummaries(
       let n = 0;
       for (const d of perDoc) {
         if (d.collection !== collection) continue;
+        if (opts.keep && !opts.keep(collection, docs.byOtaText.get(d.key) ?? '')) continue;
         await summariseDocument(collection, d.rows, reader, out);
         n++;
       }

@@ -114,6 +114,22 @@ describe('change summaries in the shipped knowledge base', () => {
     expect(by('ota-contrib')).toBe(0);
   });
 
+  it('has one history per document (the IndexedDB store is keyed by document id)', () => {
+    const ids = kb.history.map((h) => h.documentId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // A document tracked by two collections keeps the one its latest text comes from, unless that
+    // one recorded no real change (then another collection's history is all there is).
+    const byId = new Map(kb.documents.map((d) => [d.id, d]));
+    for (const h of kb.history) {
+      const latest = byId.get(h.documentId)?.latest;
+      if (!latest || latest.collection === h.collection) continue;
+      const [, , service, file] = latest.path!.split('/');
+      const rows = readVersionsIndex(latest.collection).filter((r) => r.service === service && `${r.termsType}.md` === file);
+      expect(rows.length, h.documentId).toBeGreaterThan(0);
+      expect(rows.filter((r) => isRealChange(r.title)), h.documentId).toEqual([]);
+    }
+  });
+
   it('has well-formed summaries: counts, known and sorted categories', () => {
     for (const { h, c } of changes) {
       if (!c.summary) continue;

@@ -5,6 +5,7 @@ import type { KbStatus } from '../messages';
 import { send } from '../lib/rpc';
 import '../popup/popup.css';
 import './options.css';
+import { HistorySection } from './history-section';
 
 const CREDITS = [
   { name: 'ToS;DR (Terms of Service; Didn’t Read)', what: 'reviewed clauses (points and their quotes), cases, platform grades', licence: 'CC BY-SA 3.0', by: 'ToS;DR contributors', url: 'https://tosdr.org' },
@@ -39,6 +40,7 @@ function Options() {
           <p class="muted">Installing the knowledge base…</p>
         )}
       </section>
+      <HistorySection />
       <section>
         <h2>About the data</h2>
         <ul class="credits">

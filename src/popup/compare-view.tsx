@@ -1,0 +1,179 @@
+// The "Compare" view: for each category found on this page, this page's severity beside how the
+// platforms reviewed for that category are spread over the severities; sortable by severity or
+// rarity. A row opens the list of those platforms (paged), each linked to its document.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CategoryDistribution, ComparedPlatform } from '../messages';
+import { categoryRow, pageCategories, rarityText, sortRows, type CategoryRow, type RowSort } from '../core/compare';
+import { CATEGORIES, getCategory } from '../core/taxonomy';
+import { SEVERITIES, type Severity } from '../core/types';
+import { send } from '../lib/rpc';
+import { DistributionBar, errorText, markReady, Pager, param, SEV_LABEL, viewHref } from './compare-ui';
+import type { ViewProps } from './views';
+
+const PAGE = 8;
+
+let statsRequest: Promise<CategoryDistribution[]> | null = null;
+
+/** Every category's distribution (29 small records): asked once, without waiting for the tab's
+ * state, so opening the popup on this view costs one round trip less. */
+function allStats(): Promise<CategoryDistribution[]> {
+  if (!statsRequest) {
+    statsRequest = send('compare/stats', { categories: CATEGORIES.map((c) => c.id) }).then((r) => r.stats);
+    statsRequest.catch(() => (statsRequest = null));
+  }
+  return statsRequest;
+}
+if (param('view') === 'compare') void allStats().catch(() => undefined);
+
+export function CompareView({ state }: ViewProps) {
+  const inputs = useMemo(() => (state ? pageCategories(state.visit.clauses) : []), [state]);
+  const [stats, setStats] = useState<CategoryDistribution[] | null>(null);
+  const [error, setError] = useState('');
+  const [sort, setSort] = useState<RowSort>('severity');
+  const [openCat, setOpenCat] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (inputs.length === 0) return;
+    allStats().then(setStats, (err: unknown) => setError(errorText(err)));
+  }, [inputs]);
+
+  const rows = useMemo(() => {
+    if (!stats) return [];
+    const by = new Map(stats.map((s) => [s.category, s]));
+    return sortRows(
+      inputs.map((i) => categoryRow(i, by.get(i.category))),
+      sort,
+    );
+  }, [stats, inputs, sort]);
+
+  useEffect(() => {
+    if (rows.length > 0) markReady('compare');
+  }, [rows.length > 0]);
+
+  if (!state) return null;
+  const pageName = state.platform?.name ?? 'This page';
+  if (inputs.length === 0) return <p class="muted">No clauses were found on this page, so there is nothing to compare.</p>;
+  if (error) return <p class="error">Comparison is not available: {error}</p>;
+  if (!stats) return <p class="muted">Comparing with reviewed platforms…</p>;
+
+  return (
+    <section class="compare" aria-label="How this page compares with reviewed platforms">
+      <div class="toolbar">
+        <span class="small muted">
+          {rows.length} categor{rows.length === 1 ? 'y' : 'ies'} on {pageName}
+        </span>
+        <span class="seg-buttons" role="group" aria-label="Sort by">
+          {(['severity', 'rarity'] as const).map((s) => (
+            <button key={s} type="button" aria-pressed={sort === s} class={sort === s ? 'on' : ''} onClick={() => setSort(s)}>
+              {s === 'severity' ? 'Severity' : 'Rarity'}
+            </button>
+          ))}
+        </span>
+      </div>
+      <p class="small muted legend">
+        Bars: reviewed platforms by their most severe clause (this page's outlined):{' '}
+        {SEVERITIES.map((s) => (
+          <span key={s} class="key">
+            <span class={`swatch ${s}`} aria-hidden="true" /> {SEV_LABEL[s]}{' '}
+          </span>
+        ))}
+      </p>
+      <ul class="cmp-rows">
+        {rows.map((r) => (
+          <li key={r.category} class={openCat === r.category ? 'open' : ''}>
+            <button type="button" class="cmp-row" aria-expanded={openCat === r.category} aria-controls={`plist-${r.category}`} data-category={r.category} onClick={() => setOpenCat(openCat === r.category ? null : r.category)}>
+              <span class="cat">{getCategory(r.category)?.title ?? r.category}</span>
+              <span class={`pill ${r.severity}`} title={`This page's most severe clause of this category (${r.count} on the page)`}>
+                {SEV_LABEL[r.severity]}
+              </span>
+              <DistributionBar counts={r.distribution} mine={r.severity} />
+              <span class="small muted rar">{r.rarity.n > 0 ? rarityText(r.rarity) : 'Not reviewed on any platform yet'}</span>
+              {r.rarity.n > 0 && <span class="small muted cmpnote">{standing(r)}</span>}
+            </button>
+            {openCat === r.category && <PlatformList id={`plist-${r.category}`} category={r.category} platformId={state.platform?.id} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "Stricter than 40 of 182 reviewed" in words a reader can act on. */
+function standing(r: CategoryRow): string {
+  const n = r.rarity.n;
+  if (r.severity === 'good') return `Good practice; ${r.betterThan} of ${n} platforms do worse.`;
+  if (r.betterThan === 0) return `As severe as it gets: no reviewed platform is worse.`;
+  return `${r.betterThan} of ${n} reviewed platforms are worse, ${r.worseThan} better.`;
+}
+
+function PlatformList({ id, category, platformId }: { id: string; category: string; platformId?: string }) {
+  const [offset, setOffset] = useState(0);
+  const [severity, setSeverity] = useState<Severity | undefined>(undefined);
+  // The page shown, with the offset it was asked for (the pager follows what is on screen).
+  const [data, setData] = useState<{ offset: number; total: number; rows: ComparedPlatform[] } | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    setError('');
+    send('compare/platforms', { category, platformId, severity, offset, limit: PAGE }).then(
+      (r) => live && setData({ ...r, offset }),
+      (err: unknown) => live && setError(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [category, platformId, severity, offset]);
+
+  return (
+    <div id={id} class="plist">
+      <div class="chips" role="group" aria-label="Show platforms of severity">
+        {[undefined, ...SEVERITIES].map((s) => (
+          <button
+            key={s ?? 'all'}
+            type="button"
+            aria-pressed={severity === s}
+            class={severity === s ? 'on' : ''}
+            onClick={() => {
+              setSeverity(s);
+              setOffset(0);
+            }}
+          >
+            {s ? SEV_LABEL[s] : 'All'}
+          </button>
+        ))}
+      </div>
+      {error ? (
+        <p class="error small">Could not list platforms: {error}</p>
+      ) : !data ? (
+        <p class="muted small">Loading platforms…</p>
+      ) : data.total === 0 ? (
+        <p class="muted small">No other reviewed platform{severity ? ` with a ${SEV_LABEL[severity].toLowerCase()} clause` : ''} here.</p>
+      ) : (
+        <>
+          <ol class="prows" start={data.offset + 1}>
+            {data.rows.map((r) => (
+              <li key={r.clause.id}>
+                <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span>{' '}
+                {r.url ? (
+                  <a href={r.url} target="_blank" rel="noreferrer noopener" class="pname" title={`Open ${r.platform.name}'s document`}>
+                    {r.platform.name}
+                  </a>
+                ) : (
+                  <strong>{r.platform.name}</strong>
+                )}
+                {r.platform.domain && <span class="small muted"> {r.platform.domain}</span>}{' '}
+                <a class="small" href={viewHref('platform', { platform: r.platform.id })}>
+                  summary
+                </a>
+                <div class="small case">{r.clause.caseTitle}</div>
+                {r.clause.quote && <q class="small">{r.clause.quote}</q>}
+              </li>
+            ))}
+          </ol>
+          <Pager offset={data.offset} size={PAGE} total={data.total} onPage={setOffset} label={`Platforms for ${getCategory(category)?.title ?? category}`} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+// Cross-platform comparison end to end in real Chromium: Google's privacy policy at its real
+// address, then the popup's Compare, Side by side and Platform views (opened as pages at popup
+// size), the clause panel's "how other platforms handle this", and the popup's first render time.
+// CLAUSEMARK_DIST points at another build directory (default dist/chrome).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURE_PAGES, PROJECT_ROOT, fixture, readFixture } from '../fixtures/pages';
+import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+
+let session: ExtensionSession;
+let policy: Page;
+let tabId: number;
+let categories: Set<string>;
+const SHOTS = path.join(PROJECT_ROOT, 'docs/screenshots');
+const POPUP_SIZE = { width: 420, height: 640 };
+
+beforeAll(async () => {
+  session = await launchWithExtension({
+    extensionDir: process.env.CLAUSEMARK_DIST ?? path.join(PROJECT_ROOT, 'dist/chrome'),
+    headless: true,
+    pages: FIXTURE_PAGES.filter((p) => p.id === 'google-privacy').map((p) => ({ url: p.url, html: readFixture(p) })),
+  });
+  await waitForKnowledgeBase(session);
+  policy = await session.context.newPage();
+  await policy.goto(fixture('google-privacy').url, { waitUntil: 'domcontentloaded' });
+  await waitForAnnotation(policy);
+  categories = new Set(await policy.$$eval('mark.clausemark-hl', (els) => els.map((e) => (e as HTMLElement).dataset.clausemarkCategory as string)));
+  tabId = await tabIdOf(session, fixture('google-privacy').url);
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function popup(query: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize(POPUP_SIZE);
+  await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?${query}`);
+  return page;
+}
+
+const readyAt = (page: Page, view: string) =>
+  page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime ?? false, `clausemark:view-ready:${view}`).then((h) => h.jsonValue() as Promise<number>);
+
+describe('Compare view on Google’s privacy policy', () => {
+  it('shows one row per category found, with this page’s severity and the distribution across platforms', async () => {
+    const page = await popup(`tab=${tabId}&view=compare`);
+    await page.waitForSelector('button.cmp-row');
+    const rows = await page.$$eval('button.cmp-row', (els) =>
+      els.map((e) => ({
+        category: (e as HTMLElement).dataset.category,
+        pill: e.querySelector('.pill')?.textContent,
+        bar: e.querySelector('.dist')?.getAttribute('aria-label') ?? e.querySelector('.dist')?.textContent,
+        rarity: e.querySelector('.rar')?.textContent,
+      })),
+    );
+    expect(new Set(rows.map((r) => r.category))).toEqual(categories);
+    for (const r of rows) {
+      expect(['High', 'Medium', 'Low', 'Good']).toContain(r.pill);
+      expect(r.rarity).toMatch(/^\d+ of \d+ reviewed platforms? \((rare|uncommon|common|widespread)\)$|^Not reviewed/);
+    }
+    expect(rows.find((r) => r.category === 'data-sharing')?.bar).toMatch(/^Reviewed platforms by severity: (High|Medium|Low|Good) \d+/);
+
+    // Sorted by this page's severity by default; by rarity on request (rarest first).
+    const sevOrder = rows.map((r) => ['High', 'Medium', 'Low', 'Good'].indexOf(r.pill as string));
+    expect(sevOrder).toEqual([...sevOrder].sort((a, b) => a - b));
+    await page.click('.seg-buttons button:has-text("Rarity")');
+    const shares = await page.$$eval('button.cmp-row .rar', (els) =>
+      els.map((e) => {
+        const m = /^(\d+) of (\d+)/.exec(e.textContent ?? '');
+        return m ? Number(m[1]) / Number(m[2]) : 2;
+      }),
+    );
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    await page.close();
+  });
+
+  it('opens a category’s platforms (paged, linked, filterable) from the keyboard', async () => {
+    const page = await popup(`tab=${tabId}&view=compare`);
+    await page.waitForSelector('button.cmp-row[data-category="data-sharing"]');
+    await page.screenshot({ path: path.join(SHOTS, 'compare.png') });
+    await page.focus('button.cmp-row[data-category="data-sharing"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.plist .prows li');
+    expect(await page.getAttribute('button.cmp-row[data-category="data-sharing"]', 'aria-expanded')).toBe('true');
+    const first = await page.$$eval('.plist .prows li', (els) => els.map((e) => ({ name: e.querySelector('.pname')?.textContent, href: e.querySelector('a.pname')?.getAttribute('href') ?? null, text: e.textContent ?? '' })));
+    expect(first).toHaveLength(8);
+    expect(first.some((r) => r.name === 'Google')).toBe(false);
+    expect(first.filter((r) => r.href && /^https?:\/\//.test(r.href)).length).toBeGreaterThanOrEqual(5);
+    expect(first.every((r) => !/<\/?[a-z]+>/i.test(r.text))).toBe(true);
+    const pager = await page.textContent('.plist .pager');
+    expect(pager).toMatch(/1–8 of \d+/);
+    await page.click('.plist .pager button:has-text("Next")');
+    await page.waitForFunction(() => /9–16 of/.test(document.querySelector('.plist .pager')?.textContent ?? ''));
+    const second = await page.$$eval('.plist .prows li .pname', (els) => els.map((e) => e.textContent));
+    expect(second.some((n) => first.some((f) => f.name === n))).toBe(false);
+    await page.click('.plist .chips button:has-text("High")');
+    await page.waitForFunction(() => /1–\d+ of \d+|/.test(document.querySelector('.plist')?.textContent ?? '') && [...document.querySelectorAll('.plist .prows .pill')].every((p) => p.textContent === 'High'));
+    await page.click('.plist .chips button:has-text("All")');
+    await page.waitForFunction(() => document.querySelector('.plist .prows .pill')?.textContent === 'Good');
+    await page.screenshot({ path: path.join(SHOTS, 'compare-platforms.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(SHOTS, 'compare-dark.png') });
+    await page.close();
+  });
+});
+
+describe('Side by side (no page needed)', () => {
+  it('picks platforms with the keyboard from name and domain suggestions, and marks differences', async () => {
+    // Without a page: suggestions by name prefix, best reviewed first.
+    const bare = await popup('view=side-by-side');
+    const first = bare.locator('.picker input').nth(0);
+    await first.click();
+    await first.fill('goo');
+    await bare.waitForSelector('.suggest li:has-text("Google")');
+    expect(await bare.textContent('.suggest li[aria-selected="true"]')).toContain('google.com');
+    await bare.keyboard.press('ArrowDown');
+    expect(await bare.textContent('.suggest li[aria-selected="true"]')).not.toContain('google.com');
+    await bare.keyboard.press('ArrowUp');
+    await bare.keyboard.press('Enter');
+    expect(await first.inputValue()).toBe('Google');
+    await bare.close();
+
+    // On Google's privacy policy the first side is the page's platform.
+    const page = await popup(`tab=${tabId}&view=side-by-side`);
+    const inputs = page.locator('.picker input');
+    await page.waitForFunction(() => (document.querySelector('.picker input') as HTMLInputElement | null)?.value === 'Google');
+    await inputs.nth(1).click();
+    await inputs.nth(1).fill('facebook.c');
+    await page.waitForSelector('.suggest li:has-text("Facebook")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table.pair tbody tr');
+    const head = await page.$$eval('table.pair thead th', (els) => els.map((e) => e.textContent));
+    expect(head).toEqual(['Category', 'Google', 'Facebook']);
+    const rows = await page.$$eval('table.pair tbody tr', (els) => els.map((e) => ({ diff: (e as HTMLElement).dataset.difference, text: e.textContent ?? '' })));
+    expect(rows.length).toBeGreaterThan(8);
+    const differing = rows.filter((r) => r.diff !== 'same');
+    expect(differing.length).toBeGreaterThan(0);
+    expect(await page.textContent('.sbs .toolbar [role="status"]')).toBe(`${differing.length} of ${rows.length} categories differ.`);
+    for (const r of differing) expect(r.text).toMatch(/only (Google|Facebook) reviewed|(Google|Facebook) more severe/);
+    await page.screenshot({ path: path.join(SHOTS, 'side-by-side.png') });
+    await page.check('text=Only differences');
+    expect(await page.$$eval('table.pair tbody tr', (els) => els.length)).toBe(differing.length);
+    await page.close();
+  });
+
+  it('opens a pair by URL, and explains an unknown platform', async () => {
+    const page = await popup('view=side-by-side&a=instagram&b=mewe');
+    await page.waitForSelector('table.pair tbody tr');
+    expect(await page.inputValue('.picker >> nth=0 >> input')).toBe('Instagram');
+    const bad = await popup('view=side-by-side&a=google&b=no-such-platform');
+    await bad.waitForSelector('.sbs .error');
+    expect(await bad.textContent('.sbs .error')).toContain('no platform "no-such-platform"');
+    await page.close();
+    await bad.close();
+  });
+});
+
+describe('Platform view', () => {
+  it('summarises Google: grade with its rule, documents with change dates, reviewed clauses paged', async () => {
+    const page = await popup(`tab=${tabId}&view=platform`);
+    await page.waitForSelector('.phead h2');
+    expect(await page.textContent('.phead h2')).toBe('Google');
+    expect(await page.getAttribute('.grade', 'aria-label')).toMatch(/^Clausemark grade [A-E]$/);
+    expect(await page.textContent('.platform')).toMatch(/Grade [A-E] from \d+ reviewed clauses/);
+    expect(await page.textContent('.rule')).toContain('good practice +1');
+    const docs = await page.$$eval('.docs li', (els) => els.map((e) => e.textContent ?? ''));
+    expect(docs.some((d) => /Privacy Policy.*(last changed|latest version) \w+ \d+, \d{4}/.test(d))).toBe(true);
+    expect(await page.$$eval('.prows li', (els) => els.length)).toBe(10);
+    await page.screenshot({ path: path.join(SHOTS, 'platform.png') });
+    await page.close();
+  });
+
+  it('never grades a platform without reviewed clauses', async () => {
+    const page = await popup('view=platform&platform=openai');
+    await page.waitForSelector('.phead h2');
+    expect(await page.getAttribute('.grade', 'aria-label')).toBe('No grade');
+    expect(await page.textContent('.platform')).toContain('No grade: ToS;DR reviewers have not recorded any clause');
+    await page.close();
+  });
+});
+
+describe('clause panel: how other platforms handle this', () => {
+  it('gives k of N for the category and well-known platforms linked to their documents', async () => {
+    const mark = policy.locator('mark.clausemark-hl[data-clausemark-category="data-sharing"]').first();
+    await mark.scrollIntoViewIfNeeded();
+    await mark.click();
+    const sel = () => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('.others li');
+    await policy.waitForFunction(sel);
+    const info = await policy.evaluate(() => {
+      const root = document.getElementById('clausemark-panel-host')!.shadowRoot!;
+      return {
+        rarity: root.querySelector('.rarity')?.textContent ?? '',
+        others: [...root.querySelectorAll('.others li')].map((li) => ({ href: li.querySelector('a.pname')?.getAttribute('href') ?? null, text: li.textContent ?? '' })),
+      };
+    });
+    expect(info.rarity).toMatch(/found in \d+ of \d+ platforms reviewed for this topic/);
+    expect(info.others.length).toBe(6);
+    expect(info.others[0]!.text).toMatch(/^Good practice/);
+    expect(info.others.filter((o) => o.href && /^https?:\/\//.test(o.href)).length).toBeGreaterThanOrEqual(4);
+    expect(info.others.every((o) => !o.text.includes('Google —'))).toBe(true);
+    await policy.keyboard.press('Escape');
+  });
+});
+
+describe('first render time', () => {
+  it('renders the Compare view within the budget with the full knowledge base loaded', async () => {
+    const samples: Record<string, number[]> = { compare: [], 'side-by-side': [], platform: [] };
+    const urls: Record<string, string> = { compare: `tab=${tabId}&view=compare`, 'side-by-side': 'view=side-by-side&a=google&b=facebook', platform: `tab=${tabId}&view=platform` };
+    for (let i = 0; i < 7; i++) {
+      for (const view of Object.keys(samples)) {
+        const page = await popup(urls[view] as string);
+        samples[view]!.push(await readyAt(page, view));
+        await page.close();
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const result = Object.fromEntries(Object.entries(samples).map(([v, xs]) => [v, { first: Math.round(xs[0]!), median: Math.round(median(xs)), max: Math.round(Math.max(...xs)) }]));
+    console.log('popup open → view ready (ms):', JSON.stringify(result));
+    mkdirSync(path.join(PROJECT_ROOT, 'test-results'), { recursive: true });
+    writeFileSync(path.join(PROJECT_ROOT, 'test-results/compare-first-render.json'), `${JSON.stringify({ at: new Date().toISOString(), samples, result }, null, 2)}\n`);
+    expect(result.compare!.median).toBeLessThan(150);
+  });
+});

@@ -61,7 +61,11 @@ const deps: HandlerDeps = {
 };
 
 browser.runtime.onInstalled.addListener(() => {
-  void kb.ensure(true).catch((err: unknown) => console.error('Clausemark: knowledge base install failed', err));
+  void kb
+    .ensure(true)
+    .then(() => kb.status())
+    .then((s) => console.info(`Clausemark: knowledge base ${s.version} ready (${s.counts?.platforms} platforms, ${s.counts?.clauses} reviewed clauses)`))
+    .catch((err: unknown) => console.error('Clausemark: knowledge base install failed', err));
 });
 browser.runtime.onStartup.addListener(() => {
   void kb.ensure().catch((err: unknown) => console.error('Clausemark: knowledge base check failed', err));

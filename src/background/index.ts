@@ -1,10 +1,12 @@
 // Service worker (Chrome) / background script (Firefox): owns IndexedDB and the knowledge base,
-// answers the typed messages of src/messages.ts. Nothing here talks to the network.
+// answers the typed messages of src/messages.ts. Nothing here talks to the network, except the
+// knowledge-base update feed when the user has set its address (off by default; kb-update.ts).
 import browser from 'webextension-polyfill';
 import { isEnvelope, type Reply } from '../messages';
 import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
+import { FEED_URL_KEY, KbUpdater } from './kb-update';
 import { handle, type HandlerDeps } from './handlers';
 import { validateRequest } from './validate';
 import { sendToTab } from '../lib/rpc';
@@ -12,7 +14,12 @@ import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
 
 let dbPromise: Promise<Db> | null = null;
-const db = () => (dbPromise ??= openClausemarkDb());
+const db = () =>
+  (dbPromise ??= openClausemarkDb(undefined, {
+    onClosed: () => {
+      dbPromise = null;
+    },
+  }));
 
 async function loadBundled(): Promise<KnowledgeBase> {
   const res = await fetch(browser.runtime.getURL('kb.json.gz'));
@@ -23,6 +30,12 @@ async function loadBundled(): Promise<KnowledgeBase> {
 
 const kb = new KbService({ db, loadBundled });
 
+async function feedUrl(): Promise<string | null> {
+  const v = (await browser.storage.local.get(FEED_URL_KEY))[FEED_URL_KEY];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+const updates = new KbUpdater({ db, kb, feedUrl, fetch: (url, init) => fetch(url, init) });
+
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 const FRAME_KEY = (tabId: number) => `frame:${tabId}`;
 const session = browser.storage.session ?? browser.storage.local;
@@ -32,6 +45,8 @@ const deps: HandlerDeps = {
   extensionOrigin: browser.runtime.getURL(''),
   db,
   kb,
+  updates,
+  feedUrl,
   tabVisits: {
     async get(tabId) {
       const v = (await session.get(TAB_KEY(tabId)))[TAB_KEY(tabId)];
@@ -69,6 +84,7 @@ browser.runtime.onInstalled.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => {
   void kb.ensure().catch((err: unknown) => console.error('Clausemark: knowledge base check failed', err));
+  void updates.maybeAutoCheck().catch((err: unknown) => console.error('Clausemark: update check failed', err));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

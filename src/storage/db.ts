@@ -27,7 +27,13 @@ export const KB_STORES = ['platforms', 'documents', 'clauses', 'categoryStats', 
 export type KbStore = (typeof KB_STORES)[number];
 
 /** Opens (and creates or upgrades) the database. Each version step only adds, so data is kept. */
-export function openClausemarkDb(name = DB_NAME): Promise<Db> {
+export interface OpenOptions {
+  /** A newer version wants to open elsewhere (another copy of the extension after an update):
+   * this connection closes so the upgrade is not blocked; the caller reopens on next use. */
+  onClosed?: () => void;
+}
+
+export function openClausemarkDb(name = DB_NAME, opts: OpenOptions = {}): Promise<Db> {
   return openDB<ClausemarkDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
@@ -58,6 +64,13 @@ export function openClausemarkDb(name = DB_NAME): Promise<Db> {
     blocked() {
       console.warn('Clausemark: database upgrade is waiting for another open copy to close');
     },
+  }).then((db) => {
+    db.addEventListener('versionchange', () => {
+      db.close();
+      opts.onClosed?.();
+    });
+    db.addEventListener('close', () => opts.onClosed?.());
+    return db;
   });
 }
 

@@ -49,7 +49,7 @@ export function isDateLine(block: string): boolean {
 
 const COOKIE = /\bcookies?\b/i;
 const BANNER_CALL = /\b(?:by\s+clicking|click(?:ing)?\s+(?:on\s+)?["“'‘]?(?:accept|allow|agree|ok)|accept\s+all|reject\s+all|allow\s+all|decline\s+all|refuse\s+all|(?:by|if\s+you)\s+continu(?:e|ing)\s+(?:to\s+)?(?:use|browse|brows|on)|you\s+(?:agree|consent)\s+to\s+(?:our|the)\s+use\s+of\s+cookies|manage\s+(?:your\s+)?(?:cookie\s+)?(?:preferences|settings|choices))\b/i;
-const BANNER_BUTTON = /^(?:(?:accept|allow|reject|decline|refuse|deny)(?:\s+(?:all|optional|essential|non-essential|necessary|only\s+necessary))?(?:\s+cookies)?|(?:cookie|privacy)\s+(?:settings|preferences|choices)|manage\s+(?:cookies|preferences|settings|choices)|got\s+it|ok(?:ay)?)$/i;
+const BANNER_BUTTON = /^(?:(?:accept|allow|reject|decline|refuse|deny)(?:\s+(?:all|optional|essential|non-essential|necessary|only\s+necessary))?(?:\s+cookies)?|(?:cookie|privacy)\s+(?:settings|preferences|choices)|manage\s+(?:cookie\s+)?(?:cookies|preferences|settings|choices)|got\s+it|ok(?:ay)?)$/i;
 const BANNER_MAX = 600;
 
 /** Cookie-consent banner text ("We use cookies… By clicking Accept all…", "Reject all"): page
@@ -238,6 +238,9 @@ class Interner {
 interface Word {
   w: string;
   sep: string;
+  /** Part of a date line or banner: a cosmetic block that appears or goes is shown as it now
+   * is (added) or not at all (removed), and never counted as a change. */
+  cos: boolean;
 }
 
 function wordsOf(list: readonly Unit[], startOfDoc: boolean): Word[] {
@@ -246,7 +249,7 @@ function wordsOf(list: readonly Unit[], startOfDoc: boolean): Word[] {
     u.text.split(' ').forEach((w, j) => {
       if (!w) return;
       const sep = j === 0 ? (u.blockStart ? (startOfDoc && i === 0 ? '' : '\n') : ' ') : ' ';
-      out.push({ w, sep });
+      out.push({ w, sep, cos: u.kind !== 'content' });
     });
   });
   return out;
@@ -289,7 +292,7 @@ export function diffVersions(oldStored: string, newStored: string): TextDiff {
       const u = ub[e.b] as Unit;
       const before = ua[e.a] as Unit;
       if (u.kind !== 'content' && u.text !== before.text) cosmeticBlocks++;
-      out.push('equal', (u.blockStart ? (e.b === 0 ? '' : '\n') : ' ') + u.text);
+      out.push('equal', (u.blockStart ? (out.ops.length === 0 ? '' : '\n') : ' ') + u.text);
       i++;
       continue;
     }
@@ -302,21 +305,26 @@ export function diffVersions(oldStored: string, newStored: string): TextDiff {
       else added.push(ub[x.b] as Unit);
       i++;
     }
-    const firstB = added.length > 0 ? ub.indexOf(added[0] as Unit) === 0 : false;
-    const wa = wordsOf(removed, ua.indexOf(removed[0] as Unit) === 0);
-    const wb = wordsOf(added, firstB);
+    // Only the very start of the output goes without a separator.
+    const atStart = out.ops.length === 0;
+    const wa = wordsOf(removed, atStart);
+    const wb = wordsOf(added, atStart);
+    cosmeticBlocks += removed.filter((u) => u.kind !== 'content').length + added.filter((u) => u.kind !== 'content').length;
     const r = wa.length + wb.length <= WORD_HUNK_MAX ? wordDiff(wa, wb, out) : null;
     if (r) {
       wordsAdded += r.added;
       wordsRemoved += r.removed;
     } else {
       coarse = true;
-      const ra = wa.map((w) => w.sep + w.w).join('');
-      const rb = wb.map((w) => w.sep + w.w).join('');
-      out.push('removed', ra);
-      out.push('added', rb);
-      wordsRemoved += wa.length;
-      wordsAdded += wb.length;
+      for (const w of wa) {
+        if (w.cos) continue;
+        out.push('removed', w.sep + w.w);
+        wordsRemoved++;
+      }
+      for (const w of wb) {
+        out.push(w.cos ? 'equal' : 'added', w.sep + w.w);
+        if (!w.cos) wordsAdded++;
+      }
     }
   }
   return { ops: cleanupSemantic(out.ops), wordsAdded, wordsRemoved, cosmeticBlocks, significant: wordsAdded + wordsRemoved > 0, coarse };
@@ -385,11 +393,18 @@ function wordDiff(wa: Word[], wb: Word[], out: OpBuilder): { added: number; remo
   for (const e of edits) {
     if (e.kind === 'equal') out.push('equal', (wb[e.b] as Word).sep + (wb[e.b] as Word).w);
     else if (e.kind === 'removed') {
+      const w = wa[e.a] as Word;
+      if (w.cos) continue;
       removed++;
-      out.push('removed', (wa[e.a] as Word).sep + (wa[e.a] as Word).w);
+      out.push('removed', w.sep + w.w);
     } else {
+      const w = wb[e.b] as Word;
+      if (w.cos) {
+        out.push('equal', w.sep + w.w);
+        continue;
+      }
       added++;
-      out.push('added', (wb[e.b] as Word).sep + (wb[e.b] as Word).w);
+      out.push('added', w.sep + w.w);
     }
   }
   return { added, removed };

@@ -5,6 +5,7 @@
 
 import type { FoundClause, Severity } from './core/types';
 import type { KbDocument, KnownClause, Platform, CategoryStat } from './kb/schema';
+import type { UpdateCheck } from './kb/update';
 import type { GradeSummary, PairRow, SeverityCounts } from './core/compare';
 import type { PlatformHit } from './core/platform-search';
 import type { HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
@@ -54,8 +55,13 @@ export interface KbStatus {
   version?: string;
   contentHash?: string;
   loadedAt?: string;
-  counts?: { platforms: number; documents: number; clauses: number };
+  /** Records per store as installed; checked on start (a mismatch means a broken load: reinstall). */
+  counts?: { platforms: number; documents: number; clauses: number; categoryStats?: number; history?: number };
   error?: string;
+  /** KB schema of the installed data (absent: installed before this was recorded, schema 1). */
+  schemaVersion?: number;
+  /** Where the installed data came from: shipped with the extension, or the update feed. */
+  source?: 'bundled' | 'update';
 }
 
 export interface CategoryComparison {
@@ -123,6 +129,10 @@ export interface Protocol {
   /** How other platforms handle a category. */
   'kb/compare': { req: { category: string; platformId?: string; limit?: number }; res: CategoryComparison };
   'kb/status': { req: Record<string, never>; res: KbStatus };
+  /** Options: check the update feed now (docs/knowledge-base.md, "Update feed"). */
+  'kb/update-check': { req: Record<string, never>; res: UpdateCheck };
+  /** Options: the feed address, the last check's result and the installed knowledge base. */
+  'kb/update-status': { req: Record<string, never>; res: { feedUrl: string | null; last: UpdateCheck | null; status: KbStatus } };
   /** The content script finished analysing its page. */
   'page/report': { req: PageReport; res: { visitId: number } };
   /** The content script's page went away (single-page navigation): forget the tab's state. */

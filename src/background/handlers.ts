@@ -5,6 +5,7 @@ import { SEVERITIES, type Severity } from '../core/types';
 import type { Db } from '../storage/db';
 import { getVisit, recordVisit } from '../storage/visits';
 import type { KbService } from './kb-service';
+import type { KbUpdater } from './kb-update';
 import { CompareService } from './compare-service';
 import { routeHistory, type HistoryDeps } from './history-routes';
 
@@ -20,6 +21,10 @@ export interface HandlerDeps extends HistoryDeps {
   extensionOrigin: string;
   db: () => Promise<Db>;
   kb: KbService;
+  /** The update feed (absent in tests that do not need it). */
+  updates?: KbUpdater;
+  /** The update feed address the user set (browser.storage.local), or null. */
+  feedUrl?(): Promise<string | null>;
   tabVisits: {
     get(tabId: number): Promise<number | undefined>;
     set(tabId: number, visitId: number, frameId?: number): Promise<void>;
@@ -49,6 +54,8 @@ export const ALLOWED: Record<MessageName, readonly Who[]> = {
   'kb/clauses': ['content', 'extension-page'],
   'kb/compare': ['content', 'extension-page'],
   'kb/status': ['content', 'extension-page'],
+  'kb/update-check': ['extension-page'],
+  'kb/update-status': ['extension-page'],
   'page/report': ['content'],
   'page/left': ['content'],
   'tab/state': ['extension-page'],
@@ -131,6 +138,15 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
     }
     case 'kb/status':
       return deps.kb.status();
+    case 'kb/update-check':
+      if (!deps.updates) throw new Error('updates are not available');
+      return deps.updates.check() satisfies Promise<Res<'kb/update-check'>>;
+    case 'kb/update-status':
+      return {
+        feedUrl: (await deps.feedUrl?.()) ?? null,
+        last: (await deps.updates?.last()) ?? null,
+        status: await deps.kb.status(),
+      } satisfies Res<'kb/update-status'>;
     case 'page/report': {
       const report = p as Req<'page/report'>;
       const tabId = sender.tab?.id as number;

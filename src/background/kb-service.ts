@@ -5,7 +5,10 @@ import type { CategoryComparison, KbStatus, PageMatch } from '../messages';
 import { buildUrlIndex, matchDocument, type UrlIndex } from '../core/url';
 import { SEVERITY_RANK } from '../core/types';
 import { getKbStatus, setKbStatus, type Db } from '../storage/db';
-import { installKb, isInstalled } from '../storage/kb-install';
+import { installKb } from '../storage/kb-install';
+import { installedKbProblem } from '../storage/kb-check';
+import { swapKb } from '../storage/kb-swap';
+import { compareVersions } from '../kb/update';
 
 export interface KbServiceDeps {
   db: () => Promise<Db>;
@@ -35,14 +38,38 @@ export class KbService {
   private async install(force: boolean): Promise<void> {
     const db = await this.deps.db();
     const status = await getKbStatus(db);
-    if (!force && status.state === 'ready') {
-      // Cheap path on every worker start: trust a complete install, re-check the build only
-      // on install/update (force) or when a previous load was cut short.
-      return;
-    }
+    // Cheap path on every worker start: a complete install of this schema whose stores hold the
+    // records counted at install (five count() calls) is trusted. Anything else — a load cut
+    // short ('loading'), an error, another schema, records missing — is reinstalled.
+    const problem = await installedKbProblem(db, status);
+    if (!problem && !force) return;
     const kb = await this.deps.loadBundled();
-    if (!force || !(await isInstalled(db, kb.contentHash))) await installKb(db, kb);
+    if (!problem) {
+      // On install/update (force): same build, nothing to do; a newer knowledge base from the
+      // update feed also stays over an older bundled one.
+      if (status.contentHash === kb.contentHash) return;
+      if (status.source === 'update' && status.version && compareVersions(status.version, kb.version) > 0) return;
+    } else if (status.state !== 'empty') {
+      console.warn(`Clausemark: reinstalling the knowledge base (${problem})`);
+    }
+    await installKb(db, kb);
     this.urlIndex = null;
+  }
+
+  /**
+   * Installs a verified knowledge base from the update feed in one transaction (storage/kb-swap.ts):
+   * on failure the previous data is untouched. Lookups issued meanwhile wait for the swap.
+   */
+  async applyUpdate(kb: KnowledgeBase): Promise<KbStatus> {
+    await this.ensure().catch(() => {});
+    const run = (async () => swapKb(await this.deps.db(), kb, 'update'))();
+    this.ready = run.then(
+      () => {},
+      () => {},
+    );
+    const status = await run;
+    this.urlIndex = null;
+    return status;
   }
 
   async status(): Promise<KbStatus> {

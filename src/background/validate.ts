@@ -119,6 +119,8 @@ export function validateRequest<N extends MessageName>(name: N, payload: unknown
         limit: p.limit === undefined ? undefined : int(p.limit, 'limit'),
       } as Req<N>;
     case 'kb/status':
+    case 'kb/update-check':
+    case 'kb/update-status':
       return {} as Req<N>;
     case 'page/left':
       return {} as Req<N>;

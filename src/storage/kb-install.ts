@@ -3,6 +3,7 @@
 import type { KnowledgeBase } from '../kb/schema';
 import { KB_SCHEMA_VERSION } from '../kb/schema';
 import { getKbStatus, KB_STORES, setKbStatus, type Db, type KbStore } from './db';
+import { expectedCounts } from './kb-check';
 
 const CHUNK = 1000;
 
@@ -54,6 +55,8 @@ export async function installKb(db: Db, kb: KnowledgeBase): Promise<void> {
     version: kb.version,
     contentHash: kb.contentHash,
     loadedAt: new Date().toISOString(),
-    counts: { platforms: kb.platforms.length, documents: kb.documents.length, clauses: kb.clauses.length },
+    counts: expectedCounts(kb),
+    schemaVersion: kb.schemaVersion,
+    source: 'bundled',
   });
 }

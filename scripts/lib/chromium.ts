@@ -33,6 +33,8 @@ export interface ExtensionSession {
   /** Requests for anything but its own files made by the extension's service worker or its pages
    * (popup, options): it should make none. */
   fromExtension: string[];
+  /** Serves `page` at its URL from now on (adds or replaces a route: e.g. a policy's next version). */
+  setPage(page: RoutedPage): void;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,9 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     worker,
     blocked,
     fromExtension,
+    setPage(page) {
+      byUrl.set(page.url, page);
+    },
     async close() {
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });

@@ -41,5 +41,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
+    // Pages the manifest does not name: the first-run page.
+    rollupOptions: { input: { onboarding: 'src/onboarding/index.html' } },
   },
 });

@@ -62,6 +62,8 @@ export interface KbStatus {
   schemaVersion?: number;
   /** Where the installed data came from: shipped with the extension, or the update feed. */
   source?: 'bundled' | 'update';
+  /** How long writing it into IndexedDB took (ms), for the benchmark (docs/performance.md). */
+  installMs?: number;
 }
 
 export interface CategoryComparison {
@@ -141,6 +143,10 @@ export interface Protocol {
   'tab/state': { req: { tabId: number }; res: { state: TabState | null } };
   /** Popup: scroll the tab's page to a clause and open its panel. */
   'tab/reveal': { req: { tabId: number; clauseId: string }; res: { ok: boolean } };
+  /** Popup: analyse the tab's page now ("only when I click" mode, or a page not taken for a policy). */
+  'tab/analyse': { req: { tabId: number }; res: { started: boolean } };
+  /** Background → content script: analyse this page now. */
+  'content/analyse': { req: Record<string, never>; res: { started: boolean } };
   /** Background → content script. */
   'content/reveal': { req: { clauseId: string }; res: { ok: boolean } };
   /** Popup Compare view: the distribution across reviewed platforms of each category. */

@@ -33,6 +33,7 @@ export interface HandlerDeps extends HistoryDeps {
     clear?(tabId: number): Promise<void>;
   };
   revealInTab(tabId: number, clauseId: string): Promise<boolean>;
+  analyseTab?(tabId: number): Promise<boolean>;
   setBadge?(tabId: number, counts: Record<Severity, number>): Promise<void>;
 }
 
@@ -58,6 +59,8 @@ export const ALLOWED: Record<MessageName, readonly Who[]> = {
   'kb/update-status': ['extension-page'],
   'page/report': ['content'],
   'page/left': ['content'],
+  'tab/analyse': ['extension-page'],
+  'content/analyse': [],
   'tab/state': ['extension-page'],
   'tab/reveal': ['extension-page'],
   'compare/stats': ['extension-page'],
@@ -160,6 +163,11 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
         await deps.setBadge?.(tabId, countBySeverity(report.clauses));
       }
       return { visitId } satisfies Res<'page/report'>;
+    }
+    case 'tab/analyse': {
+      const { tabId } = p as Req<'tab/analyse'>;
+      if (!deps.analyseTab) throw new Error('analysing on request is not available');
+      return { started: await deps.analyseTab(tabId) } satisfies Res<'tab/analyse'>;
     }
     case 'page/left': {
       const tabId = sender.tab?.id as number;

@@ -70,12 +70,21 @@ const deps: HandlerDeps = {
       return false;
     }
   },
+  async analyseTab(tabId) {
+    try {
+      return (await sendToTab(tabId, 'content/analyse', {})).started;
+    } catch {
+      // No content script there: a browser page, the web store, or a tab opened before install.
+      throw new Error('Clausemark cannot read this page (browser pages and pages opened before installing are off limits; reload the page and try again).');
+    }
+  },
   setBadge: setActionBadge,
   markChanged,
   openHistory,
 };
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/onboarding/index.html') });
   void kb
     .ensure(true)
     .then(() => kb.status())

@@ -122,6 +122,8 @@ export function validateRequest<N extends MessageName>(name: N, payload: unknown
     case 'kb/update-check':
     case 'kb/update-status':
       return {} as Req<N>;
+    case 'tab/analyse':
+      return { tabId: int(p.tabId, 'tabId') } as Req<N>;
     case 'page/left':
       return {} as Req<N>;
     case 'page/report':

@@ -18,11 +18,15 @@ import { createBadge, focusBadge } from './badges';
 import { trackVersion } from './version-track';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
 import { showToast } from './toast';
+import { isShown, SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
 
 export interface AnnotateInput {
   match: PageMatch | null;
   reason: string;
   signal: AbortSignal;
+  settings: Settings;
+  /** Asked for by the user: analyse even if the text does not read like a policy. */
+  force?: boolean;
 }
 
 export interface AnnotateResult {
@@ -41,11 +45,11 @@ const EXCERPT_MAX = 600;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Detector over sentences in chunks, yielding to the page between chunks. */
-async function detectChunked(text: string, sentences: ReturnType<typeof segment>['sentences'], signal: AbortSignal) {
+async function detectChunked(text: string, sentences: ReturnType<typeof segment>['sentences'], signal: AbortSignal, threshold: number) {
   const out: ReturnType<typeof detectSentences> = [];
   for (let i = 0; i < sentences.length; i += CHUNK_SENTENCES) {
     if (signal.aborted) break;
-    out.push(...detectSentences(text, sentences.slice(i, i + CHUNK_SENTENCES)));
+    out.push(...detectSentences(text, sentences.slice(i, i + CHUNK_SENTENCES), { threshold }));
     if (i + CHUNK_SENTENCES < sentences.length) await nextTask();
   }
   return out;
@@ -88,7 +92,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   const root = document.body;
   if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page = readPageText(root, MAX_TEXT_CHARS);
-  const confirm = confirmPolicyText(page.text, !!match);
+  const confirm = confirmPolicyText(page.text, !!match || !!input.force);
   if (!confirm.policy) return { status: 'not-policy', clauses: 0, reason: confirm.reason, textLength: page.text.length };
   if (page.truncated) {
     showToast(
@@ -102,7 +106,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   const knownPromise = match
     ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
     : Promise.resolve([] as KnownClause[]);
-  const [known, detected, sha256] = await Promise.all([knownPromise, detectChunked(page.text, model.sentences, signal), fingerprint(page.text)]);
+  const [known, detected, sha256] = await Promise.all([knownPromise, detectChunked(page.text, model.sentences, signal, SENSITIVITY_THRESHOLD[input.settings.sensitivity]), fingerprint(page.text)]);
   if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
 
   // Only quotes of this document (or of the platform's documents without a document match).
@@ -112,7 +116,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     ...kb.clauses,
     ...detected.map((d) => ({ ...d, id: d.id || clauseId(d.category, page.text.slice(d.start, d.end)), excerpt: excerpt(page.text, d.start, d.end) })),
   ];
-  const highlights = resolveOverlaps(found);
+  const highlights = resolveOverlaps(found.filter((c) => isShown(input.settings, c.category, c.severity)));
 
   const marks = highlightRanges(
     root,

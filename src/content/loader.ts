@@ -1,8 +1,14 @@
-// Runs on every http(s) page (and frame), so it stays tiny: URL and title first, a lookup of the
-// URL in the knowledge base (in the background, never over the network), and only then loads the
-// annotator. Single-page apps: a change of address re-runs the check, after cleaning up.
+// Runs on every http(s) page (and frame), so it stays tiny: settings, URL and title first, a
+// lookup of the URL in the knowledge base (in the background, never over the network), and only
+// then loads the annotator. Single-page apps: a change of address re-runs the check, after
+// cleaning up; so does a change of settings. In "only when I click" mode nothing is read until
+// the user asks from the toolbar popup.
+import browser from 'webextension-polyfill';
 import { quickSignal } from '../core/page';
+import { isNeverSite, type Settings } from '../core/settings';
+import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 
 const GUARD = '__clausemarkLoaded';
 const isTop = window === window.top;
@@ -11,43 +17,61 @@ function pageKey(): string {
   return location.href.split('#')[0] as string;
 }
 
-async function check(signal: AbortSignal): Promise<void> {
+async function check(settings: Settings, force: boolean, signal: AbortSignal): Promise<boolean> {
+  if (isNeverSite(settings, location.hostname)) return false;
+  if (settings.mode === 'click' && !force) return false;
   const quick = quickSignal(location.href, document.title);
   // Frames (ads, widgets) are only looked at when they look like a policy themselves.
-  if (!isTop && !quick.candidate) return;
+  if (!isTop && !quick.candidate && !force) return false;
   let match = null;
   try {
     match = (await send('page/lookup', { url: location.href })).match;
   } catch (err) {
     console.warn('Clausemark: knowledge base lookup failed', err);
   }
-  if (signal.aborted || (!match && !quick.candidate)) return;
+  if (signal.aborted || (!match && !quick.candidate && !force)) return false;
   const { startSession } = await import('./annotator');
-  if (signal.aborted) return;
-  await startSession({ match, reason: match ? `known: ${match.platform.name} ${match.document.termsType}` : quick.reason, signal });
+  if (signal.aborted) return false;
+  const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
+  await startSession({ match, reason, signal, settings, force });
+  return true;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const g = globalThis as unknown as Record<string, unknown>;
   if (g[GUARD]) return; // injected twice (e.g. programmatic injection after the manifest one)
   g[GUARD] = true;
 
+  let settings = await loadSettings();
   let controller: AbortController | null = null;
   let key = '';
-  const run = () => {
-    if (pageKey() === key) return; // same document (or only the #fragment changed)
+  const run = (opts: { force?: boolean; again?: boolean } = {}): Promise<boolean> => {
+    if (pageKey() === key && !opts.force && !opts.again) return Promise.resolve(false); // same document (or only the #fragment changed)
     key = pageKey();
     controller?.abort();
     const c = (controller = new AbortController());
-    check(c.signal).catch((err: unknown) => console.warn('Clausemark:', err));
+    return check(settings, !!opts.force, c.signal).catch((err: unknown) => {
+      console.warn('Clausemark:', err);
+      return false;
+    });
   };
-  run();
+  void run();
   // History API navigations are invisible to content scripts' isolated world: listen where we
   // can and fall back to a cheap once-a-second comparison of the address.
-  addEventListener('popstate', run);
+  addEventListener('popstate', () => void run());
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigatesuccess', run);
-  setInterval(run, 1000);
+  nav?.addEventListener('navigatesuccess', () => void run());
+  setInterval(() => void run(), 1000);
+  onSettingsChanged((next) => {
+    settings = next;
+    void run({ again: true });
+  });
+  if (isTop) {
+    browser.runtime.onMessage.addListener((message: unknown): Promise<Reply<'content/analyse'>> | undefined => {
+      if (!isEnvelope(message) || message.name !== 'content/analyse') return undefined;
+      return run({ force: true }).then((started) => ({ ok: true, value: { started } }));
+    });
+  }
 }
 
-main();
+void main();

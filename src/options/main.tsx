@@ -6,6 +6,8 @@ import { send } from '../lib/rpc';
 import '../popup/popup.css';
 import './options.css';
 import { HistorySection } from './history-section';
+import { UpdateSection } from './update-section';
+import { SettingsSection } from './settings-section';
 
 const CREDITS = [
   { name: 'ToS;DR (Terms of Service; Didn’t Read)', what: 'reviewed clauses (points and their quotes), cases, platform grades', licence: 'CC BY-SA 3.0', by: 'ToS;DR contributors', url: 'https://tosdr.org' },
@@ -23,6 +25,7 @@ function Options() {
     <main class="options">
       <h1>Clausemark</h1>
       <p>Clausemark highlights the clauses that matter on terms-of-service and privacy-policy pages. It reads the page in your browser and sends nothing about you anywhere.</p>
+      <SettingsSection />
       <section>
         <h2>Knowledge base</h2>
         {err ? (
@@ -40,6 +43,7 @@ function Options() {
           <p class="muted">Installing the knowledge base…</p>
         )}
       </section>
+      <UpdateSection />
       <HistorySection />
       <section>
         <h2>About the data</h2>

@@ -1,6 +1,6 @@
 // The toolbar popup (also a page: src/popup/index.html?tab=<id>[&view=<id>]): the current tab's
 // policy in several views, read through the background from IndexedDB.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { KbStatus, TabState } from '../messages';
 import { send } from '../lib/rpc';
@@ -14,6 +14,34 @@ async function currentTabId(): Promise<number | null> {
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
+}
+
+/** Analyse the page on request ("only when I click" mode, or a policy the heuristics missed). */
+function AnalyseButton({ tabId, onDone, notify }: { tabId: number; onDone: (s: TabState) => void; notify: (m: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const analyse = async () => {
+    setBusy(true);
+    notify('');
+    try {
+      await send('tab/analyse', { tabId });
+      // The page reports when it is done; wait for it a little.
+      for (let i = 0; i < 40; i++) {
+        const { state } = await send('tab/state', { tabId });
+        if (state) return onDone(state);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      notify('The page was read, but no text to analyse was found.');
+    } catch (err) {
+      notify(err instanceof Error ? err.message.replace(/^tab\/analyse: /, '') : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" class="primary" disabled={busy} onClick={() => void analyse()}>
+      {busy ? 'Analysing…' : 'Analyse this page'}
+    </button>
+  );
 }
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; tabId: number | null; state: TabState | null; kb: KbStatus | null };
@@ -37,6 +65,11 @@ export function App() {
       }
     })();
   }, []);
+
+  // The first render with real content (read by the benchmark, docs/performance.md).
+  useLayoutEffect(() => {
+    if (load.kind !== 'loading' && performance.getEntriesByName('clausemark:first-render').length === 0) performance.mark('clausemark:first-render');
+  }, [load.kind]);
 
   if (load.kind === 'loading') return <main class="popup"><p class="muted">Reading…</p></main>;
   if (load.kind === 'error') return <main class="popup"><p class="error">Clausemark could not read this tab: {load.message}</p></main>;
@@ -69,6 +102,7 @@ export function App() {
         <section class="empty">
           <p><strong>No policy analysed on this page.</strong></p>
           <p class="muted">Clausemark highlights clauses on terms-of-service and privacy-policy pages. Open one, and its clauses appear here.</p>
+          {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s, kb })} notify={setNotice} />}
         </section>
       )}
       {view && (state || !view.needsPage) && <view.component tabId={tabId} state={state} notify={setNotice} />}

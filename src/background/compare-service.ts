@@ -1,7 +1,9 @@
 // Cross-platform comparisons for the clause panel and the popup's Compare, Side by side and
-// Platform views. Reads IndexedDB by key and index (a few lookups per view); keeps one small
-// directory in memory (clause counts, OTA tracking, the platform search index), built lazily on
-// first use and rebuilt when the installed knowledge base changes.
+// Platform views. Reads IndexedDB by key and index (a few lookups per view). Two small things are
+// derived from the whole knowledge base, lazily and once per knowledge-base build (checked by its
+// content hash): how well known each platform is (reviewed clauses, OTA tracking), kept in the
+// meta store so a service worker woken from sleep reads one record instead of recounting; and the
+// platform search index, built in memory on the first search.
 import type { CategoryStat, KbDocument, KnownClause, Platform } from '../kb/schema';
 import type { CategoryComparison, CategoryDistribution, ComparedPlatform, PlatformBrief, PlatformDocumentInfo, PlatformPair, PlatformSummary } from '../messages';
 import { alignPair, cleanQuote, excerpt, gradeFor, orderEntries, pickExamples, prominence, severityDistribution } from '../core/compare';
@@ -16,68 +18,92 @@ export interface CompareServiceDeps {
   ensure: () => Promise<void>;
 }
 
-interface Directory {
+interface Ranks {
   contentHash: string | undefined;
   clauseCounts: Map<string, number>;
   otaTracked: Set<string>;
-  search: PlatformSearchIndex;
 }
 
+/** As stored in the meta store (plain lists: structured-clonable and small, ~600 entries). */
+interface StoredRanks {
+  contentHash: string | undefined;
+  clauseCounts: [string, number][];
+  otaTracked: string[];
+}
+
+const RANKS_KEY = 'compare:ranks';
 const QUOTE_MAX = 220;
 const CATEGORY_ORDER = CATEGORIES.map((c) => c.id);
 
 export class PlatformNotFound extends Error {}
 
 export class CompareService {
-  private dir: Promise<Directory> | null = null;
+  private ranksP: Promise<Ranks> | null = null;
+  private searchP: Promise<{ contentHash: string | undefined; index: PlatformSearchIndex }> | null = null;
 
   constructor(private readonly deps: CompareServiceDeps) {}
 
-  /** The in-memory directory; rebuilt when the knowledge base's content hash changed. */
-  private async directory(): Promise<Directory> {
+  private async currentHash(): Promise<{ db: Db; hash: string | undefined }> {
     await this.deps.ensure();
     const db = await this.deps.db();
-    const hash = (await getKbStatus(db)).contentHash;
-    if (this.dir) {
-      const d = await this.dir.catch(() => null);
-      if (d && d.contentHash === hash) return d;
-      this.dir = null;
-    }
-    this.dir ??= this.buildDirectory(db, hash);
-    return this.dir;
+    return { db, hash: (await getKbStatus(db)).contentHash };
   }
 
-  private async buildDirectory(db: Db, contentHash: string | undefined): Promise<Directory> {
-    const tx = db.transaction(['platforms', 'clauses'], 'readonly');
-    const [platforms, clausePlatforms] = await Promise.all([
-      tx.objectStore('platforms').getAll(),
-      // Only the platform id of each clause is needed: walk the index's keys, not the records.
-      (async () => {
-        const ids: string[] = [];
-        let cur = await tx.objectStore('clauses').index('byPlatform').openKeyCursor();
-        while (cur) {
-          ids.push(cur.key);
-          cur = await cur.continue();
-        }
-        return ids;
-      })(),
-    ]);
-    const clauseCounts = new Map<string, number>();
-    for (const id of clausePlatforms) clauseCounts.set(id, (clauseCounts.get(id) ?? 0) + 1);
-    const otaTracked = new Set(platforms.filter((p) => p.otaServices.length > 0).map((p) => p.id));
-    return { contentHash, clauseCounts, otaTracked, search: buildPlatformSearchIndex(platforms, clauseCounts) };
+  /** Clause counts and OTA tracking per platform, for this knowledge-base build. */
+  private async ranks(): Promise<Ranks> {
+    const { db, hash } = await this.currentHash();
+    const cur = this.ranksP && (await this.ranksP.catch(() => null));
+    if (cur && cur.contentHash === hash) return cur;
+    this.ranksP = (async () => {
+      const stored = (await db.get('meta', RANKS_KEY)) as StoredRanks | undefined;
+      if (stored && stored.contentHash === hash) return { contentHash: hash, clauseCounts: new Map(stored.clauseCounts), otaTracked: new Set(stored.otaTracked) };
+      const tx = db.transaction(['platforms', 'clauses'], 'readonly');
+      const otaTracked = new Set<string>();
+      const clauseCounts = new Map<string, number>();
+      await Promise.all([
+        (async () => {
+          // Only the platform id of each clause is needed: walk the index's keys, not the records.
+          let c = await tx.objectStore('clauses').index('byPlatform').openKeyCursor();
+          while (c) {
+            clauseCounts.set(c.key, (clauseCounts.get(c.key) ?? 0) + 1);
+            c = await c.continue();
+          }
+        })(),
+        (async () => {
+          for (const p of await tx.objectStore('platforms').getAll()) if (p.otaServices.length > 0) otaTracked.add(p.id);
+        })(),
+      ]);
+      const ranks: Ranks = { contentHash: hash, clauseCounts, otaTracked };
+      const toStore: StoredRanks = { contentHash: hash, clauseCounts: [...clauseCounts], otaTracked: [...otaTracked] };
+      await db.put('meta', toStore, RANKS_KEY).catch(() => undefined);
+      return ranks;
+    })();
+    this.ranksP.catch(() => (this.ranksP = null));
+    return this.ranksP;
   }
 
-  private brief(d: Directory, p: Platform, query = ''): PlatformBrief {
-    const b: PlatformBrief = { id: p.id, name: p.name, reviewedClauses: d.clauseCounts.get(p.id) ?? 0, otaTracked: d.otaTracked.has(p.id) };
+  private async searchIndex(): Promise<PlatformSearchIndex> {
+    const { db, hash } = await this.currentHash();
+    const cur = this.searchP && (await this.searchP.catch(() => null));
+    if (cur && cur.contentHash === hash) return cur.index;
+    this.searchP = (async () => {
+      const [platforms, ranks] = await Promise.all([db.getAll('platforms'), this.ranks()]);
+      return { contentHash: hash, index: buildPlatformSearchIndex(platforms, ranks.clauseCounts) };
+    })();
+    this.searchP.catch(() => (this.searchP = null));
+    return (await this.searchP).index;
+  }
+
+  private brief(p: Platform, reviewedClauses: number, query = ''): PlatformBrief {
+    const b: PlatformBrief = { id: p.id, name: p.name, reviewedClauses, otaTracked: p.otaServices.length > 0 };
     const domain = displayDomain(p.domains, query);
     if (domain) b.domain = domain;
     if (p.tosdrGrade) b.tosdrGrade = p.tosdrGrade;
     return b;
   }
 
-  private rank(d: Directory): (platformId: string) => number {
-    return (id) => prominence(d.clauseCounts.get(id) ?? 0, d.otaTracked.has(id));
+  private rank(r: Ranks): (platformId: string) => number {
+    return (id) => prominence(r.clauseCounts.get(id) ?? 0, r.otaTracked.has(id));
   }
 
   /** Severity distribution of each category across reviewed platforms (Compare view rows). */
@@ -91,28 +117,28 @@ export class CompareService {
 
   /** The clause panel's "how other platforms handle this": rarity and a few well-known examples. */
   async examples(category: string, platformId: string | undefined, limit = 6): Promise<CategoryComparison> {
-    const d = await this.directory();
+    const r = await this.ranks();
     const db = await this.deps.db();
     const stat = (await db.get('categoryStats', category)) ?? null;
     if (!stat) return { stat: null, others: [] };
-    const picked = pickExamples(stat.entries, platformId, this.rank(d), limit);
+    const picked = pickExamples(stat.entries, platformId, this.rank(r), limit);
     const rows = await this.resolve(db, picked);
     return { stat, others: rows.map(({ platform, clause, url }) => ({ platform, clause: { ...clause, quote: cleanQuote(clause.quote) }, ...(url ? { url } : {}) })) };
   }
 
   /** One page of the platforms reviewed for a category, most telling first. */
   async platforms(category: string, platformId: string | undefined, severity: Severity | undefined, offset: number, limit: number): Promise<{ total: number; rows: ComparedPlatform[] }> {
-    const d = await this.directory();
+    const ranks = await this.ranks();
     const db = await this.deps.db();
     const stat = await db.get('categoryStats', category);
     if (!stat) return { total: 0, rows: [] };
-    const ordered = orderEntries(stat.entries, platformId, this.rank(d), severity);
+    const ordered = orderEntries(stat.entries, platformId, this.rank(ranks), severity);
     const page = ordered.slice(offset, offset + limit);
     const rows = await this.resolve(db, page);
     return {
       total: ordered.length,
       rows: rows.map(({ platform, clause, url }) => ({
-        platform: this.brief(d, platform),
+        platform: this.brief(platform, ranks.clauseCounts.get(platform.id) ?? 0),
         severity: clause.severity,
         clause: { id: clause.id, caseTitle: clause.caseTitle, quote: excerpt(cleanQuote(clause.quote), QUOTE_MAX), pointUrl: clause.pointUrl },
         ...(url ? { url } : {}),
@@ -138,11 +164,11 @@ export class CompareService {
   }
 
   async search(query: string, limit = 8): Promise<PlatformHit[]> {
-    return searchPlatforms((await this.directory()).search, query, limit);
+    return searchPlatforms(await this.searchIndex(), query, limit);
   }
 
   async summary(platformId: string): Promise<PlatformSummary | null> {
-    const d = await this.directory();
+    await this.deps.ensure();
     const db = await this.deps.db();
     const tx = db.transaction(['platforms', 'clauses', 'documents', 'history'], 'readonly');
     const [platform, clauses, documents] = await Promise.all([
@@ -167,7 +193,7 @@ export class CompareService {
     const urlOf = new Map(docInfo.map((x) => [x.id, x.url]));
     const fallback = firstPolicy(documents)?.urls[0];
     return {
-      platform: { ...this.brief(d, platform), domains: platform.domains },
+      platform: { ...this.brief(platform, clauses.length), domains: platform.domains },
       grade: gradeFor(clauses),
       documents: docInfo,
       clauses: [...clauses]
@@ -180,14 +206,14 @@ export class CompareService {
   }
 
   async pair(a: string, b: string): Promise<PlatformPair> {
-    const d = await this.directory();
+    await this.deps.ensure();
     const db = await this.deps.db();
     const tx = db.transaction(['platforms', 'clauses'], 'readonly');
     const byPlatform = tx.objectStore('clauses').index('byPlatform');
     const [pa, pb, ca, cb] = await Promise.all([tx.objectStore('platforms').get(a), tx.objectStore('platforms').get(b), byPlatform.getAll(a), byPlatform.getAll(b)]);
     if (!pa) throw new PlatformNotFound(`no platform "${a}" in the knowledge base`);
     if (!pb) throw new PlatformNotFound(`no platform "${b}" in the knowledge base`);
-    return { a: this.brief(d, pa), b: this.brief(d, pb), rows: alignPair(ca, cb, CATEGORY_ORDER) };
+    return { a: this.brief(pa, ca.length), b: this.brief(pb, cb.length), rows: alignPair(ca, cb, CATEGORY_ORDER) };
   }
 }
 

@@ -98,12 +98,11 @@ export function CompareView({ state }: ViewProps) {
   );
 }
 
-/** "Stricter than 40 of 182 reviewed" in words a reader can act on. */
+/** Where this page stands among the platforms reviewed for the category. */
 function standing(r: CategoryRow): string {
-  const n = r.rarity.n;
-  if (r.severity === 'good') return `Good practice; ${r.betterThan} of ${n} platforms do worse.`;
-  if (r.betterThan === 0) return `As severe as it gets: no reviewed platform is worse.`;
-  return `${r.betterThan} of ${n} reviewed platforms are worse, ${r.worseThan} better.`;
+  const same = r.distribution[r.severity];
+  if (r.severity === 'good') return `Of ${r.rarity.n} reviewed: ${same} also good practice, ${r.betterThan} worse.`;
+  return `Of ${r.rarity.n} reviewed: ${same} as severe, ${r.betterThan} worse, ${r.worseThan} better.`;
 }
 
 function PlatformList({ id, category, platformId }: { id: string; category: string; platformId?: string }) {

@@ -22,7 +22,7 @@ import {
 import { buildPlatformSearchIndex, isHostname, searchPlatforms } from '../../src/core/platform-search';
 import { SEVERITY_RANK, type Severity } from '../../src/core/types';
 import type { KnownClause } from '../../src/kb/schema';
-import { openClausemarkDb } from '../../src/storage/db';
+import { getKbStatus, openClausemarkDb, setKbStatus } from '../../src/storage/db';
 import { KbService } from '../../src/background/kb-service';
 import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
 import { InvalidMessage, validateRequest } from '../../src/background/validate';
@@ -333,6 +333,31 @@ describe('background comparison messages (fake-indexeddb, real knowledge base)',
     expect(pair.b.name).toBe('Facebook');
     expect(pair.rows).toEqual(alignPair(clausesOf.get('google')!, clausesOf.get('facebook')!, kb.categoryStats.map((s) => s.category)));
     await expect(handle('compare/pair', { a: 'google', b: 'nope' }, popup, deps)).rejects.toThrow(/no platform "nope"/);
+  });
+
+  it('keeps platform ranks per knowledge-base build in the meta store, for a woken worker', async () => {
+    await handle('kb/compare', { category: 'tracking', limit: 3 }, content, deps);
+    const db = await deps.db();
+    const stored = (await db.get('meta', 'compare:ranks')) as { contentHash: string; clauseCounts: [string, number][]; otaTracked: string[] };
+    expect(stored.contentHash).toBe(kb.contentHash);
+    expect(new Map(stored.clauseCounts).get('google')).toBe(clausesOf.get('google')!.length);
+    expect(stored.clauseCounts.reduce((n, [, c]) => n + c, 0)).toBe(kb.clauses.length);
+    expect(new Set(stored.otaTracked)).toEqual(ota);
+    // A fresh service (a worker woken from sleep) reads the stored ranks: a planted count shows.
+    const goods = orderEntries(stat('data-sharing').entries, null, rank, 'good');
+    const obscure = goods.at(-1)!.platformId;
+    expect(goods[0]!.platformId).not.toBe(obscure);
+    await db.put('meta', { ...stored, clauseCounts: [...stored.clauseCounts.filter(([id]) => id !== obscure), [obscure, 10_000]] }, 'compare:ranks');
+    const woken: HandlerDeps = { ...deps };
+    const first = await handle('compare/platforms', { category: 'data-sharing', offset: 0, limit: 1 }, popup, woken);
+    expect(first.rows[0]?.platform.id).toBe(obscure);
+    // Another build (content hash) makes them stale: recounted from the clauses.
+    const status = await getKbStatus(db);
+    await setKbStatus(db, { ...status, contentHash: 'f'.repeat(64) });
+    const again = await handle('compare/platforms', { category: 'data-sharing', offset: 0, limit: 1 }, popup, { ...deps });
+    expect(again.rows[0]?.platform.reviewedClauses).toBe(clausesOf.get(again.rows[0]!.platform.id)?.length);
+    expect(((await db.get('meta', 'compare:ranks')) as { contentHash: string }).contentHash).toBe('f'.repeat(64));
+    await setKbStatus(db, status);
   });
 
   it('accepts these messages only from extension pages, with checked payloads', async () => {

@@ -1,0 +1,130 @@
+// Change history end to end in real Chromium with the built extension: LinkedIn's real Privacy
+// Policy served at its real address, first the version Open Terms Archive recorded before
+// 22 August 2026, then the version of that day at the same URL. The page shows a change notice
+// once, the toolbar icon is marked, and the popup's History view shows the word diff, the clause
+// changes and the archive's record. Screenshot: docs/screenshots/history.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { PROJECT_ROOT } from '../fixtures/pages';
+import { bareRepo, showVersion } from '../fixtures/ota-versions';
+import { markdownToText } from '../../src/core/text';
+import { versionText } from '../../src/core/history';
+import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+
+const URL_ = 'https://www.linkedin.com/legal/privacy-policy';
+const PATH = 'LinkedIn/Privacy Policy.md';
+const BEFORE = 'bc7d59e9d4f6f5e3b2927e9c0ec82f7283d3a9b8'; // recorded before 22 Aug 2026
+const AFTER = '185513a07a9e6cdecc1d74b10da5f70f542b7881'; // "Record new changes", 22 Aug 2026
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The archived markdown as a plain HTML page: one paragraph per block. */
+function asHtml(commit: string): string {
+  const t = markdownToText(showVersion(bareRepo(), { commit, path: PATH }));
+  const body = versionText(t.text, t.hardBreaks)
+    .split('\n')
+    .map((l, i) => (i === 0 ? `<h1>${esc(l)}</h1>` : `<p>${esc(l)}</p>`))
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LinkedIn Privacy Policy</title></head><body><main>${body}</main></body></html>`;
+}
+
+let session: ExtensionSession;
+let page: Page;
+
+const history = (p: Page) => p.evaluate(() => document.documentElement.dataset.clausemarkHistory ?? '');
+const noticeText = (p: Page) => p.evaluate(() => document.getElementById('clausemark-change-notice')?.shadowRoot?.textContent ?? null);
+
+async function load(): Promise<void> {
+  await page.goto(URL_, { waitUntil: 'domcontentloaded' });
+  await waitForAnnotation(page);
+  await page.waitForFunction(() => ['recorded', 'changed', 'error', 'too-long'].includes(document.documentElement.dataset.clausemarkHistory ?? ''), undefined, { timeout: 30_000 });
+}
+
+beforeAll(async () => {
+  session = await launchWithExtension({ extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'), headless: true, pages: [{ url: URL_, html: asHtml(BEFORE) }] });
+  await waitForKnowledgeBase(session);
+  page = await session.context.newPage();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a policy that changed since the user last read it', () => {
+  it('first reading: the version is recorded, no notice', async () => {
+    await load();
+    expect(await history(page)).toBe('recorded');
+    expect(await noticeText(page)).toBeNull();
+  });
+
+  it('the same page again: still no notice', async () => {
+    await load();
+    expect(await history(page)).toBe('recorded');
+    expect(await noticeText(page)).toBeNull();
+  });
+
+  it('the next real version at the same address: an in-page notice and a marked toolbar icon', async () => {
+    session.setPage({ url: URL_, html: asHtml(AFTER) });
+    await load();
+    expect(await history(page)).toBe('changed');
+    await page.waitForSelector('#clausemark-change-notice', { state: 'attached' });
+    const text = (await noticeText(page)) ?? '';
+    expect(text).toContain('This policy changed since you last read it');
+    expect(text).toMatch(/\d+ words added, \d+ removed/);
+    expect(text).toContain('See what changed');
+    const tabId = await tabIdOf(session, URL_);
+    const badge = await session.worker.evaluate(async (id: number) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
+    expect(badge.text).toBe('Δ');
+    expect(badge.title).toContain('changed since you last read it');
+  });
+
+  it('the popup’s History view shows the word diff, the clause changes and the archive record', async () => {
+    const tabId = await tabIdOf(session, URL_);
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 1100 });
+    await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}&view=history`);
+    await popup.waitForSelector('.history .diff');
+    const summary = await popup.textContent('.history .change');
+    expect(summary).toMatch(/Changed since the version you read on/);
+    const added = (await popup.$$eval('.history .diff ins', (els) => els.map((e) => e.textContent ?? ''))).join(' ');
+    expect(added).toContain('ID verification providers');
+    expect(added).toContain('minimum age');
+    expect(await popup.$$eval('.history .diff .fold', (els) => els.length)).toBeGreaterThan(2);
+    // The header date moved too, but it is not shown as a change.
+    expect(added).not.toContain('Effective');
+    const clauseRows = await popup.$$eval('.history .clause-changes li', (els) => els.length);
+    expect(clauseRows).toBeGreaterThan(0);
+    const archive = (await popup.textContent('.history .archive')) ?? '';
+    expect(archive).toContain('Latest archived version');
+    expect(archive).toMatch(/\d+ recorded changes since/);
+    expect(await popup.$$eval('.history .versions li', (els) => els.length)).toBe(2);
+    mkdirSync(path.join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
+    await popup.screenshot({ path: path.join(PROJECT_ROOT, 'docs/screenshots/history.png'), fullPage: true });
+
+    // "The version I agreed to": pin the older version.
+    await popup.click('.history .versions li:nth-child(2) button:has-text("Pin")');
+    await popup.waitForSelector('.history .versions .tag.pin');
+    expect(await popup.textContent('.history .change')).toContain('the version you pinned');
+    await popup.close();
+  });
+
+  it('the notice is dismissible and shows at most once per version', async () => {
+    await page.evaluate(() => (document.getElementById('clausemark-change-notice')?.shadowRoot?.querySelector('button.close') as HTMLButtonElement | null)?.click());
+    expect(await noticeText(page)).toBeNull();
+    await load();
+    expect(await history(page)).toBe('recorded');
+    expect(await noticeText(page)).toBeNull();
+  });
+
+  it('the options page lists the tracked document and its two versions', async () => {
+    const opts = await session.context.newPage();
+    await opts.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    await opts.waitForSelector('.history-section table.tracked');
+    const row = (await opts.textContent('.history-section tr[data-doc]')) ?? '';
+    expect(row).toContain('LinkedIn Privacy Policy');
+    expect(row).toContain('pinned');
+    expect(await opts.$eval('.history-section tr[data-doc] td:nth-child(2)', (e) => e.textContent)).toBe('2');
+    await opts.close();
+  });
+});

@@ -149,6 +149,8 @@ export interface Protocol {
   'content/analyse': { req: Record<string, never>; res: { started: boolean } };
   /** Background → content script. */
   'content/reveal': { req: { clauseId: string }; res: { ok: boolean } };
+  /** Background → content script: explain the selected text (context menu). */
+  'content/explain': { req: { text: string }; res: { found: number } };
   /** Popup Compare view: the distribution across reviewed platforms of each category. */
   'compare/stats': { req: { categories: string[] }; res: { stats: CategoryDistribution[] } };
   /** Popup Compare view: one page of the platforms reviewed for a category. */

@@ -69,6 +69,7 @@ export const ALLOWED: Record<MessageName, readonly Who[]> = {
   'platform/summary': ['extension-page'],
   'compare/pair': ['extension-page'],
   'content/reveal': [],
+  'content/explain': [],
   'version/check': ['content'],
   'version/store': ['content'],
   'history/open': ['content'],

@@ -2,7 +2,7 @@
 // answers the typed messages of src/messages.ts. Nothing here talks to the network, except the
 // knowledge-base update feed when the user has set its address (off by default; kb-update.ts).
 import browser from 'webextension-polyfill';
-import { isEnvelope, type Reply } from '../messages';
+import { envelope, isEnvelope, type Reply } from '../messages';
 import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
@@ -83,7 +83,19 @@ const deps: HandlerDeps = {
   openHistory,
 };
 
+const MENU_EXPLAIN = 'clausemark-explain';
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_EXPLAIN || tab?.id === undefined || !info.selectionText) return;
+  const text = info.selectionText.slice(0, 20_000);
+  void browser.tabs
+    .sendMessage(tab.id, envelope('content/explain', { text }), { frameId: info.frameId ?? 0 })
+    .catch((err: unknown) => console.warn('Clausemark: cannot explain a selection on this page', err));
+});
+
 browser.runtime.onInstalled.addListener((details) => {
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: MENU_EXPLAIN, title: browser.i18n.getMessage('menuExplain') || 'Explain this clause with Clausemark', contexts: ['selection'] }),
+  );
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/onboarding/index.html') });
   void kb
     .ensure(true)

@@ -271,3 +271,41 @@ export async function startSession(input: AnnotateInput): Promise<void> {
   });
   await run();
 }
+
+let explainPanel: { panel: PanelHost; controller: AbortController } | null = null;
+
+/**
+ * "Explain this clause" on a selection: the detector (at its most sensitive) over the selected
+ * text, the best category opened in the panel, the others listed as related. Returns how many
+ * categories were found; none gives a notice instead of a panel.
+ */
+export async function explainSelection(text: string, settings: Settings): Promise<number> {
+  const selection = text.trim();
+  explainPanel?.controller.abort();
+  const controller = new AbortController();
+  if (!selection) return 0;
+  const model = segment(selection);
+  const found = detectSentences(selection, model.sentences, { threshold: SENSITIVITY_THRESHOLD.thorough })
+    .filter((c) => isShown({ ...settings, minSeverity: 'good' }, c.category, c.severity))
+    .sort((a, b) => b.confidence - a.confidence);
+  const best = new Map<string, (typeof found)[number]>();
+  for (const c of found) if (!best.has(c.category)) best.set(c.category, c);
+  const ranked = [...best.values()];
+  const [primary, ...related] = ranked.map((c) => ({ ...c, excerpt: excerpt(selection, 0, selection.length) }));
+  if (!primary) {
+    showToast('No clause of a kind Clausemark knows was found in this selection. Try selecting the whole sentence or paragraph.', controller.signal);
+    explainPanel = { panel: new PanelHost(controller.signal), controller };
+    return 0;
+  }
+  const panel = new PanelHost(controller.signal);
+  explainPanel = { panel, controller };
+  const info: PageInfo = {
+    url: location.href,
+    title: document.title,
+    sha256: await fingerprint(selection),
+    readAt: new Date().toISOString(),
+    modelVersion: MODEL_VERSION,
+  };
+  panel.show({ clause: primary, related }, info, (category) => send('kb/compare', { category, limit: 6 }), document.activeElement as HTMLElement | null);
+  return ranked.length;
+}

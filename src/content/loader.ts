@@ -3,7 +3,7 @@
 // then loads the annotator. Single-page apps: a change of address re-runs the check, after
 // cleaning up; so does a change of settings. In "only when I click" mode nothing is read until
 // the user asks from the toolbar popup.
-import browser from 'webextension-polyfill';
+import { onRuntimeMessage } from '../lib/ext';
 import { quickSignal } from '../core/page';
 import { isNeverSite, type Settings } from '../core/settings';
 import { isEnvelope, type Reply } from '../messages';
@@ -66,12 +66,17 @@ async function main(): Promise<void> {
     settings = next;
     void run({ again: true });
   });
-  if (isTop) {
-    browser.runtime.onMessage.addListener((message: unknown): Promise<Reply<'content/analyse'>> | undefined => {
-      if (!isEnvelope(message) || message.name !== 'content/analyse') return undefined;
+  onRuntimeMessage((message: unknown): Promise<Reply<'content/analyse' | 'content/explain'>> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    if (message.name === 'content/analyse' && isTop) {
       return run({ force: true }).then((started) => ({ ok: true, value: { started } }));
-    });
-  }
+    }
+    if (message.name === 'content/explain') {
+      const text = String((message.payload as { text?: unknown }).text ?? '').slice(0, 20_000);
+      return import('./annotator').then(async ({ explainSelection }) => ({ ok: true, value: { found: await explainSelection(text, settings) } }));
+    }
+    return undefined;
+  });
 }
 
 void main();

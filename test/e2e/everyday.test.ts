@@ -1,0 +1,163 @@
+// Everyday use: the onboarding choice, options applied live to open tabs, the toolbar badge,
+// "Explain this clause" on a selection, and a page recognised only on request.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { ORDINARY_PAGE, PROJECT_ROOT, fixture, readFixture } from '../fixtures/pages';
+import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+
+let session: ExtensionSession;
+const google = fixture('google-privacy');
+const deepseek = fixture('deepseek-terms');
+
+beforeAll(async () => {
+  session = await launchWithExtension({
+    extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'),
+    headless: true,
+    pages: [
+      { url: google.url, html: readFixture(google) },
+      { url: deepseek.url, html: readFixture(deepseek) },
+      { url: ORDINARY_PAGE.url, html: ORDINARY_PAGE.html },
+    ],
+  });
+  await waitForKnowledgeBase(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const ext = (p: string) => `chrome-extension://${session.extensionId}/${p}`;
+
+/** The id of the tab a page is in: the page is brought to front, then asked for from the worker. */
+async function tabOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return session.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id as number);
+}
+
+async function setSettings(patch: Record<string, unknown>): Promise<void> {
+  await session.worker.evaluate(async (p) => {
+    const cur = (await chrome.storage.sync.get('settings')).settings ?? {};
+    await chrome.storage.sync.set({ settings: { ...cur, ...p } });
+  }, patch);
+}
+
+const severities = (page: Page) => page.$$eval('mark.clausemark-hl', (els) => els.map((e) => (e as HTMLElement).dataset.clausemarkSeverity));
+
+describe('onboarding', () => {
+  it('opens on install, explains what is read, and shows a live example with highlights', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ext('src/onboarding/index.html'));
+    await page.waitForSelector('.example mark.clausemark-hl');
+    const text = await page.textContent('main');
+    expect(text).toContain('sends nothing about you');
+    expect(await page.locator('.example mark.clausemark-hl').count()).toBeGreaterThan(2);
+    await page.locator('.example mark.clausemark-hl').first().click();
+    await page.waitForFunction(() => !!document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    expect(session.context.pages().some((p) => p.url() === ext('src/onboarding/index.html') && p !== page)).toBe(true); // the first-run tab
+    await page.close();
+  });
+
+  it('“Only when I click” reads nothing until the popup’s Analyse button is pressed', async () => {
+    const onboarding = await session.context.newPage();
+    await onboarding.goto(ext('src/onboarding/index.html'));
+    await onboarding.getByRole('radio', { name: /Only when I click/ }).click();
+    await onboarding.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"]')?.textContent ?? ''));
+    const stored = await session.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    expect(stored).toMatchObject({ mode: 'click', onboarded: true });
+
+    const page = await session.context.newPage();
+    await page.goto(google.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(2000);
+    expect(await page.locator('mark.clausemark-hl').count()).toBe(0);
+    const tabId = await tabOf(page);
+    const popup = await session.context.newPage();
+    await popup.goto(ext(`src/popup/index.html?tab=${tabId}`));
+    await popup.getByRole('button', { name: 'Analyse this page' }).click();
+    await popup.waitForSelector('button.clause', { timeout: 20_000 });
+    expect(await waitForAnnotation(page)).toBeGreaterThan(10);
+    await popup.close();
+    await page.close();
+
+    await onboarding.getByRole('radio', { name: /Automatically/ }).click();
+    await onboarding.waitForFunction(() => /will highlight policy pages/.test(document.querySelector('[role="status"]')?.textContent ?? ''));
+    await onboarding.close();
+  });
+});
+
+describe('options apply live to open tabs', () => {
+  it('minimum severity, a category switched off, and a never-run site take effect without reload', async () => {
+    await setSettings({ mode: 'auto', minSeverity: 'good', disabledCategories: [], neverSites: [] });
+    const page = await session.context.newPage();
+    await page.goto(google.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page);
+    const all = await severities(page);
+    expect(new Set(all).size).toBeGreaterThan(1);
+
+    await setSettings({ minSeverity: 'high' });
+    await page.waitForFunction(() => {
+      const s = [...document.querySelectorAll('mark.clausemark-hl')].map((e) => (e as HTMLElement).dataset.clausemarkSeverity);
+      return s.length > 0 && s.every((x) => x === 'high');
+    });
+
+    await setSettings({ minSeverity: 'good', disabledCategories: ['data-sharing'] });
+    await page.waitForFunction(() => document.querySelectorAll('mark.clausemark-hl').length > 0 && !document.querySelector('mark[data-clausemark-category="data-sharing"]'));
+
+    await setSettings({ neverSites: ['policies.google.com'] });
+    await page.waitForFunction(() => document.querySelectorAll('mark.clausemark-hl, [data-clausemark-badge]').length === 0);
+    await setSettings({ neverSites: [], disabledCategories: [] });
+    await page.waitForFunction(() => document.querySelectorAll('mark.clausemark-hl').length > 0);
+    await page.close();
+  });
+
+  it('the options page saves a choice to storage', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ext('src/options/index.html'));
+    await page.selectOption('.settings select >> nth=0', 'medium');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('.settings [role="status"]')?.textContent ?? ''));
+    const stored = await session.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    expect(stored.minSeverity).toBe('medium');
+    await page.fill('input[aria-label="Site to exclude"]', 'not a site!');
+    await page.click('.settings form button[type="submit"]');
+    await page.waitForFunction(() => /is not a site address/.test(document.querySelector('.settings [role="status"]')?.textContent ?? ''));
+    await setSettings({ minSeverity: 'good' });
+    await page.close();
+  });
+});
+
+describe('toolbar badge', () => {
+  it('shows the number of high-severity clauses on a policy, nothing on an ordinary page', async () => {
+    const page = await session.context.newPage();
+    await page.goto(google.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page);
+    const high = await page.$$eval('mark.clausemark-hl[data-clausemark-severity="high"]', (els) => new Set(els.map((e) => (e as HTMLElement).dataset.clausemarkClause)).size);
+    const tabId = await tabOf(page);
+    await page.waitForTimeout(300);
+    const text = await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(text).toBe(high > 0 ? String(high) : text);
+    expect(Number(text)).toBeGreaterThan(0);
+    await page.goto(ORDINARY_PAGE.url);
+    await page.waitForTimeout(1200);
+    expect(await session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await page.close();
+  });
+});
+
+describe('context menu: Explain this clause', () => {
+  it('explains a selected arbitration sentence in the panel', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ORDINARY_PAGE.url);
+    await page.waitForTimeout(500);
+    const tabId = await tabOf(page);
+    const text = 'Any dispute arising out of these Terms shall be resolved by final and binding arbitration, and you waive your right to participate in a class action.';
+    const reply = await session.worker.evaluate(
+      async ({ id, t }) => chrome.tabs.sendMessage(id, { clausemark: 1, name: 'content/explain', payload: { text: t } }),
+      { id: tabId, t: text },
+    );
+    expect(reply).toMatchObject({ ok: true });
+    expect(reply.value.found).toBeGreaterThan(0);
+    const dialog = await page.evaluate(() => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '');
+    expect(dialog).toMatch(/Mandatory arbitration|Class-action waiver/);
+    await page.close();
+  });
+});

@@ -164,8 +164,8 @@ export function PlatformPicker({ label, value, onPick }: { label: string; value:
               }}
             >
               <span class="name">{h.name}</span>
-              {h.domain && <span class="small muted"> {h.domain}</span>}
-              <span class="small muted count">{h.reviewedClauses > 0 ? `${h.reviewedClauses} reviewed` : 'not reviewed'}</span>
+              <span class="small muted dom">{h.domain ?? ''}</span>
+              <span class="small muted revcount">{h.reviewedClauses > 0 ? `${h.reviewedClauses} reviewed` : 'not reviewed'}</span>
             </li>
           ))}
         </ul>

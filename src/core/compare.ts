@@ -203,8 +203,12 @@ export function pageCategories(clauses: readonly { category: string; severity: S
   return [...by.values()];
 }
 
-export function categoryRow(input: CategoryRowInput, stat: Pick<CategoryStat, 'platformsWith' | 'platformsReviewed' | 'entries'> | undefined): CategoryRow {
-  const distribution = stat ? severityDistribution(stat) : emptyCounts();
+/** A row from a category's stat: its entries, or their distribution already counted. */
+export function categoryRow(
+  input: CategoryRowInput,
+  stat: (Pick<CategoryStat, 'platformsWith' | 'platformsReviewed'> & { entries?: readonly CategoryPlatformEntry[]; distribution?: SeverityCounts }) | undefined,
+): CategoryRow {
+  const distribution = stat?.distribution ? { ...stat.distribution } : stat?.entries ? severityDistribution({ entries: stat.entries as CategoryPlatformEntry[] }) : emptyCounts();
   const mine = SEVERITY_RANK[input.severity];
   let worseThan = 0;
   let betterThan = 0;

@@ -150,6 +150,9 @@ describe('Compare view rows for a page', () => {
       const total = row.distribution.high + row.distribution.medium + row.distribution.low + row.distribution.good;
       expect(total).toBe(row.rarity.n);
       expect(row.worseThan + row.betterThan + row.distribution[row.severity]).toBe(total);
+      // The popup passes the distribution the background counted: same row.
+      const s = stat(i.category);
+      expect(categoryRow(i, { platformsWith: s.platformsWith, platformsReviewed: s.platformsReviewed, distribution: severityDistribution(s) })).toEqual(row);
     }
   });
 

@@ -2,11 +2,11 @@
 // runs one check at a time (src/kb/update.ts), installs through KbService.applyUpdate (atomic),
 // and keeps the last result in meta as `lastUpdateCheck` for the Options page.
 import { checkForUpdate, type UpdateCheck } from '../kb/update';
+
+export { FEED_URL_KEY } from '../kb/update';
 import { getKbStatus, type Db } from '../storage/db';
 import type { KbService } from './kb-service';
 
-/** browser.storage.local key of the feed address (absent: updates are off, the default). */
-export const FEED_URL_KEY = 'settings.updateFeedUrl';
 export const LAST_CHECK_KEY = 'lastUpdateCheck';
 /** Automatic checks (on browser start) at most this often. */
 export const AUTO_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;

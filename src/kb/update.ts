@@ -33,6 +33,9 @@ export interface UpdateCheck {
   installed?: string;
 }
 
+/** browser.storage.local key of the feed address (absent: updates are off, the default). */
+export const FEED_URL_KEY = 'settings.updateFeedUrl';
+
 export const MAX_MANIFEST_BYTES = 64 * 1024;
 /** Largest data file accepted as served, and once decompressed (the shipped one is ~2 / ~11 MB). */
 export const MAX_DATA_BYTES = 64 * 1024 * 1024;

@@ -7,6 +7,7 @@ import '../popup/popup.css';
 import './options.css';
 import { HistorySection } from './history-section';
 import { UpdateSection } from './update-section';
+import { UpdateSection } from './update-section';
 import { SettingsSection } from './settings-section';
 
 const CREDITS = [
@@ -43,6 +44,7 @@ function Options() {
           <p class="muted">Installing the knowledge base…</p>
         )}
       </section>
+      <UpdateSection />
       <UpdateSection />
       <HistorySection />
       <section>

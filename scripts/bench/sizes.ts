@@ -1,0 +1,72 @@
+// Bundle sizes from the built extension: each entry point with the chunks it loads statically.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+export interface BundleSize {
+  name: string;
+  files: string[];
+  raw: number;
+  gz: number;
+}
+
+/** Static imports of a built chunk (and the crxjs wrapper's chrome.runtime.getURL import). */
+function importsOf(dist: string, file: string): string[] {
+  const src = readFileSync(path.join(dist, file), 'utf8');
+  const out = new Set<string>();
+  for (const m of src.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    out.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1] as string)));
+  }
+  for (const m of src.matchAll(/getURL\(\s*["']([^"']+)["']\s*\)/g)) out.add(m[1] as string);
+  return [...out].filter((f) => existsSync(path.join(dist, f)));
+}
+
+function closure(dist: string, entries: string[], exclude = new Set<string>()): string[] {
+  const seen = new Set<string>();
+  const stack = [...entries];
+  while (stack.length) {
+    const f = stack.pop() as string;
+    if (seen.has(f) || exclude.has(f)) continue;
+    seen.add(f);
+    stack.push(...importsOf(dist, f));
+  }
+  return [...seen];
+}
+
+function measure(dist: string, name: string, files: string[]): BundleSize {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const buf = readFileSync(path.join(dist, f));
+    raw += buf.length;
+    gz += f.endsWith('.gz') ? buf.length : gzipSync(buf).length;
+  }
+  return { name, files, raw, gz };
+}
+
+function htmlAssets(dist: string, html: string): string[] {
+  const src = readFileSync(path.join(dist, html), 'utf8');
+  return [...src.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+}
+
+export function bundleSizes(dist: string): BundleSize[] {
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+  const loaderEntries: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
+  const loader = closure(dist, loaderEntries);
+  const assets = readdirAssets(dist);
+  const annotatorEntry = assets.filter((f) => /^assets\/annotator-.*\.js$/.test(f));
+  const annotator = closure(dist, annotatorEntry, new Set(loader));
+  const popup = closure(dist, htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.js'))).concat(htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.css')));
+  const background = closure(dist, [manifest.background.service_worker]);
+  return [
+    measure(dist, 'content loader (every page)', loader),
+    measure(dist, 'annotator (policy pages, beyond the loader)', annotator),
+    measure(dist, 'popup', [...new Set(popup)]),
+    measure(dist, 'background', background),
+    measure(dist, 'knowledge base (kb.json.gz)', ['kb.json.gz']),
+  ];
+}
+
+function readdirAssets(dist: string): string[] {
+  return readdirSync(path.join(dist, 'assets')).map((f) => `assets/${f}`);
+}

@@ -19,6 +19,9 @@ import { trackVersion } from './version-track';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
 import { showToast } from './toast';
 import { isShown, SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
+import { guessLanguage } from '../core/language';
+
+const LANGUAGE_NAMES: Record<string, string> = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', nl: 'Dutch', pt: 'Portuguese' };
 
 export interface AnnotateInput {
   match: PageMatch | null;
@@ -92,7 +95,19 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   const root = document.body;
   if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page = readPageText(root, MAX_TEXT_CHARS);
-  const confirm = confirmPolicyText(page.text, !!match || !!input.force);
+  // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
+  const lang = guessLanguage(page.text);
+  if (!lang.english) {
+    const name = LANGUAGE_NAMES[lang.language];
+    showToast(
+      `Clause detection is English-only for now${name ? ` and this page looks ${name}` : ''}: ${match ? 'only reviewed clauses from the knowledge base are highlighted here.' : 'nothing is highlighted here.'}`,
+      signal,
+    );
+  }
+
+  // The policy test counts English legal phrases, so a page in another language is taken on
+  // its address and title (the loader's check) rather than refused.
+  const confirm = confirmPolicyText(page.text, !!match || !!input.force || !lang.english);
   if (!confirm.policy) return { status: 'not-policy', clauses: 0, reason: confirm.reason, textLength: page.text.length };
   if (page.truncated) {
     showToast(
@@ -106,7 +121,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   const knownPromise = match
     ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
     : Promise.resolve([] as KnownClause[]);
-  const [known, detected, sha256] = await Promise.all([knownPromise, detectChunked(page.text, model.sentences, signal, SENSITIVITY_THRESHOLD[input.settings.sensitivity]), fingerprint(page.text)]);
+  const [known, detected, sha256] = await Promise.all([knownPromise, lang.english ? detectChunked(page.text, model.sentences, signal, SENSITIVITY_THRESHOLD[input.settings.sensitivity]) : Promise.resolve([]), fingerprint(page.text)]);
   if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
 
   // Only quotes of this document (or of the platform's documents without a document match).
@@ -218,7 +233,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   document.documentElement.dataset.clausemarkCount = String(items.size);
   const reported = await send('page/report', report).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
   // Version history: once the page settles (docs/history.md). Not awaited: it waits on purpose.
-  if (reported) void trackVersion({ visitId: reported.visitId, sha256, text: page.text, hardBreaks: page.hardBreaks, signal });
+  if (reported) void trackVersion({ visitId: reported.visitId, sha256, text: page.text, hardBreaks: page.hardBreaks, signal, notices: input.settings.inPageNotices });
   return { status: 'annotated', clauses: items.size, reason: confirm.reason, textLength: page.text.length };
 }
 

@@ -14,6 +14,8 @@ export interface TrackInput {
   text: string;
   hardBreaks: number[];
   signal: AbortSignal;
+  /** The user's "in-page notices" setting (the toolbar mark and History view stay either way). */
+  notices?: boolean;
 }
 
 function mark(state: string): void {
@@ -43,7 +45,7 @@ export async function trackVersion(input: TrackInput): Promise<void> {
       return;
     }
     mark(ack.change ? 'changed' : 'recorded');
-    if (ack.change?.noticeDue) {
+    if (ack.change?.noticeDue && input.notices !== false) {
       showChangeNotice(ack.change, () => void send('history/open', {}).catch(() => undefined), signal);
     }
   } catch (err) {

@@ -1,6 +1,8 @@
 // Settings in browser.storage.sync (follows the user across their browsers), read through
 // normalizeSettings so defaults and migrations apply everywhere.
-import browser from 'webextension-polyfill';
+// The browser's own API, not the polyfill: the content loader on every page reads settings.
+import { ext as browser } from '../lib/ext';
+import type { Storage } from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../core/settings';
 
 const KEY = 'settings';
@@ -26,7 +28,7 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 
 /** Calls back with the new settings whenever they change (from any page or device). */
 export function onSettingsChanged(cb: (s: Settings) => void, signal?: AbortSignal): void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>) => {
+  const listener = (changes: Record<string, Storage.StorageChange>) => {
     if (KEY in changes) cb(normalizeSettings(changes[KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);

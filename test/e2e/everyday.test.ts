@@ -3,10 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { ORDINARY_PAGE, PROJECT_ROOT, fixture, readFixture } from '../fixtures/pages';
+import { ORDINARY_PAGE, PROJECT_ROOT, fixture, policyBlocksFromMarkdown, readFixture } from '../fixtures/pages';
 import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
 
 let session: ExtensionSession;
+// A real French privacy policy (Orange, archived by Open Terms Archive) on an unknown address.
+const FRENCH = {
+  url: 'https://www.exemple-boutique.fr/politique-de-confidentialite/privacy',
+  html: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Politique de confidentialité</title></head><body>${policyBlocksFromMarkdown('ota-contrib/versions-HEAD/Orange/Privacy Policy.md')}</body></html>`,
+};
 const google = fixture('google-privacy');
 const deepseek = fixture('deepseek-terms');
 
@@ -18,6 +23,7 @@ beforeAll(async () => {
       { url: google.url, html: readFixture(google) },
       { url: deepseek.url, html: readFixture(deepseek) },
       { url: ORDINARY_PAGE.url, html: ORDINARY_PAGE.html },
+      { url: FRENCH.url, html: FRENCH.html },
     ],
   });
   await waitForKnowledgeBase(session);
@@ -116,7 +122,7 @@ describe('options apply live to open tabs', () => {
     await page.selectOption('.settings select >> nth=0', 'medium');
     await page.waitForFunction(() => /Saved/.test(document.querySelector('.settings [role="status"]')?.textContent ?? ''));
     const stored = await session.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
-    expect(stored.minSeverity).toBe('medium');
+    expect((stored as { minSeverity: string }).minSeverity).toBe('medium');
     await page.fill('input[aria-label="Site to exclude"]', 'not a site!');
     await page.click('.settings form button[type="submit"]');
     await page.waitForFunction(() => /is not a site address/.test(document.querySelector('.settings [role="status"]')?.textContent ?? ''));
@@ -158,6 +164,18 @@ describe('context menu: Explain this clause', () => {
     expect(reply.value.found).toBeGreaterThan(0);
     const dialog = await page.evaluate(() => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '');
     expect(dialog).toMatch(/Mandatory arbitration|Class-action waiver/);
+    await page.close();
+  });
+});
+
+describe('languages', () => {
+  it('says honestly that detection is English-only on a French policy', async () => {
+    const page = await session.context.newPage();
+    await page.goto(FRENCH.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page);
+    const toast = await page.evaluate(() => document.querySelector('[data-clausemark-toast]')?.shadowRoot?.textContent ?? '');
+    expect(toast).toContain('Clause detection is English-only for now and this page looks French');
+    expect(await page.locator('mark[data-clausemark-source="detector"], mark[data-clausemark-source="rule"]').count()).toBe(0);
     await page.close();
   });
 });

@@ -1,7 +1,8 @@
 // User settings: shape, defaults, validation and migration. Pure: the storage side lives in
 // src/settings/store.ts. Anything read from storage goes through `normalizeSettings`, so an old,
 // partial or tampered record still yields valid settings.
-import { CATEGORIES } from './taxonomy';
+// Ids only: the content loader on every page reads settings (category-ids.ts).
+import { CATEGORY_IDS as CATEGORY_ID_LIST } from './category-ids';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from './types';
 
 export const SETTINGS_VERSION = 1;
@@ -43,7 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Detector threshold per sensitivity: the model's operating point is 0.5. */
 export const SENSITIVITY_THRESHOLD: Record<Sensitivity, number> = { precise: 0.7, balanced: 0.5, thorough: 0.35 };
 
-const CATEGORY_IDS = new Set(CATEGORIES.map((c) => c.id));
+const CATEGORY_IDS = new Set(CATEGORY_ID_LIST);
 
 /** Lower-case host without a leading "www." or scheme; null when it is not a plausible host. */
 export function normalizeSite(input: string): string | null {

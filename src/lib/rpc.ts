@@ -1,5 +1,6 @@
 // Typed request/response over runtime messaging, for content scripts and extension pages.
-import browser from 'webextension-polyfill';
+// No webextension-polyfill here: the content loader on every page imports this (see ext.ts).
+import { ext as browser } from './ext';
 import { envelope, type MessageName, type Reply, type Req, type Res } from '../messages';
 
 export class RpcError extends Error {}

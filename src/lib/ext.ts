@@ -1,0 +1,22 @@
+// The browser's own extension API, for code that runs on every page. webextension-polyfill costs
+// ~10 KB of script and a few milliseconds of set-up in every tab, which the content loader cannot
+// afford; the calls made here (runtime.sendMessage, tabs.sendMessage, storage) return promises
+// natively in Chrome's MV3 and in Firefox, so they need no polyfill. The rest of the extension
+// (annotator, popup, background) keeps using the polyfill. Typed with the polyfill's types only.
+import type browser from 'webextension-polyfill';
+
+export const ext = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as typeof browser;
+
+/**
+ * Listens for runtime messages; a handler answers by returning a promise, or ignores the message
+ * by returning undefined. Uses the sendResponse form, which Chrome and Firefox both support.
+ */
+export function onRuntimeMessage(handler: (message: unknown) => Promise<unknown> | undefined): void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean => {
+    const answer = handler(message);
+    if (!answer) return false;
+    answer.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+    return true;
+  };
+  (ext.runtime.onMessage as unknown as { addListener(l: typeof listener): void }).addListener(listener);
+}

@@ -12,7 +12,8 @@ export function versionText(text: string, hardBreaks: readonly number[] = []): s
   const model = segment(text, hardBreaks);
   const lines: string[] = [];
   for (const b of model.blocks) {
-    const line = text.slice(b.start, b.end).replace(/\s+/g, ' ').trim();
+    // Invisible characters (zero-width, soft hyphens) are cosmetic, as in the page's fingerprint.
+    const line = text.slice(b.start, b.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
     if (line) lines.push(line);
   }
   return lines.join('\n');
@@ -192,6 +193,8 @@ interface Unit {
   text: string;
   kind: BlockKind;
   blockStart: boolean;
+  /** Continues the previous unit with no space between (a token longer than the sentence cap). */
+  glued?: boolean;
 }
 
 const SENTENCE_MAX_D = 4000;
@@ -215,10 +218,12 @@ function units(stored: string): Unit[] {
     for (let i = 0; i < model.sentences.length; i++) {
       const s = model.sentences[i] as { start: number; end: number };
       const end = i + 1 < model.sentences.length ? (model.sentences[i + 1] as { start: number }).start : block.length;
-      const text = block.slice(Math.min(last, s.start), end).trim();
+      const from = Math.min(last, s.start);
+      const text = block.slice(from, end).trim();
       last = end;
       if (!text) continue;
-      out.push({ key: text, text, kind, blockStart: first });
+      const glued = !first && from > 0 && !/\s/.test(block[from - 1] as string) && !/^\s/.test(block.slice(from, end));
+      out.push({ key: text, text, kind, blockStart: first, glued });
       first = false;
     }
     if (first) out.push({ key: block, text: block, kind, blockStart: true });
@@ -248,7 +253,7 @@ function wordsOf(list: readonly Unit[], startOfDoc: boolean): Word[] {
   list.forEach((u, i) => {
     u.text.split(' ').forEach((w, j) => {
       if (!w) return;
-      const sep = j === 0 ? (u.blockStart ? (startOfDoc && i === 0 ? '' : '\n') : ' ') : ' ';
+      const sep = j === 0 ? (u.blockStart ? (startOfDoc && i === 0 ? '' : '\n') : u.glued ? '' : ' ') : ' ';
       out.push({ w, sep, cos: u.kind !== 'content' });
     });
   });
@@ -292,7 +297,7 @@ export function diffVersions(oldStored: string, newStored: string): TextDiff {
       const u = ub[e.b] as Unit;
       const before = ua[e.a] as Unit;
       if (u.kind !== 'content' && u.text !== before.text) cosmeticBlocks++;
-      out.push('equal', (u.blockStart ? (out.ops.length === 0 ? '' : '\n') : ' ') + u.text);
+      out.push('equal', (u.blockStart ? (out.ops.length === 0 ? '' : '\n') : u.glued ? '' : ' ') + u.text);
       i++;
       continue;
     }
@@ -391,7 +396,13 @@ function wordDiff(wa: Word[], wb: Word[], out: OpBuilder): { added: number; remo
   let added = 0;
   let removed = 0;
   for (const e of edits) {
-    if (e.kind === 'equal') out.push('equal', (wb[e.b] as Word).sep + (wb[e.b] as Word).w);
+    if (e.kind === 'equal') {
+      // The new side's separator, unless it has none only because the word now starts the text
+      // while removed words still precede it on the old side.
+      const wn = wb[e.b] as Word;
+      const sep = wn.sep !== '' || out.ops.length === 0 ? wn.sep : (wa[e.a] as Word).sep;
+      out.push('equal', sep + wn.w);
+    }
     else if (e.kind === 'removed') {
       const w = wa[e.a] as Word;
       if (w.cos) continue;

@@ -7,6 +7,7 @@ import { htmlToText, markdownToText, segment } from '../../src/core/text';
 import { anchorQuote, anchorQuotes, passageSimilarity } from '../../src/core/anchor';
 import { detect } from '../../src/core/detect';
 import { resolveOverlaps } from '../../src/core/resolve';
+import { diffVersions, significantText, versionText, type DiffOp } from '../../src/core/history';
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 // A fixed seed keeps CI repeatable; FUZZ_SEED=random (or a number) explores further.
@@ -94,6 +95,29 @@ describe('fuzz: text model', () => {
   });
 });
 
+describe('fuzz: version diff', () => {
+  const words = (x: string) => x.split(/\s+/).filter(Boolean);
+  const sideText = (ops: readonly DiffOp[], keep: 'added' | 'removed') => ops.filter((o) => o.kind === 'equal' || o.kind === keep).map((o) => o.text).join('');
+  // Tokens longer than the sentence cap (600 characters) are left out here: the diff may show a
+  // break inside such a token (a known display limit, see docs/history.md).
+  it('diffs any two hostile texts (and edits of one another): both sides rebuild, never throws', () => {
+    fc.assert(
+      fc.property(hostileText, hostileText, fc.integer({ min: 0, max: 3 }), (x, y, mode) => {
+        casesRun++;
+        // Unrelated texts, or the second an edit of the first (the common case).
+        const b0 = mode === 0 ? y : mode === 1 ? x + y : mode === 2 ? y + x : x.slice(0, x.length >> 1) + y + x.slice(x.length >> 1);
+        const a = versionText(x);
+        const b = versionText(b0);
+        const d = diffVersions(a, b);
+        expect(words(sideText(d.ops, 'added'))).toEqual(words(b));
+        expect(words(significantText(sideText(d.ops, 'removed')))).toEqual(words(significantText(a)));
+        expect(d.wordsAdded >= 0 && d.wordsRemoved >= 0).toBe(true);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
 describe('fuzz: quote anchoring', () => {
   it('finds a quote cut from the text, and the anchor points at matching text', () => {
     fc.assert(
@@ -131,7 +155,7 @@ describe('fuzz: quote anchoring', () => {
   });
 
   it('reports the number of cases run', () => {
-    expect(casesRun).toBeGreaterThanOrEqual(5 * FUZZ_RUNS);
+    expect(casesRun).toBeGreaterThanOrEqual(6 * FUZZ_RUNS);
     console.log(`fuzz: ${casesRun} generated cases run`);
   });
 });

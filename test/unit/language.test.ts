@@ -16,11 +16,11 @@ describe('guessLanguage', () => {
     const dir = path.join(SHARED_DATA, 'ota-contrib/versions-HEAD');
     const found: Record<string, number> = {};
     for (const service of readdirSync(dir).slice(0, 400)) {
-      let files: string[] = [];
+      let files: string[];
       try {
         files = readdirSync(path.join(dir, service)).filter((f) => f.endsWith('.md'));
       } catch {
-        continue;
+        continue; // a file, not a service folder
       }
       for (const f of files) {
         const text = readFileSync(path.join(dir, service, f), 'utf8');

@@ -41,6 +41,15 @@ const PAGES = {
     url: 'https://marks.example.net/privacy',
     html: doc('Privacy Policy', `<p>Search results: <mark class="site-mark">privacy</mark> appears <mark class="site-mark">often</mark>.</p>${POLICY}`),
   },
+  huge: {
+    url: 'https://huge.example.net/legal/privacy',
+    // ~5 MB of text: the policy repeated (with its paragraph order kept) until it is that long.
+    html: doc('Privacy Policy', POLICY.repeat(Math.ceil(5_000_000 / POLICY.length))),
+  },
+  rtl: {
+    url: 'https://rtl.example.net/privacy',
+    html: `<!doctype html><html lang="en" dir="rtl"><head><meta charset="utf-8"><title>Privacy Policy</title></head><body><p>\u202bשלום\u202c — مرحبا</p>${POLICY}</body></html>`,
+  },
   editable: {
     url: 'https://edit.example.net/privacy',
     html: doc(
@@ -138,6 +147,28 @@ describe('hostile or unusual pages', () => {
     const inside = await page.evaluate(() => document.querySelectorAll('#editor mark, #editor [data-clausemark-badge]').length);
     expect(inside).toBe(0);
     expect(await page.inputValue('#ta')).toBe('We may sell your personal information to data brokers.');
+    await page.close();
+  });
+
+  it('bounds its work on a 5 MB page and says it read only the beginning', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.huge.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page, 90_000);
+    const toast = await page.evaluate(() => document.querySelector('[data-clausemark-toast]')?.shadowRoot?.textContent ?? '');
+    expect(toast).toMatch(/very long: Clausemark analysed its first/);
+    expect(await markCount(page)).toBeGreaterThan(10);
+    // The page still answers: a click handler runs promptly after annotation.
+    const t = await page.evaluate(() => new Promise<number>((resolve) => { const t0 = performance.now(); setTimeout(() => resolve(performance.now() - t0), 0); }));
+    expect(t).toBeLessThan(1000);
+    await page.close();
+  });
+
+  it('handles a right-to-left page: highlights and badges render', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.rtl.url, { waitUntil: 'domcontentloaded' });
+    expect(await waitForAnnotation(page)).toBeGreaterThan(3);
+    const badge = await page.evaluate(() => (document.querySelector('[data-clausemark-badge]') as HTMLElement).shadowRoot?.querySelector('button')?.getBoundingClientRect().width ?? 0);
+    expect(badge).toBeGreaterThan(20);
     await page.close();
   });
 });

@@ -70,15 +70,31 @@ function report(title: string, acc: Map<string, Counts>): { macro: number; micro
 const t0 = performance.now();
 const docs = loadClaudette();
 const folds = groupFolds(docs, FOLDS);
-const variants: Record<string, Map<string, Counts>> = { 'model + rules (shipped)': new Map(), 'model only': new Map(), 'rules only': new Map() };
-const uses: Record<string, DetectOptions['use']> = { 'model + rules (shipped)': 'both', 'model only': 'model', 'rules only': 'rules' };
+const SHIPPED = 'model + rules (shipped)';
+const variants: Record<string, Map<string, Counts>> = { [SHIPPED]: new Map(), 'same, one span per sentence (no merging)': new Map(), 'model only': new Map(), 'rules only': new Map() };
+const variantOpts: Record<string, DetectOptions> = {
+  [SHIPPED]: { use: 'both' }, 'same, one span per sentence (no merging)': { use: 'both', merge: false },
+  'model only': { use: 'model' }, 'rules only': { use: 'rules' },
+};
+// Span shape of the shipped variant next to the gold clauses: merging must not turn into
+// highlighting whole sections.
+const shape = { spans: 0, sentences: 0, chars: 0, goldChars: 0, gold: 0, maxSentences: 0 };
 for (let f = 0; f < folds.length; f++) {
   const train = folds.filter((_, i) => i !== f).flat();
   const trained = trainWithThresholds(train, OPTIONS);
   const model: LoadedModel = loadModel(toModelFile(trained, { version: `fold${f}`, dataHash: '', trainedAt: '' }));
   for (const doc of folds[f] as ClaudetteDoc[]) {
     const tm = segmentDoc(doc.text);
-    for (const [name, acc] of Object.entries(variants)) score(doc, detect(tm, { model, use: uses[name], categories: CATS }), acc);
+    for (const [name, acc] of Object.entries(variants)) {
+      const found = detect(tm, { model, ...variantOpts[name], categories: CATS });
+      score(doc, found, acc);
+      if (name !== SHIPPED) continue;
+      for (const c of found) {
+        const n = tm.sentences.filter((s) => s.start >= c.start && s.end <= c.end).length;
+        shape.spans++; shape.sentences += n; shape.chars += c.end - c.start; shape.maxSentences = Math.max(shape.maxSentences, n);
+      }
+      for (const g of doc.gold) { shape.gold++; shape.goldChars += g.end - g.start; }
+    }
   }
 }
 
@@ -93,6 +109,10 @@ say(`Protocol: ${FOLDS}-fold cross-validation grouped by company over ${docs.len
 say('');
 const results: Record<string, { macro: number; microP: number }> = {};
 for (const [name, acc] of Object.entries(variants)) results[name] = report(name, acc);
+say(`Span shape (shipped variant): ${shape.spans} spans, ${(shape.sentences / shape.spans).toFixed(2)} sentences and ` +
+  `${Math.round(shape.chars / shape.spans)} characters on average (longest ${shape.maxSentences} sentences); ` +
+  `gold clauses average ${Math.round(shape.goldChars / shape.gold)} characters.`);
+say('');
 if (QUICK) { console.log(JSON.stringify(OPTIONS)); process.exit(0); }
 
 // Throughput of the shipped detector on one core: all CLAUDETTE sentences, after a warm-up.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadClaudette, ROOT } from './train/claudette';
 import { trainWithThresholds, toModelFile, MODEL_CATEGORIES } from './train/pipeline';
 import { TRAIN_OPTIONS } from './train/config';
+import { RULES } from '../src/core/rules';
 
 const t0 = performance.now();
 const docs = loadClaudette();
@@ -17,6 +18,10 @@ if (docs.length === 0) {
 const hash = createHash('sha256');
 for (const d of docs) hash.update(d.id).update('\0').update(d.text).update(JSON.stringify(d.gold));
 hash.update(JSON.stringify(TRAIN_OPTIONS));
+// Rules are features and may add clauses: a rule change is a new model.
+// Bump when the features or the section context change meaning.
+hash.update('features: words+bigrams, headings v1, rule names');
+for (const r of RULES) hash.update(`${r.name}\0${r.pattern.source}\0${r.always ? 1 : 0}`);
 const dataHash = hash.digest('hex');
 const trainedAt = new Date().toISOString().slice(0, 10);
 
@@ -31,6 +36,8 @@ const file = toModelFile(trained, {
     companies: new Set(docs.map((d) => d.company)).size,
     sentences: trained.examples,
     thresholds: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => [c, Math.round((trained.thresholds[i] as number) * 1000) / 1000])),
+    rulesAdd: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => [c, trained.rules[i]])),
+    innerOutOfFold: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => [c, trained.inner[i]])),
     options: TRAIN_OPTIONS,
   },
 });

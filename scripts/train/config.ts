@@ -5,9 +5,14 @@ import type { PipelineOptions } from './pipeline';
 export const TRAIN_OPTIONS: PipelineOptions = {
   epochs: 12,
   lr: 0.3,
-  l2: 1e-3,
+  l2: 1e-2,
   posWeight: 3,
   minCompanies: 2,
   innerFolds: 4,
-  minPrecision: 0.88,
+  minPrecision: 0.9,
+  context: { heading: true, prev: false, next: false, rules: true },
+  tuneRules: true,
+  prune: 0,
+  mergeGap: 2,
+  unlabeledWindow: 3,
 };

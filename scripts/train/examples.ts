@@ -1,7 +1,8 @@
-// Turns documents into labelled sentences with the same segmentation the extension uses.
+// Turns documents into labelled sentences with the same segmentation and analysis (features,
+// section context, rule hits) the extension uses.
 
-import { segment, plainTextBreaks, type Sentence } from '../../src/core/text';
-import { features } from '../../src/core/detect-features';
+import { segment, plainTextBreaks, type Sentence, type TextModel } from '../../src/core/text';
+import { analyse, type Analysis, type FeatureConfig } from '../../src/core/detect-analysis';
 import type { ClaudetteDoc, GoldSpan } from './claudette';
 
 export interface Example {
@@ -10,6 +11,8 @@ export interface Example {
   labels: Set<string>;
   company: string;
   docId: string;
+  /** Category indices this sentence is neither positive nor negative for (set by the pipeline). */
+  ignore?: number[];
 }
 
 /** A sentence carries a gold category when the overlap covers half of the sentence or half of
@@ -24,18 +27,29 @@ export function sentenceLabels(s: Sentence, gold: readonly GoldSpan[]): Set<stri
   return out;
 }
 
-export function segmentDoc(text: string) {
+export function segmentDoc(text: string): TextModel {
   return segment(text, plainTextBreaks(text));
 }
 
-export function docExamples(doc: ClaudetteDoc): Example[] {
+/** A document prepared for training and for document-level threshold choice. */
+export interface PreparedDoc {
+  doc: ClaudetteDoc;
+  model: TextModel;
+  analysis: Analysis;
+  /** Indices (into model.sentences) of the sentences that are examples (not skipped). */
+  idx: number[];
+  examples: Example[];
+}
+
+export function prepareDoc(doc: ClaudetteDoc, cfg: FeatureConfig): PreparedDoc {
   const model = segmentDoc(doc.text);
-  return model.sentences
-    .filter((s) => s.end - s.start >= 12)
-    .map((s) => ({
-      feats: features(doc.text.slice(s.start, s.end)),
-      labels: sentenceLabels(s, doc.gold),
-      company: doc.company,
-      docId: doc.id,
-    }));
+  const analysis = analyse(doc.text, model.sentences, cfg);
+  const idx: number[] = [];
+  const examples: Example[] = [];
+  model.sentences.forEach((s, i) => {
+    if (analysis.skip[i]) return;
+    idx.push(i);
+    examples.push({ feats: analysis.feats[i] as number[], labels: sentenceLabels(s, doc.gold), company: doc.company, docId: doc.id });
+  });
+  return { doc, model, analysis, idx, examples };
 }

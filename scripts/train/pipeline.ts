@@ -1,13 +1,17 @@
 // Training pipeline shared by `npm run train` and the cross-validation in `npm run eval`:
-// documents → labelled sentences → feature filter → inner grouped CV for per-category
-// thresholds → final model → compact ModelFile.
+// documents → analysed sentences (features with section context, rule hits) → feature filter →
+// inner company-grouped CV → per-category thresholds (and whether the category's rules add
+// clauses) chosen at DOCUMENT level on out-of-fold predictions → final model → compact ModelFile.
 
 import { CLAUDETTE_CATEGORIES } from '../../src/core/taxonomy';
 import { FEATURE_BITS } from '../../src/core/detect-features';
+import type { FeatureConfig } from '../../src/core/detect-analysis';
 import type { ModelFile } from '../../src/core/detect-model';
+import { RULES } from '../../src/core/rules';
 import type { ClaudetteDoc } from './claudette';
-import { docExamples, type Example } from './examples';
+import { prepareDoc, type Example, type PreparedDoc } from './examples';
 import { trainOvr, predict, type TrainOptions, type LinearModel } from './logreg';
+import { chooseJoint, operatingCurve, docCounts, ruleCounts, type DocCounts } from './tune';
 
 export const MODEL_CATEGORIES: readonly string[] = CLAUDETTE_CATEGORIES;
 
@@ -15,8 +19,23 @@ export interface PipelineOptions extends TrainOptions {
   /** Features must occur in at least this many companies (keeps company names out). */
   minCompanies?: number;
   innerFolds?: number;
-  /** Thresholds: best F1 among those reaching this sentence-level precision (if any). */
+  /** Per category: best document-level F1 among operating points reaching this precision. */
   minPrecision?: number;
+  /** Context features (headings, neighbours, rule names). */
+  context?: FeatureConfig;
+  /** Let training decide per category whether the rules also mark clauses. */
+  tuneRules?: boolean;
+  /** Drop features whose largest |weight| is below this fraction of the largest weight. */
+  prune?: number;
+  /** Positive sentences at most this many sentences apart in one section form one span. */
+  mergeGap?: number;
+  /** Untagged sentences within this many sentences of a tagged one, in the same section, are not
+   * used as negatives of its category (CLAUDETTE tags a clause's main sentence; its neighbours
+   * often say the same thing). 0 = off. */
+  unlabeledWindow?: number;
+  /** A rule may mark clauses of a model category on its own when its document-level precision on
+   * the training documents reaches this. */
+  rulePrecision?: number;
 }
 
 /** Split companies into k groups deterministically (sorted, then dealt round-robin by size). */
@@ -54,54 +73,99 @@ function toSet(ex: readonly Example[]) {
   return {
     feats: ex.map((e) => e.feats),
     labels: ex.map((e) => [...e.labels].map((l) => idx.get(l)).filter((i): i is number => i !== undefined)),
+    ignore: ex.map((e) => e.ignore),
   };
 }
 
-function pickThreshold(scores: { p: number; y: boolean }[], minPrecision: number): number {
-  const sorted = [...scores].sort((a, b) => b.p - a.p);
-  const pos = sorted.filter((s) => s.y).length;
-  let tp = 0;
-  let best = { f1: -1, t: 0.5, ok: false };
-  for (let i = 0; i < sorted.length; i++) {
-    const s = sorted[i] as { p: number; y: boolean };
-    if (s.y) tp++;
-    const next = sorted[i + 1];
-    if (next && next.p === s.p) continue;
-    if (s.p < 0.02) break;
-    const prec = tp / (i + 1);
-    const rec = pos ? tp / pos : 0;
-    const f1 = prec + rec > 0 ? (2 * prec * rec) / (prec + rec) : 0;
-    const ok = prec >= minPrecision;
-    // Prefer thresholds that meet the precision floor; among equals, the better F1.
-    if ((ok && !best.ok) || (ok === best.ok && f1 > best.f1)) {
-      best = { f1, t: next ? (s.p + next.p) / 2 : s.p * 0.99, ok };
-    }
+/** Marks, per example, the categories it is left unlabelled for (see unlabeledWindow). */
+function markUnlabeled(prep: readonly PreparedDoc[], window: number): void {
+  for (const p of prep) {
+    const sents = p.model.sentences;
+    const heading = p.analysis.ctx.heading;
+    const posAt = new Map<number, Set<string>>();
+    p.idx.forEach((i, j) => posAt.set(i, (p.examples[j] as Example).labels));
+    p.idx.forEach((i, j) => {
+      const e = p.examples[j] as Example;
+      const ign: number[] = [];
+      if (window > 0) {
+        MODEL_CATEGORIES.forEach((cat, c) => {
+          if (e.labels.has(cat)) return;
+          for (let q = Math.max(0, i - window); q <= Math.min(sents.length - 1, i + window); q++) {
+            if (q === i || !posAt.get(q)?.has(cat)) continue;
+            if ((sents[q] as { block: number }).block === (sents[i] as { block: number }).block || (heading[q] === heading[i] && heading[i] !== -1)) { ign.push(c); return; }
+          }
+        });
+      }
+      e.ignore = ign.length ? ign : undefined;
+    });
   }
-  return Math.min(0.97, Math.max(0.03, best.t));
 }
 
-export interface Trained { model: LinearModel; thresholds: number[]; examples: number }
+export interface Trained {
+  model: LinearModel;
+  thresholds: number[];
+  /** Per category: names of the rules that also mark clauses on their own. */
+  rules: string[][];
+  examples: number;
+  context: FeatureConfig;
+  /** Inner out-of-fold document-level figures at the chosen operating points. */
+  inner: DocCounts[];
+  prune: number;
+  mergeGap: number;
+}
 
-export function trainWithThresholds(docs: readonly ClaudetteDoc[], opts: PipelineOptions = {}): Trained {
-  const { minCompanies = 2, innerFolds = 4, minPrecision = 0.85 } = opts;
-  const ex = docs.flatMap(docExamples);
+/** Probabilities of a model for every example sentence of a prepared document, [j * k + c]. */
+export function predictDoc(m: LinearModel, p: PreparedDoc): Float32Array {
   const k = MODEL_CATEGORIES.length;
-  // Out-of-fold probabilities for threshold choice: the model must be judged on unseen companies.
-  const oof: { p: number; y: boolean }[][] = Array.from({ length: k }, () => []);
-  const folds = groupFolds(ex, innerFolds);
-  const out = new Float64Array(k);
-  for (let f = 0; f < folds.length; f++) {
-    const train = folds.filter((_, i) => i !== f).flat();
-    const m = trainOvr(toSet(train), k, { ...opts, allowed: allowedFeatures(train, minCompanies) });
-    for (const e of folds[f] as Example[]) {
-      predict(m, e.feats, out);
-      for (let c = 0; c < k; c++) oof[c]!.push({ p: out[c] as number, y: e.labels.has(MODEL_CATEGORIES[c] as string) });
-    }
-  }
-  const thresholds = oof.map((s) => pickThreshold(s, minPrecision));
-  const model = trainOvr(toSet(ex), k, { ...opts, allowed: allowedFeatures(ex, minCompanies) });
-  return { model, thresholds, examples: ex.length };
+  const out = new Float32Array(p.examples.length * k);
+  const buf = new Float64Array(k);
+  p.examples.forEach((e, j) => {
+    predict(m, e.feats, buf);
+    for (let c = 0; c < k; c++) out[j * k + c] = buf[c] as number;
+  });
+  return out;
 }
+
+export function prepareAll(docs: readonly ClaudetteDoc[], context: FeatureConfig): PreparedDoc[] {
+  return docs.map((d) => prepareDoc(d, context));
+}
+
+export function trainWithThresholds(docs: readonly ClaudetteDoc[], opts: PipelineOptions = {}, prepared?: readonly PreparedDoc[]): Trained {
+  const { minCompanies = 2, innerFolds = 4, minPrecision = 0.85, context = {}, tuneRules = true, prune = 0, mergeGap = 0, unlabeledWindow = 0, rulePrecision = 0.8 } = opts;
+  const prep = prepared ?? prepareAll(docs, context);
+  markUnlabeled(prep, unlabeledWindow);
+  const k = MODEL_CATEGORIES.length;
+  // Out-of-fold probabilities for the operating points: the model must be judged on unseen companies.
+  const folds = groupFolds(prep.map((p) => ({ company: p.doc.company, p })), innerFolds).map((f) => f.map((x) => x.p));
+  const oof = new Map<PreparedDoc, Float32Array>();
+  for (let f = 0; f < folds.length; f++) {
+    const train = folds.filter((_, i) => i !== f).flat().flatMap((p) => p.examples);
+    const m = trainOvr(toSet(train), k, { ...opts, allowed: allowedFeatures(train, minCompanies) });
+    for (const p of folds[f] as PreparedDoc[]) oof.set(p, predictDoc(m, p));
+  }
+  // Rules eligible to add clauses on their own: precise enough on the training documents.
+  const eligible = MODEL_CATEGORIES.map((cat) => new Set(RULES.flatMap((r, i) => {
+    if (r.category !== cat) return [];
+    if (r.always) return [i];
+    const n = ruleCounts(prep, cat, new Set([i]), mergeGap);
+    return n.tp >= 3 && n.tp / (n.tp + n.fp) >= rulePrecision ? [i] : [];
+  })));
+  const curves = MODEL_CATEGORIES.map((cat, c) => {
+    const ruleIds = eligible[c] as Set<number>;
+    const forced = RULES.some((r) => r.category === cat && r.always);
+    const modes = forced ? [true] : tuneRules && ruleIds.size > 0 ? [false, true] : [false];
+    return operatingCurve(prep, (p) => oof.get(p) as Float32Array, c, cat, ruleIds, modes, mergeGap);
+  });
+  const points = chooseJoint(curves, minPrecision);
+  const thresholds = points.map((p) => p.threshold);
+  const rules = points.map((p, c) => (p.rules ? [...(eligible[c] as Set<number>)].map((i) => (RULES[i] as { name: string }).name) : []));
+  const inner = points.map((p) => p.counts);
+  const all = prep.flatMap((p) => p.examples);
+  const model = trainOvr(toSet(all), k, { ...opts, allowed: allowedFeatures(all, minCompanies) });
+  return { model, thresholds, rules, examples: all.length, context, inner, prune, mergeGap };
+}
+
+export { docCounts };
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 
@@ -111,19 +175,20 @@ function b64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** Quantise to int8 and drop features whose weights all round to zero. */
+/** Quantise to int8 and drop features whose weights all round to zero (or below `prune`). */
 export function toModelFile(t: Trained, info: { version: string; dataHash: string; trainedAt: string; meta?: Record<string, unknown> }): ModelFile {
   const { model, thresholds } = t;
   const k = model.k;
   let max = 0;
   for (const v of model.w) max = Math.max(max, Math.abs(v));
   const scale = max / 127 || 1;
+  const minQ = Math.max(1, Math.round(t.prune * 127));
   const rows = [...model.vocab.entries()].sort((a, b) => a[0] - b[0]);
   const feats: number[] = [];
   const q: number[] = [];
   for (const [bucket, row] of rows) {
     const vals = Array.from({ length: k }, (_, c) => Math.round((model.w[row * k + c] as number) / scale));
-    if (vals.every((v) => v === 0)) continue;
+    if (vals.every((v) => Math.abs(v) < minQ)) continue;
     feats.push(bucket);
     q.push(...vals);
   }
@@ -136,7 +201,11 @@ export function toModelFile(t: Trained, info: { version: string; dataHash: strin
       id,
       // Shift so that p ≥ 0.5 at run time ⇔ p ≥ the chosen threshold during training.
       bias: Math.round(((model.bias[c] as number) - logit(thresholds[c] as number)) * 1e5) / 1e5,
+      rules: t.rules[c] as string[],
     })),
+    context: t.context,
+    normalize: model.normalize,
+    mergeGap: t.mergeGap,
     features: b64(new Uint8Array(new Uint32Array(feats).buffer)),
     weights: b64(new Uint8Array(new Int8Array(q).buffer)),
     scale,

@@ -36,6 +36,12 @@ export function features(rawSentence: string): number[] {
 
 export function featuresOfTokens(toks: readonly string[]): number[] {
   const set = new Set<number>();
+  addTokenFeatures(set, toks);
+  return [...set];
+}
+
+/** Adds the sentence's own features (unigrams, bigrams, length cue) to `set`. */
+export function addTokenFeatures(set: Set<number>, toks: readonly string[]): void {
   let prev = hashWord('<s>');
   for (const t of toks) {
     const h = hashWord(t);
@@ -47,5 +53,17 @@ export function featuresOfTokens(toks: readonly string[]): number[] {
   set.add((Math.imul(prev ^ 0x9e3779b9, 0x85ebca6b) ^ hashWord('</s>')) >>> 0 & MASK);
   // Very short lines (headings such as "Governing law") behave differently from clauses.
   set.add(hashWord(toks.length < 6 ? '<short>' : toks.length > 60 ? '<long>' : '<mid>') & MASK);
-  return [...set];
+}
+
+/** Context words (heading, neighbours, rule hits): unigrams under a prefix such as `h:`. */
+export function addPrefixed(set: Set<number>, prefix: string, toks: readonly string[]): void {
+  for (const t of toks) set.add(hashWord(prefix + t) & MASK);
+}
+
+/** Words that carry no section meaning (kept out of heading features). */
+const STOP = new Set(['the', 'of', 'and', 'to', 'a', 'an', 'in', 'on', 'for', 'or', 'by', 'with', 'your', 'our', 'you', 'we', 'us', 'this', 'these', '<num>', 'i', 'ii', 'iii', 'iv', 'v', 'b', 'c', 'd', 'e', 'f']);
+
+/** Distinct content words of a heading, e.g. "12. LIMITATION OF LIABILITY" → limitation, liability. */
+export function headingWords(toks: readonly string[]): string[] {
+  return [...new Set(toks.filter((t) => !STOP.has(t)))];
 }

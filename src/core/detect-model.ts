@@ -3,19 +3,28 @@
 // model.generated.json, written by `npm run train`.
 
 import modelJson from './model.generated.json';
+import type { FeatureConfig } from './detect-analysis';
 
 export interface ModelFile {
   version: string;
   dataHash: string;
   trainedAt: string;
   featureBits: number;
-  /** Per category: id and bias. Biases are shifted so that the operating threshold is 0.5. */
-  categories: { id: string; bias: number }[];
+  /** Per category: id and bias. Biases are shifted so that the operating threshold is 0.5.
+   * `rules`: names of the category's rules that also mark clauses on their own (chosen in
+   * training where they keep the category precise); absent: rules flagged `fill`. */
+  categories: { id: string; bias: number; rules?: string[] }[];
+  /** Context features the model was trained with (absent: the sentence alone). */
+  context?: FeatureConfig;
   /** base64 of Uint32 little-endian feature buckets, ascending. */
   features: string;
   /** base64 of Int8 weights, row-major [feature][category]; real weight = q * scale. */
   weights: string;
   scale: number;
+  /** Positive sentences at most this many sentences apart in one section form one clause span. */
+  mergeGap?: number;
+  /** Features are scaled by 1/sqrt(feature count) of the sentence. */
+  normalize?: boolean;
   /** Notes for humans: data sources, sizes, CV figures. */
   meta?: Record<string, unknown>;
 }
@@ -64,11 +73,12 @@ export function shippedModel(): LoadedModel {
 /** Probabilities per model category for a feature set, written into `out`. */
 export function scoreFeatures(m: LoadedModel, feats: readonly number[], out: Float64Array): void {
   const k = m.categories.length;
-  for (let c = 0; c < k; c++) out[c] = m.bias[c] as number;
+  for (let c = 0; c < k; c++) out[c] = 0;
   for (const f of feats) {
     const row = m.rows.get(f);
     if (row === undefined) continue;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (m.w[row + c] as number);
   }
-  for (let c = 0; c < k; c++) out[c] = 1 / (1 + Math.exp(-(out[c] as number)));
+  const v = m.file.normalize ? 1 / Math.sqrt(feats.length || 1) : 1;
+  for (let c = 0; c < k; c++) out[c] = 1 / (1 + Math.exp(-((m.bias[c] as number) + (out[c] as number) * v)));
 }

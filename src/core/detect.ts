@@ -1,15 +1,17 @@
 // Clause detector: a compact linear model (trained on CLAUDETTE by scripts/train.ts) for the
 // eight CLAUDETTE categories, plus precise rules (rules.ts) for formulaic wordings and for the
-// privacy/AI categories. Pure: no DOM, no storage, no node: imports.
+// privacy/AI categories. Sentences are scored with their section context (the heading they sit
+// under, their neighbours); consecutive positive sentences of one category in the same block are
+// reported as one clause span. Pure: no DOM, no storage, no node: imports.
 
 import type { FoundClause, Severity } from './types';
 import type { Sentence, TextModel } from './text';
-import { normalizeForMatch } from './text-chars';
-import { featuresOfTokens, tokens } from './detect-features';
+import { analyse } from './detect-analysis';
 import { scoreFeatures, shippedModel, type LoadedModel } from './detect-model';
-import { RULES, triggeredRules, type Rule } from './rules';
+import { RULES, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
+import { continues } from './detect-spans';
 
 export interface DetectOptions {
   /** Probability a model category must reach; default 0.5, the operating point the eval measures. */
@@ -20,68 +22,126 @@ export interface DetectOptions {
   use?: 'both' | 'model' | 'rules';
   /** Internal/testing: a different model (e.g. one fold of cross-validation). */
   model?: LoadedModel;
+  /** Internal/testing: report every positive sentence on its own instead of merged runs. */
+  merge?: boolean;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
 
 export const MODEL_VERSION: string = shippedModel().file.version;
 
-/** Sentences shorter than this (after trimming) are headings or fragments, never clauses. */
-const MIN_CHARS = 12;
-
 function severityOf(category: string, rule?: Rule): Severity {
   return rule?.severity ?? getCategory(category)?.defaultSeverity ?? 'medium';
 }
 
+/** One positive sentence for one category. */
+interface Hit { i: number; category: string; confidence: number; source: 'detector' | 'rule'; rule?: Rule; severity: Severity }
+
+/**
+ * Clauses in `sentences` (a slice of `segment(text).sentences`, in text order). Context (headings,
+ * neighbours) is derived from the sentences given, so pass a whole document, or use
+ * `detectClauses`, for the same result the eval measures; slices give nearly the same result.
+ */
 export function detectSentences(text: string, sentences: readonly Sentence[], opts: DetectOptions = {}): FoundClause[] {
   const model = opts.model ?? shippedModel();
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const use = opts.use ?? 'both';
   const only = opts.categories ? new Set(opts.categories) : null;
-  const modelCats = new Set(model.categories);
-  const probs = new Float64Array(model.categories.length);
-  const out: FoundClause[] = [];
+  const k = model.categories.length;
+  const modelCat = new Map(model.categories.map((c, i) => [c, i]));
+  const ruleOn = model.file.categories.map((c) => (c.rules ? new Set(c.rules) : null));
+  const a = analyse(text, sentences, model.file.context ?? {});
+  const probs = new Float64Array(k);
+  const hits: Hit[] = [];
+  // Per model category, the section (heading index) whose first rule match was already taken.
+  const ruleSection = new Map<string, number>();
 
-  for (const s of sentences) {
-    if (s.end - s.start < MIN_CHARS) continue;
-    const raw = text.slice(s.start, s.end);
-    const norm = normalizeForMatch(raw);
-    const found = new Map<string, FoundClause>();
-    const add = (category: string, confidence: number, source: 'detector' | 'rule', rule?: Rule): void => {
-      if (only && !only.has(category)) return;
-      const prev = found.get(category);
-      if (prev && prev.confidence >= confidence) return;
-      const clause: FoundClause = {
-        id: clauseId(category, raw), start: s.start, end: s.end, category,
-        severity: severityOf(category, rule), confidence: Math.round(confidence * 1000) / 1000, source,
-      };
-      if (rule) clause.label = rule.name;
-      found.set(category, clause);
+  for (let i = 0; i < sentences.length; i++) {
+    if (a.skip[i]) continue;
+    const best = new Map<string, Hit>();
+    const add = (h: Hit): void => {
+      if (only && !only.has(h.category)) return;
+      const prev = best.get(h.category);
+      if (prev && (prev.source === 'detector' || prev.confidence >= h.confidence)) return;
+      best.set(h.category, h);
     };
-
-    const toks = tokens(norm);
-    if (use !== 'rules' && model.categories.length > 0) {
-      scoreFeatures(model, featuresOfTokens(toks), probs);
-      for (let c = 0; c < probs.length; c++) {
+    if (use !== 'rules' && k > 0) {
+      scoreFeatures(model, a.feats[i] as number[], probs);
+      for (let c = 0; c < k; c++) {
         const p = probs[c] as number;
-        if (p >= threshold) add(model.categories[c] as string, p, 'detector');
+        const category = model.categories[c] as string;
+        if (p >= threshold) add({ i, category, confidence: p, source: 'detector', severity: severityOf(category) });
       }
     }
     if (use !== 'model') {
-      for (const r of triggeredRules(toks)) {
+      for (const r of a.rules[i] as number[]) {
         const rule = RULES[r] as Rule;
-        // Where the model covers a category it decides; rules there only fill in when asked to.
-        if (use === 'both' && !rule.fill && modelCats.has(rule.category)) continue;
-        if (!rule.pattern.test(norm)) continue;
-        if (rule.unless && rule.unless.test(norm)) continue;
-        add(rule.category, rule.confidence, 'rule', rule);
+        const c = modelCat.get(rule.category);
+        // Where the model covers a category it decides; its rules only add where training found
+        // them more precise than the model (per category, stored in the model file).
+        if (use === 'both' && c !== undefined) {
+          if (!(ruleOn[c] ? ruleOn[c].has(rule.name) : rule.fill)) continue;
+          // CLAUDETTE tags a clause's main statement, not every sentence of an arbitration or
+          // liability section that repeats its words: a rule alone marks the first one per section.
+          const section = a.ctx.heading[i] as number;
+          if (ruleSection.get(rule.category) === section) continue;
+          ruleSection.set(rule.category, section);
+        }
+        add({ i, category: rule.category, confidence: rule.confidence, source: 'rule', rule, severity: severityOf(rule.category, rule) });
       }
     }
-    for (const c of found.values()) out.push(c);
+    for (const h of best.values()) hits.push(h);
   }
-  return out;
+  const gap = opts.merge === false ? -1 : model.file.mergeGap ?? 0;
+  return toClauses(text, sentences, hits, gap, a.ctx.heading);
+}
+
+/**
+ * Merges positive sentences of one category (and severity) into one clause span when they are
+ * adjacent in the same block, or at most `gap` sentences apart in the same section (gap < 0: no
+ * merging). CLAUDETTE tags a clause's main sentences while its neighbours explain them; a clause
+ * that runs over several sentences reads better, and is counted, as one highlight.
+ */
+function toClauses(text: string, sentences: readonly Sentence[], hits: readonly Hit[], gap: number, heading: Int32Array): FoundClause[] {
+  const open = new Map<string, { first: Hit; last: Hit; conf: number; detector: boolean; rule?: Rule }>();
+  const out: { at: number; clause: FoundClause }[] = [];
+  const close = (key: string): void => {
+    const run = open.get(key);
+    if (!run) return;
+    open.delete(key);
+    const s0 = sentences[run.first.i] as Sentence;
+    const s1 = sentences[run.last.i] as Sentence;
+    const clause: FoundClause = {
+      id: clauseId(run.first.category, text.slice(s0.start, s1.end)), start: s0.start, end: s1.end,
+      category: run.first.category, severity: run.first.severity,
+      confidence: Math.round(run.conf * 1000) / 1000, source: run.detector ? 'detector' : 'rule',
+    };
+    if (run.rule) clause.label = run.rule.name;
+    out.push({ at: run.first.i, clause });
+  };
+  for (const h of hits) {
+    const key = `${h.category}\u0000${h.severity}`;
+    const run = open.get(key);
+    if (run && gap >= 0 && continues(sentences, heading, run.last.i, h.i, gap)) {
+      run.last = h;
+      run.conf = Math.max(run.conf, h.confidence);
+      run.detector ||= h.source === 'detector';
+      run.rule ??= h.rule;
+      continue;
+    }
+    close(key);
+    open.set(key, { first: h, last: h, conf: h.confidence, detector: h.source === 'detector', ...(h.rule ? { rule: h.rule } : {}) });
+  }
+  for (const key of [...open.keys()]) close(key);
+  // Stable order: by first sentence, then in the order categories were found.
+  return out.sort((x, y) => x.at - y.at).map((x) => x.clause);
+}
+
+/** Clauses of a whole segmented document: the entry point for the content script and the CLI. */
+export function detectClauses(model: TextModel, opts?: DetectOptions): FoundClause[] {
+  return detectSentences(model.text, model.sentences, opts);
 }
 
 export function detect(model: TextModel, opts?: DetectOptions): FoundClause[] {
-  return detectSentences(model.text, model.sentences, opts);
+  return detectClauses(model, opts);
 }

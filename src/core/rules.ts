@@ -22,6 +22,10 @@ export interface Rule {
   /** Also applies where the model covers the category (the rule is more precise than the model
    * there: measured by `npm run eval`). */
   fill?: boolean;
+  /** Always adds clauses, even where the model covers the category and training would not pick
+   * it: for canonical wordings a reader must never miss ("disputes will be resolved by binding
+   * arbitration"), at a measured cost in precision against CLAUDETTE's one-tag-per-section habit. */
+  always?: boolean;
 }
 
 const W = '[a-z0-9\'-]+'; // one word
@@ -31,9 +35,19 @@ const r = (s: string): RegExp => new RegExp(s);
 
 export const RULES: readonly Rule[] = [
   // --- the CLAUDETTE categories (strong, formulaic wordings only) ---
-  { name: 'binding arbitration', triggers: ['arbitra', 'jams', 'icc'], category: 'arbitration', confidence: 0.9,
-    pattern: r(`\\b(binding|mandatory|final and binding|individual) arbitration\\b|\\bresolved? ${GAP(40)}\\b(by|through|in) (binding |final |individual |confidential )?arbitration|\\bagree(s|d)? (to|that) ${GAP(60)}arbitrat|\\bsubmit(ted)? to ${GAP(20)}arbitration\\b|\\b(american arbitration association|jams|icc arbitration|arbitration rules)\\b`),
+  { name: 'disputes resolved by binding arbitration', triggers: ['arbitra'], category: 'arbitration', confidence: 0.9, always: true,
+    pattern: r(`\\b(disputes?|claims?|controvers(y|ies))\\b${GAP(200)}\\b(will|shall|must|are to) (only )?be (finally |exclusively |solely )?(resolved|settled|decided|determined) (exclusively |solely |only )?(by|through|in) (final (and )?)?binding arbitration\\b`) },
+  { name: 'binding arbitration', triggers: ['arbitra'], category: 'arbitration', confidence: 0.9,
+    pattern: r(`\\b(binding|mandatory|final and binding|individual|individualized) arbitration\\b|\\bresolved? ${GAP(40)}\\b(by|through|in) (binding |final |individual |confidential )?arbitration|\\bagree(s|d)? (to|that) ${GAP(60)}arbitrat|\\bsubmit(ted)? to ${GAP(20)}arbitration\\b`),
     unless: /\b(small claims? court) only\b/ },
+  { name: 'disputes settled by arbitration', triggers: ['arbitra'], category: 'arbitration', confidence: 0.9,
+    pattern: r(`\\b(disputes?|claims?|controvers(y|ies))\\b${GAP(200)}\\b(resolved|settled|determined|decided|submitted|referred)\\b${GAP(60)}\\b(by|through|in|to) ${GAP(30)}arbitration\\b|\\barbitration agreement\\b|\\bagreement to arbitrate\\b`) },
+  { name: 'jury trial waiver', triggers: ['jury'], category: 'arbitration', confidence: 0.85,
+    pattern: r(`\\bwaiv(e|es|ing|er of) ${GAP(40)}\\b(trial by jury|jury trial|right to a jury)`) },
+  { name: 'arbitration opt-out', triggers: ['arbitra'], category: 'arbitration', confidence: 0.85,
+    pattern: r(`\\bopt(-| )?out of ${GAP(40)}arbitrat|\\b(reject|decline) ${GAP(40)}arbitration (agreement|provision)`) },
+  { name: 'arbitration body', triggers: ['arbitra', 'jams'], category: 'arbitration', confidence: 0.8,
+    pattern: r(`\\b(american arbitration association|jams|icc arbitration|(consumer|commercial) arbitration rules|federal arbitration act)\\b`) },
   { name: 'class-action waiver', triggers: ['class', 'collective', 'representative', 'consolidated', 'individual', 'plaintiff'], category: 'class-action-waiver', confidence: 0.9,
     pattern: r(`\\b(class|collective|representative|consolidated|class-wide) (action|arbitration|proceeding|claim|lawsuit|basis)s?\\b${GAP(160)}|\\bon an individual basis\\b|\\bas a plaintiff or class member\\b`),
     unless: /^(?!.*\b(waive|not|no|only|individual|never|exclud|prohibit|may not|will not|cannot)\b)/ },
@@ -42,15 +56,27 @@ export const RULES: readonly Rule[] = [
   { name: 'governing law', triggers: ['law'], category: 'choice-of-law', confidence: 0.85, fill: true,
     pattern: r(`\\b(governed by|construed (in accordance with|under)|interpreted (in accordance with|under)|subject to) ${GAP(40)}\\blaws? of\\b|\\blaws? of ${GAP(80)}\\b(shall|will|exclusively) (govern|apply)\\b`),
     unless: /\b(privacy|data protection) laws? of\b.*\b(transfer|protect)/ },
-  { name: 'liability exclusion', triggers: ['liab', 'responsib', 'warrant', 'as', 'risk', 'event'], category: 'limitation-of-liability', confidence: 0.8,
-    pattern: r(`\\bin no event\\b${GAP(200)}\\bliable\\b|\\b(shall|will|are|is) not be (held )?(liable|responsible) for\\b|\\b(aggregate|total|maximum|entire) liability\\b|\\b(provided|offered|available) (on an |to you )?"?as is"?|\\bdisclaims? (any and )?(all )?(warranties|liability|responsibility)\\b|\\bwithout (any )?warrant(y|ies)\\b|\\bat your (own|sole) risk\\b|\\bno (liability|responsibility) for\\b`) },
+  { name: 'liability exclusion', triggers: ['liab', 'event', 'responsib'], category: 'limitation-of-liability', confidence: 0.8,
+    pattern: r(`\\bin no (event|case|circumstances?)\\b${GAP(200)}\\b(liable|liability|responsible)\\b|\\b(shall|will|are|is|am|be) not (be )?(held )?(liable|responsible) (to you )?for\\b|\\bno (liability|responsibility) (for|whatsoever)\\b|\\bnot (be )?(liable|responsible) (for|to)\\b|\\bwithout (any )?liability\\b|\\bexclude[sd]? (all |any )?(our )?liability\\b|\\bdisclaims? (any and all |all |any )?(liability|responsibility)\\b`) },
+  { name: 'liability cap', triggers: ['liab', 'limit', 'indirect', 'conseq', 'incident', 'punitive', 'special'], category: 'limitation-of-liability', confidence: 0.85,
+    pattern: r(`\\b(aggregate|total|maximum|entire|cumulative) liability\\b|\\bliability ${GAP(60)}\\b(shall|will) (not )?(exceed|be limited)\\b|\\b(limited|limit) (to|our liability)\\b${GAP(60)}\\b(amount|fees?|paid|\\$|usd|eur|dollars)\\b|\\bindirect, incidental\\b|\\b(consequential|incidental|punitive|special) damages\\b`) },
+  { name: 'as is', triggers: ['as', 'warrant', 'risk'], category: 'limitation-of-liability', confidence: 0.75,
+    pattern: r(`\\b(provided|offered|available|furnished) (on an |to you )?"?as is"?|\\bdisclaims? (any and )?(all )?(warranties|representations)\\b|\\bwithout (any )?warrant(y|ies)\\b|\\bat your (own|sole) risk\\b`) },
   { name: 'change of terms', triggers: ['chang', 'modif', 'amend', 'updat', 'revis', 'alter', 'add'], category: 'unilateral-change', confidence: 0.8,
-    pattern: r(`\\b(may|can|reserves? the right to|right to)${GAP(30)}\\b(change|modify|amend|update|revise|alter|add to)${GAP(20)}\\b(these|this|the|our|its) (terms|agreement|policy|conditions|tos|eula|privacy policy|terms of (use|service))|\\b(changes|modifications|amendments|updates) ${GAP(80)}\\b(become|are|will be|shall be) (effective|binding)\\b|\\bcontinu(ed|e|ing) (to )?(use|access)${GAP(120)}\\b(accept|agree|consent)${W}? ${GAP(30)}\\b(change|modif|amend|revis|updat)`) },
+    pattern: r(`\\b(may|can|reserves? the right to|right to)${GAP(30)}\\b(change|modify|amend|update|revise|alter|add to)${GAP(20)}\\b(these|this|the|our|its) (terms|agreement|policy|conditions|tos|eula|privacy policy|terms of (use|service))|\\b(changes|modifications|amendments|updates) ${GAP(80)}\\b(become|are|will be|shall be) (effective|binding)\\b`) },
+  { name: 'acceptance by continued use', triggers: ['continu'], category: 'unilateral-change', confidence: 0.85,
+    pattern: r(`\\bcontinu(ed|e|ing|ation of)( to)? ${GAP(20)}\\b(use|access)${GAP(140)}\\b(accept|agree|consent|bound)${W}?${GAP(60)}\\b(change|modif|amend|revis|updat|new (terms|version))`) },
+  { name: 'service changed at will', triggers: ['chang', 'modif', 'discontinu', 'suspend', 'alter'], category: 'unilateral-change', confidence: 0.75,
+    pattern: r(`\\b(may|can|reserves? the right to|right to)${GAP(30)}\\b(change|modify|discontinue|alter)${GAP(30)}\\b(the |our |any )?(services?|features?|site|platform|prices?|fees?)\\b${GAP(80)}\\b(at any time|without (prior )?notice|sole discretion|for any reason)`) },
   { name: 'termination at will', triggers: ['suspend', 'terminat', 'disabl', 'deactivat', 'clos', 'cancel', 'restrict', 'block'], category: 'unilateral-termination', confidence: 0.8,
     pattern: r(`\\b(may|can|reserves? the right to|right to)${GAP(40)}\\b(suspend|terminate|disable|deactivate|close|cancel|restrict|block)${GAP(40)}\\b(your|any) (account|access|membership|use|subscription|right to use)|\\b(terminate|suspend)${GAP(80)}\\b(at any time|for any reason|without (prior )?notice|in (our|its) sole discretion)`) },
+  { name: 'account suspended or terminated', triggers: ['account', 'access', 'membership', 'subscription'], category: 'unilateral-termination', confidence: 0.8,
+    pattern: r(`\\b(your )?(account|access|membership|subscription)s? (may|can|will|could) (be )?(suspended|terminated|disabled|deactivated|closed|revoked|cancell?ed)\\b`) },
   { name: 'content removal', triggers: ['remov', 'delet', 'disabl', 'take', 'block', 'refus', 'edit', 'modif', 'screen'], category: 'content-removal', confidence: 0.8,
     pattern: r(`\\b(may|can|reserves? the right to|right to|will|are entitled to)${GAP(40)}\\b(remove|delete|disable access to|take down|block|refuse to (post|publish|display|accept)|edit|modify|screen)${GAP(40)}\\b(content|materials?|posts?|postings|submissions|uploads|user content|your content|videos|photos|reviews|comments)\\b`),
     unless: /\byou (may|can) (remove|delete|edit)\b/ },
+  { name: 'content removed at discretion', triggers: ['remov', 'delet', 'disabl', 'taken', 'block'], category: 'content-removal', confidence: 0.8,
+    pattern: r(`\\b(content|materials?|posts?|submissions|user content)${GAP(60)}\\b(may|can|will) be (removed|deleted|disabled|taken down|blocked)\\b|\\b(remove|delete)${GAP(80)}\\b(at any time|for any reason|without (prior )?notice|sole discretion)\\b`) },
   { name: 'bound by use', triggers: ['using', 'access', 'visit', 'brows', 'download', 'install', 'regist', 'click', 'continu', 'sign', 'use', 'agree'], category: 'contract-by-using', confidence: 0.85,
     pattern: r(`\\bby (using|accessing|visiting|browsing|downloading|installing|registering|clicking|continuing to use|signing up)${GAP(120)}\\b(you|user) ${GAP(30)}\\b(agree|accept|consent|acknowledge|are bound)|\\b(use|access) of (the|our|this) ${GAP(60)}\\b(constitutes|signifies|indicates|means) ${GAP(15)}\\b(acceptance|agreement|consent)\\b|\\bif you do not agree${GAP(80)}\\b(do not|may not|must not|should not|cannot) (use|access)`) },
 
@@ -123,4 +149,14 @@ function triggerIndex(rules: readonly Rule[]): TriggerIndex {
   idx = { stems, lengths: [...new Set([...stems.keys()].map((s) => s.length))].sort((a, b) => a - b) };
   indexes.set(rules, idx);
   return idx;
+}
+
+/** Indices of the rules that match a normalised sentence (`toks` = its word tokens). */
+export function matchingRules(norm: string, toks: readonly string[], rules: readonly Rule[] = RULES): number[] {
+  const out: number[] = [];
+  for (const i of triggeredRules(toks, rules)) {
+    const rule = rules[i] as Rule;
+    if (rule.pattern.test(norm) && !(rule.unless && rule.unless.test(norm))) out.push(i);
+  }
+  return out;
 }

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { segment, plainTextBreaks } from '../../src/core/text';
-import { detect, detectSentences, MODEL_VERSION } from '../../src/core/detect';
+import { detect, detectClauses, detectSentences, MODEL_VERSION } from '../../src/core/detect';
+import { isHeadingText, isLeadText, sectionContext } from '../../src/core/detect-context';
 import { shippedModel } from '../../src/core/detect-model';
 import { clauseId } from '../../src/core/ids';
 import { CLAUDETTE_CATEGORIES, isCategoryId } from '../../src/core/taxonomy';
@@ -14,8 +15,9 @@ const hasData = existsSync(path.join(DATA, 'claudette-dev'));
 const cats = (s: string): string[] => detect(segment(s)).map((c) => c.category).sort();
 
 describe('detector on single sentences', () => {
-  it('finds a real arbitration clause (Zoom, CLAUDETTE tos-2021-en)', () => {
-    expect(cats('If You are located in the United States, You agree to resolve disputes only on an individual basis, through arbitration pursuant to the provisions of Exhibit A.')).toContain('arbitration');
+  it('finds real arbitration clauses (Dropbox, CLAUDETTE tos-2019; a canonical wording)', () => {
+    expect(cats('You and Dropbox agree to resolve any claims relating to these Terms or the Services through final and binding arbitration by a single arbitrator, except as set forth under Exceptions to Agreement to Arbitrate below.')).toContain('arbitration');
+    expect(cats('ANY DISPUTE WILL BE RESOLVED BY BINDING ARBITRATION.')).toContain('arbitration');
   });
   it('finds formulaic choice-of-law, jurisdiction and liability clauses', () => {
     expect(cats('These Terms shall be governed by and construed in accordance with the laws of the State of California.')).toContain('choice-of-law');
@@ -54,15 +56,46 @@ describe('detector contract', () => {
       expect(c.confidence).toBeLessThanOrEqual(1);
       expect(['detector', 'rule']).toContain(c.source);
       expect(c.id).toBe(clauseId(c.category, text.slice(c.start, c.end)));
-      expect(model.sentences.some((s) => s.start === c.start && s.end === c.end)).toBe(true);
+      // A clause span runs from a sentence start to a sentence end.
+      expect(model.sentences.some((s) => s.start === c.start)).toBe(true);
+      expect(model.sentences.some((s) => s.end === c.end)).toBe(true);
     }
-    const keys = clauses.map((c) => `${c.start}:${c.category}`);
-    expect(new Set(keys).size).toBe(keys.length); // at most one per (sentence, category)
+    // Spans of one category never overlap.
+    for (const a of clauses) for (const b of clauses) {
+      if (a !== b && a.category === b.category) expect(a.end <= b.start || b.end <= a.start).toBe(true);
+    }
   });
 
-  it('gives the same result when the sentences are processed in chunks', () => {
-    const chunked = [0, 1, 2, 3].flatMap((i) => detectSentences(text, model.sentences.slice(i, i + 1)));
-    expect(chunked).toEqual(clauses);
+  it('detectClauses, detect and detectSentences over all sentences agree', () => {
+    expect(detectClauses(model)).toEqual(clauses);
+    expect(detectSentences(text, model.sentences)).toEqual(clauses);
+  });
+
+  it('gives the same result for chunks cut at headings (context never crosses a heading)', () => {
+    const doc = 'Termination\n\nWe may terminate your account at any time without notice. We may also suspend access for any reason.\n\n' +
+      'Governing Law\n\nThese Terms are governed by the laws of the State of California.\n\n' +
+      'Limitation of Liability\n\nIN NO EVENT SHALL WE BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES. Our total liability shall not exceed one hundred dollars.';
+    const m = segment(doc);
+    const heads = m.sentences.flatMap((s, i) => (['Termination', 'Governing Law', 'Limitation of Liability'].includes(doc.slice(s.start, s.end)) ? [i] : []));
+    expect(heads).toHaveLength(3);
+    const chunked = heads.flatMap((h, k) => detectSentences(doc, m.sentences.slice(h, heads[k + 1] ?? m.sentences.length)));
+    const whole = detect(m);
+    expect(whole.map((c) => c.category)).toEqual(expect.arrayContaining(['unilateral-termination', 'choice-of-law', 'limitation-of-liability']));
+    expect(chunked).toEqual(whole);
+  });
+
+  it('merges consecutive positive sentences of one category into one clause span', () => {
+    const doc = 'IN NO EVENT SHALL THE COMPANY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES. ' +
+      'OUR AGGREGATE LIABILITY SHALL NOT EXCEED THE AMOUNT YOU PAID US IN THE LAST TWELVE MONTHS.';
+    const m = segment(doc);
+    expect(m.sentences).toHaveLength(2);
+    // A low threshold makes both sentences positive; merged they give one span over both.
+    const opts = { threshold: 0.05, use: 'model' as const, categories: ['limitation-of-liability'] };
+    expect(detect(m, { ...opts, merge: false })).toHaveLength(2);
+    const ltd = detect(m, opts);
+    expect(ltd).toHaveLength(1);
+    expect([ltd[0]!.start, ltd[0]!.end]).toEqual([0, doc.length]);
+    expect(ltd[0]!.id).toBe(clauseId('limitation-of-liability', doc));
   });
 
   it('honours categories and threshold options', () => {
@@ -76,6 +109,24 @@ describe('detector contract', () => {
     expect(MODEL_VERSION).toMatch(/^[0-9a-f]{8}-\d{4}-\d\d-\d\d$/);
     expect(shippedModel().categories).toEqual([...CLAUDETTE_CATEGORIES]);
     expect(shippedModel().rows.size).toBeGreaterThan(1000);
+  });
+});
+
+describe('section context', () => {
+  it('recognises headings and run-in leads, not clauses in capitals', () => {
+    for (const h of ['12. LIMITATION OF LIABILITY', 'Dispute Resolution', 'Changes to these Terms', 'GOVERNING LAW', 'a. Account and Password']) expect(isHeadingText(h)).toBe(true);
+    for (const c of ['ANY DISPUTE WILL BE RESOLVED BY BINDING ARBITRATION.', 'You must be at least 13 years old.', '(i) your breach of this Agreement;', 'Via E-mail:', 'support@example.com']) expect(isHeadingText(c)).toBe(false);
+    expect(isLeadText('Governing Law.')).toBe(true);
+    expect(isLeadText('WE MAY CHANGE THESE TERMS.')).toBe(false);
+  });
+
+  it('assigns each sentence the heading it sits under', () => {
+    const doc = 'Termination\n\nWe may close your account. You may leave at any time.\n\nGoverning Law. These Terms are governed by English law.';
+    const m = segment(doc);
+    const ctx = sectionContext(doc, m.sentences);
+    expect(Array.from(ctx.isHeading)).toEqual([1, 0, 0, 1, 0]);
+    expect(Array.from(ctx.heading)).toEqual([-1, 0, 0, 0, 0]);
+    expect(Array.from(ctx.lead)).toEqual([-1, -1, -1, -1, 3]);
   });
 });
 

@@ -23,6 +23,10 @@ describe('rules', () => {
     expect(fire('We don\u2019t sell your personal information.')).not.toContain('sale of data');
     expect(fire('You agree to indemnify, defend and hold harmless the Company.')).toContain('indemnity');
     expect(fire('Your subscription will automatically renew each month.')).toContain('automatic renewal');
+    expect(fire('ANY DISPUTE WILL BE RESOLVED BY BINDING ARBITRATION.')).toContain('disputes resolved by binding arbitration');
+    expect(fire('YOU AND WE WAIVE ANY RIGHT TO A TRIAL BY JURY.')).toContain('jury trial waiver');
+    expect(fire('Our total liability shall not exceed the fees you paid.')).toContain('liability cap');
+    expect(fire('Your account may be terminated if you breach these terms.')).toContain('account suspended or terminated');
   });
 
   it('respect negations and context', () => {
@@ -36,6 +40,11 @@ describe('rules', () => {
       'We may modify these Terms at any time.', 'We may remove any content that violates these terms.',
       'By accessing the site you agree to be bound by these terms.', 'We retain your data for as long as your account is active.',
       'We transfer your data to the United States.', 'You grant us a worldwide, royalty-free licence to your content.',
+      'Any dispute will be resolved by binding arbitration.', 'You waive your right to a jury trial.',
+      'You may opt out of this arbitration agreement within 30 days.', 'Arbitration will be administered by JAMS.',
+      'Our aggregate liability shall not exceed one hundred dollars.', 'Your account may be suspended at any time.',
+      'Content may be removed without notice.', 'Your continued use of the Service after the changes means you accept the new terms.',
+      'We may discontinue the Service at any time without notice.', 'The Service is provided "as is".',
     ];
     for (const s of samples) {
       const n = normalizeForMatch(s);

@@ -1,9 +1,8 @@
 // The background's view of the knowledge base: makes sure it is installed in IndexedDB, and
 // answers lookups from there (with a URL index kept in memory while the worker lives).
 import type { KbDocument, KnowledgeBase, KnownClause, Platform } from '../kb/schema';
-import type { CategoryComparison, KbStatus, PageMatch } from '../messages';
+import type { KbStatus, PageMatch } from '../messages';
 import { buildUrlIndex, matchDocument, type UrlIndex } from '../core/url';
-import { SEVERITY_RANK } from '../core/types';
 import { getKbStatus, setKbStatus, type Db } from '../storage/db';
 import { installKb } from '../storage/kb-install';
 import { installedKbProblem } from '../storage/kb-check';
@@ -113,23 +112,4 @@ export class KbService {
     return (await this.deps.db()).get('documents', id);
   }
 
-  /** How other platforms handle a category: good practice first, then the most severe. */
-  async compare(category: string, platformId: string | undefined, limit = 6): Promise<CategoryComparison> {
-    await this.ensure();
-    const db = await this.deps.db();
-    const stat = (await db.get('categoryStats', category)) ?? null;
-    if (!stat) return { stat: null, others: [] };
-    const entries = stat.entries
-      .filter((e) => e.platformId !== platformId)
-      .sort((a, b) => (a.severity === 'good' ? -1 : 0) - (b.severity === 'good' ? -1 : 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.platformId < b.platformId ? -1 : 1));
-    // Take a few good examples and then the most severe, so both ends are shown.
-    const good = entries.filter((e) => e.severity === 'good').slice(0, Math.ceil(limit / 2));
-    const rest = entries.filter((e) => e.severity !== 'good').slice(0, limit - good.length);
-    const others: CategoryComparison['others'] = [];
-    for (const e of [...good, ...rest]) {
-      const [platform, clause] = await Promise.all([db.get('platforms', e.platformId), db.get('clauses', e.clauseId)]);
-      if (platform && clause) others.push({ platform, clause });
-    }
-    return { stat, others };
-  }
 }

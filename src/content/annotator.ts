@@ -13,7 +13,8 @@ import { isEnvelope, type PageClause, type PageMatch, type Reply, type PageRepor
 import type { KnownClause } from '../kb/schema';
 import { send } from '../lib/rpc';
 import { readPageText } from './dom-text';
-import { highlightRanges, removeHighlights } from './highlight';
+import { highlightRangesSliced, removeHighlights } from './highlight';
+import { Slicer, yieldToPage } from './yield';
 import { createBadge, focusBadge } from './badges';
 import { trackVersion } from './version-track';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
@@ -45,15 +46,13 @@ const CHUNK_SENTENCES = 400;
 export const MAX_TEXT_CHARS = 3_000_000;
 const EXCERPT_MAX = 600;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Detector over sentences in chunks, yielding to the page between chunks. */
+/** Detector over sentences in chunks (results depend on the chunking: keep it), yielding to the page between chunks. */
 async function detectChunked(text: string, sentences: ReturnType<typeof segment>['sentences'], signal: AbortSignal, threshold: number) {
   const out: ReturnType<typeof detectSentences> = [];
   for (let i = 0; i < sentences.length; i += CHUNK_SENTENCES) {
     if (signal.aborted) break;
     out.push(...detectSentences(text, sentences.slice(i, i + CHUNK_SENTENCES), { threshold }));
-    if (i + CHUNK_SENTENCES < sentences.length) await nextTask();
+    if (i + CHUNK_SENTENCES < sentences.length) await yieldToPage();
   }
   return out;
 }
@@ -95,6 +94,9 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   const root = document.body;
   if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page = readPageText(root, MAX_TEXT_CHARS);
+  // Each step below can take tens of milliseconds on a very long page: the page gets a turn between.
+  await yieldToPage();
+  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
   // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
   const lang = guessLanguage(page.text);
   if (!lang.english) {
@@ -117,23 +119,29 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   }
 
   const readAt = new Date().toISOString();
-  const model = segment(page.text, page.hardBreaks);
   const knownPromise = match
     ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
     : Promise.resolve([] as KnownClause[]);
+  await yieldToPage();
+  const model = segment(page.text, page.hardBreaks);
+  await yieldToPage();
   const [known, detected, sha256] = await Promise.all([knownPromise, lang.english ? detectChunked(page.text, model.sentences, signal, SENSITIVITY_THRESHOLD[input.settings.sensitivity]) : Promise.resolve([]), fingerprint(page.text)]);
   if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
 
   // Only quotes of this document (or of the platform's documents without a document match).
   const relevant = match ? known.filter((k) => !k.documentId || k.documentId === match.document.id || k.anchor.status !== 'found') : [];
+  await yieldToPage();
   const kb = anchorKnown(page.text, relevant);
+  await yieldToPage();
   const found: PageClause[] = [
     ...kb.clauses,
     ...detected.map((d) => ({ ...d, id: d.id || clauseId(d.category, page.text.slice(d.start, d.end)), excerpt: excerpt(page.text, d.start, d.end) })),
   ];
   const highlights = resolveOverlaps(found.filter((c) => isShown(input.settings, c.category, c.severity)));
 
-  const marks = highlightRanges(
+  const slicer = new Slicer();
+  await slicer.maybe();
+  const marks = await highlightRangesSliced(
     root,
     highlights.map(({ primary }) => ({
       start: primary.start,
@@ -143,7 +151,13 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
       severity: primary.severity,
       source: primary.source,
     })),
+    slicer,
+    signal,
   );
+  if (signal.aborted) {
+    removeHighlights(root);
+    return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
+  }
 
   const items = new Map<string, PanelClause>();
   for (const h of highlights) {
@@ -180,6 +194,12 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     );
     last.after(badge);
     badges.set(id, badge);
+    await slicer.maybe();
+  }
+  if (signal.aborted) {
+    for (const b of badges.values()) b.remove();
+    removeHighlights(root);
+    return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: page.text.length };
   }
 
   // Clicking the highlighted text opens its panel too.

@@ -27,36 +27,120 @@ interface MarkRange {
   spec: RangeSpec;
 }
 
-/** Highlights the ranges; returns the elements of each clause id in document order. */
-export function highlightRanges(root: HTMLElement, specs: readonly RangeSpec[]): Map<string, HTMLElement[]> {
-  const byClause = new Map<string, HTMLElement[]>();
-  const ranges: MarkRange[] = specs.map((spec) => ({ start: spec.start, length: spec.end - spec.start, spec }));
-  new Mark(root).markRanges(ranges, {
+function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>): void {
+  const mark = el as HTMLElement;
+  mark.dataset.clausemarkCategory = spec.category;
+  mark.dataset.clausemarkSeverity = spec.severity;
+  mark.dataset.clausemarkClause = spec.clauseId;
+  mark.dataset.clausemarkSource = spec.source;
+  const s = SEVERITY_STYLE[spec.severity];
+  const st = mark.style;
+  st.setProperty('background-color', s.bg, 'important');
+  st.setProperty('color', 'inherit', 'important');
+  st.setProperty('border-bottom', `2px solid ${s.line}`, 'important');
+  st.setProperty('padding', '0', 'important');
+  st.setProperty('margin', '0', 'important');
+  st.setProperty('border-radius', '2px', 'important');
+  st.setProperty('cursor', 'pointer', 'important');
+  st.setProperty('box-decoration-break', 'clone');
+  let list = byClause.get(spec.clauseId);
+  if (!list) byClause.set(spec.clauseId, (list = []));
+  list.push(mark);
+}
+
+function markOptions(byClause: Map<string, HTMLElement[]>): Mark.MarkRangesOptions {
+  return {
     element: 'mark',
     className: 'clausemark-hl',
     exclude: [...EXCLUDE],
     each(el: Element, range: unknown) {
-      const { spec } = range as MarkRange;
-      const mark = el as HTMLElement;
-      mark.dataset.clausemarkCategory = spec.category;
-      mark.dataset.clausemarkSeverity = spec.severity;
-      mark.dataset.clausemarkClause = spec.clauseId;
-      mark.dataset.clausemarkSource = spec.source;
-      const s = SEVERITY_STYLE[spec.severity];
-      const st = mark.style;
-      st.setProperty('background-color', s.bg, 'important');
-      st.setProperty('color', 'inherit', 'important');
-      st.setProperty('border-bottom', `2px solid ${s.line}`, 'important');
-      st.setProperty('padding', '0', 'important');
-      st.setProperty('margin', '0', 'important');
-      st.setProperty('border-radius', '2px', 'important');
-      st.setProperty('cursor', 'pointer', 'important');
-      st.setProperty('box-decoration-break', 'clone');
-      let list = byClause.get(spec.clauseId);
-      if (!list) byClause.set(spec.clauseId, (list = []));
-      list.push(mark);
+      tag(el, (range as MarkRange).spec, byClause);
     },
-  } as Mark.MarkRangesOptions);
+  } as Mark.MarkRangesOptions;
+}
+
+/** Highlights the ranges in one mark.js pass; returns the elements of each clause id in document order. */
+export function highlightRanges(root: HTMLElement, specs: readonly RangeSpec[]): Map<string, HTMLElement[]> {
+  const byClause = new Map<string, HTMLElement[]>();
+  const ranges: MarkRange[] = specs.map((spec) => ({ start: spec.start, length: spec.end - spec.start, spec }));
+  new Mark(root).markRanges(ranges, markOptions(byClause));
+  return byClause;
+}
+
+const EXCLUDE_SELECTOR = EXCLUDE.join(',');
+
+/** The text nodes mark.js visits under root (same exclusions), with their offsets. */
+function textNodes(root: HTMLElement): { nodes: Text[]; starts: number[] } {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.matches(EXCLUDE_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let at = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(at);
+    at += (n as Text).data.length;
+  }
+  return { nodes, starts };
+}
+
+/** Index of the last node starting at or before offset. */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function commonAncestor(a: Node, b: Node, root: HTMLElement): HTMLElement {
+  let el: HTMLElement | null = a.parentElement;
+  while (el && el !== root && !el.contains(b)) el = el.parentElement;
+  return el ?? root;
+}
+
+/**
+ * The same highlights as highlightRanges, still with mark.js, but each range is marked within the
+ * smallest element holding it (its sub-context), so mark.js walks and rewrites only that element's
+ * text instead of the whole page's once per range (markRanges is O(ranges × text nodes) on one
+ * context). Ranges go from the end of the page backwards, so the offsets of those still to come
+ * stay valid as text nodes are split; the slicer lets the page run between slices.
+ */
+export async function highlightRangesSliced(
+  root: HTMLElement,
+  specs: readonly RangeSpec[],
+  slicer: { maybe(): Promise<void> },
+  signal?: AbortSignal,
+): Promise<Map<string, HTMLElement[]>> {
+  const byClause = new Map<string, HTMLElement[]>();
+  const { nodes, starts } = textNodes(root);
+  if (!nodes.length) return byClause;
+  const options = markOptions(byClause);
+  const sorted = [...specs].filter((s) => s.end > s.start).sort((a, b) => b.start - a.start);
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const spec of sorted) {
+    if (signal?.aborted) break;
+    if (spec.end > lastStart) continue; // overlaps one already marked: mark.js would skip it too
+    const first = nodeAt(starts, spec.start);
+    const last = nodeAt(starts, spec.end - 1);
+    const container = commonAncestor(nodes[first] as Text, nodes[last] as Text, root);
+    // The container's text nodes are contiguous in the list: find its first by bisection.
+    let lo = 0;
+    let hi = first;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (container.contains(nodes[mid] as Text)) hi = mid;
+      else lo = mid + 1;
+    }
+    const base = starts[lo] as number;
+    new Mark(container).markRanges([{ start: spec.start - base, length: spec.end - spec.start, spec } as MarkRange], options);
+    lastStart = spec.start;
+    await slicer.maybe();
+  }
   return byClause;
 }
 

@@ -8,6 +8,7 @@ import type { KbService } from './kb-service';
 import type { KbUpdater } from './kb-update';
 import { CompareService } from './compare-service';
 import { routeHistory, type HistoryDeps } from './history-routes';
+import { isHistoryMessage } from './validate-history';
 
 export interface Sender {
   id?: string;
@@ -108,6 +109,7 @@ export async function handle<N extends MessageName>(name: N, payload: Req<N>, se
 }
 
 async function route(name: MessageName, p: never, sender: Sender, deps: HandlerDeps): Promise<unknown> {
+  if (isHistoryMessage(name)) return routeHistory(name, p, sender, deps);
   switch (name) {
     case 'page/lookup': {
       const { url } = p as Req<'page/lookup'>;
@@ -198,17 +200,6 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       const { tabId, clauseId } = p as Req<'tab/reveal'>;
       return { ok: await deps.revealInTab(tabId, clauseId) };
     }
-    case 'version/check':
-    case 'version/store':
-    case 'history/open':
-    case 'history/view':
-    case 'history/pin':
-    case 'history/list':
-    case 'history/export':
-    case 'history/import':
-    case 'history/delete':
-    case 'history/settings':
-      return routeHistory(name, p, sender, deps);
     default:
       throw new Error(`no handler for ${name}`);
   }

@@ -3,7 +3,7 @@
 import type { MessageName, PageClause, PageReport, Req } from '../messages';
 import { SEVERITIES, type Severity } from '../core/types';
 import { isCategoryId } from '../core/taxonomy';
-import { validateHistoryRequest } from './validate-history';
+import { isHistoryMessage, validateHistoryRequest } from './validate-history';
 
 export class InvalidMessage extends Error {}
 
@@ -107,6 +107,7 @@ function knownCategory(x: unknown, what: string): string {
 /** Validates a request payload by message name; returns a clean copy. */
 export function validateRequest<N extends MessageName>(name: N, payload: unknown): Req<N> {
   const p = obj(payload, 'payload');
+  if (isHistoryMessage(name)) return validateHistoryRequest(name, p);
   switch (name) {
     case 'page/lookup':
       return { url: httpUrl(p.url, 'url') } as Req<N>;
@@ -156,17 +157,6 @@ export function validateRequest<N extends MessageName>(name: N, payload: unknown
       return { platformId: str(p.platformId, 'platformId', 256) } as Req<N>;
     case 'compare/pair':
       return { a: str(p.a, 'a', 256), b: str(p.b, 'b', 256) } as Req<N>;
-    case 'version/check':
-    case 'version/store':
-    case 'history/open':
-    case 'history/view':
-    case 'history/pin':
-    case 'history/list':
-    case 'history/export':
-    case 'history/import':
-    case 'history/delete':
-    case 'history/settings':
-      return validateHistoryRequest(name, p);
     default:
       throw new InvalidMessage(`unknown message ${String(name)}`);
   }

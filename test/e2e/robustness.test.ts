@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../fixtures/pages';
 import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
 
@@ -169,6 +170,36 @@ describe('hostile or unusual pages', () => {
     expect(await waitForAnnotation(page)).toBeGreaterThan(3);
     const badge = await page.evaluate(() => (document.querySelector('[data-clausemark-badge]') as HTMLElement).shadowRoot?.querySelector('button')?.getBoundingClientRect().width ?? 0);
     expect(badge).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it('guards against double injection: running the content script again adds nothing', async () => {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    const contexts: { id: number; name: string; type?: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, name: e.context.name, type: e.context.auxData?.type }));
+    await cdp.send('Runtime.enable');
+    await page.goto(PAGES.marks.url);
+    await waitForAnnotation(page);
+    const badges = () => page.evaluate(() => document.querySelectorAll('[data-clausemark-badge]').length);
+    const before = await badges();
+    expect(before).toBeGreaterThan(0);
+    // The manifest's loader imports the content module; import it again (a fresh copy, as a
+    // second injection would be) in the extension's isolated world of this page.
+    const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'dist/chrome/manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+    const wrapper = readFileSync(path.join(PROJECT_ROOT, 'dist/chrome', manifest.content_scripts[0]!.js[0]!), 'utf8');
+    const modulePath = wrapper.match(/getURL\("([^"]+)"\)/)?.[1];
+    expect(modulePath).toBeTruthy();
+    const world = contexts.find((c) => c.type === 'isolated' && /clausemark/i.test(c.name));
+    expect(world, `isolated worlds: ${contexts.map((c) => c.name).join(', ')}`).toBeTruthy();
+    const r = await cdp.send('Runtime.evaluate', {
+      contextId: world!.id,
+      awaitPromise: true,
+      expression: `import(chrome.runtime.getURL(${JSON.stringify(modulePath)}) + '?again').then(() => 'ran', (e) => 'failed: ' + e)`,
+    });
+    expect(r.result.value).toBe('ran');
+    await page.waitForTimeout(2500);
+    expect(await badges()).toBe(before);
     await page.close();
   });
 });

@@ -2,12 +2,14 @@
 // purple) and a title that says what it means, set on the tab where the change was seen.
 import browser from 'webextension-polyfill';
 import type { VersionChange } from '../history-messages';
+import { formatNumber, t } from '../lib/i18n';
 
 export const CHANGED_BADGE = { text: 'Δ', color: '#6b3fa0' };
 
 export function changedTitle(change: VersionChange): string {
-  const since = change.pinned ? 'the version you pinned' : 'you last read it';
-  return `Clausemark: this policy changed since ${since} (${change.wordsAdded} words added, ${change.wordsRemoved} removed). Open the History view to see what changed.`;
+  const added = formatNumber(change.wordsAdded);
+  const removed = formatNumber(change.wordsRemoved);
+  return change.pinned ? t('actionChangedPinned', added, removed) : t('actionChangedRead', added, removed);
 }
 
 export async function markChanged(tabId: number, change: VersionChange): Promise<void> {

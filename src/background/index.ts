@@ -10,6 +10,7 @@ import { FEED_URL_KEY, KbUpdater } from './kb-update';
 import { handle, type HandlerDeps } from './handlers';
 import { validateRequest } from './validate';
 import { sendToTab } from '../lib/rpc';
+import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
 
@@ -94,7 +95,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 
 browser.runtime.onInstalled.addListener((details) => {
   void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_EXPLAIN, title: browser.i18n.getMessage('menuExplain') || 'Explain this clause with Clausemark', contexts: ['selection'] }),
+    browser.contextMenus.create({ id: MENU_EXPLAIN, title: t('menuExplain'), contexts: ['selection'] }),
   );
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/onboarding/index.html') });
   void kb

@@ -21,8 +21,9 @@ import { PanelHost, type PageInfo, type PanelClause } from './panel';
 import { showToast } from './toast';
 import { isShown, SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
 import { guessLanguage } from '../core/language';
+import { formatNumber, t } from '../lib/i18n';
 
-const LANGUAGE_NAMES: Record<string, string> = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', nl: 'Dutch', pt: 'Portuguese' };
+const LANGUAGE_NAMES: Record<string, string> = { de: t('langGerman'), fr: t('langFrench'), es: t('langSpanish'), it: t('langItalian'), nl: t('langDutch'), pt: t('langPortuguese') };
 
 export interface AnnotateInput {
   match: PageMatch | null;
@@ -102,7 +103,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   if (!lang.english) {
     const name = LANGUAGE_NAMES[lang.language];
     showToast(
-      `Clause detection is English-only for now${name ? ` and this page looks ${name}` : ''}: ${match ? 'only reviewed clauses from the knowledge base are highlighted here.' : 'nothing is highlighted here.'}`,
+      `${name ? t('toastEnglishOnlyLooks', name) : t('toastEnglishOnly')} ${match ? t('toastOnlyReviewed') : t('toastNothingHighlighted')}`,
       signal,
     );
   }
@@ -113,7 +114,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   if (!confirm.policy) return { status: 'not-policy', clauses: 0, reason: confirm.reason, textLength: page.text.length };
   if (page.truncated) {
     showToast(
-      `This page is very long: Clausemark analysed its first ${Math.round(page.text.length / 1000).toLocaleString()} thousand characters only.`,
+      t('toastVeryLong', formatNumber(Math.round(page.text.length / 1000))),
       signal,
     );
   }
@@ -328,7 +329,7 @@ export async function explainSelection(text: string, settings: Settings): Promis
   const ranked = [...best.values()];
   const [primary, ...related] = ranked.map((c) => ({ ...c, excerpt: excerpt(selection, 0, selection.length) }));
   if (!primary) {
-    showToast('No clause of a kind Clausemark knows was found in this selection. Try selecting the whole sentence or paragraph.', controller.signal);
+    showToast(t('toastNoClauseInSelection'), controller.signal);
     explainPanel = { panel: new PanelHost(controller.signal), controller };
     return 0;
   }

@@ -1,10 +1,12 @@
 // A severity badge after each highlight: a real <button> in its own shadow root, so Tab reaches
 // it and Enter or Space opens the panel.
 import type { Severity } from '../core/types';
-import { getCategory } from '../core/taxonomy';
+import { formatPercent, t } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
+import { severityLabels } from '../lib/severity-text';
 import { attachStyledShadow, resetHostStyle } from './shadow';
 
-const LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', good: 'Good' };
+const LABEL: Record<Severity, string> = severityLabels();
 
 const CSS = `
 button {
@@ -41,11 +43,11 @@ export function createBadge(spec: BadgeSpec, onOpen: (clauseId: string, trigger:
   host.dataset.clausemarkBadge = spec.clauseId;
   host.dataset.severity = spec.severity;
   const shadow = attachStyledShadow(host, CSS);
-  const title = getCategory(spec.category)?.title ?? spec.category;
+  const title = categoryTitle(spec.category);
   const button = document.createElement('button');
   button.type = 'button';
-  const how = spec.detected ? `detected, ${Math.round(spec.confidence * 100)}% confidence` : 'reviewed';
-  button.setAttribute('aria-label', `Clausemark: ${LABEL[spec.severity]} — ${title} (${how}). Open explanation`);
+  const how = spec.detected ? t('badgeDetected', formatPercent(spec.confidence)) : t('badgeReviewed');
+  button.setAttribute('aria-label', t('badgeAria', LABEL[spec.severity], title, how));
   button.title = `${title} — ${how}`;
   const dot = document.createElement('span');
   dot.className = 'dot';

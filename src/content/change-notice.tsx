@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { VersionChange } from '../history-messages';
+import { formatDay, formatNumber, t, tn } from '../lib/i18n';
 import { attachStyledShadow } from './shadow';
 
 const CSS = `
@@ -27,15 +28,15 @@ button { all: unset; cursor: pointer; border-radius: 7px; font-weight: 600; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export function changeLines(change: VersionChange): { title: string; detail: string } {
-  const since = change.pinned ? `the version you pinned (read ${new Date(change.fromSeen).toLocaleDateString()})` : `you last read it on ${new Date(change.fromSeen).toLocaleDateString()}`;
+  const seen = formatDay(change.fromSeen);
   const c = change.clauses;
-  const clauseBits = [c.added && `${c.added} added`, c.removed && `${c.removed} removed`, c.changed && `${c.changed} changed`].filter(Boolean);
+  const n = formatNumber;
+  const clauseBits = [c.added && t('noticeClausesAdded', n(c.added)), c.removed && t('noticeClausesRemoved', n(c.removed)), c.changed && t('noticeClausesChanged', n(c.changed))].filter(Boolean);
+  const words = tn('noticeWords', change.wordsAdded, n(change.wordsRemoved));
   return {
-    title: `This policy changed since ${since}.`,
-    detail: `${plural(change.wordsAdded, 'word')} added, ${change.wordsRemoved} removed${clauseBits.length ? `; clauses: ${clauseBits.join(', ')}` : '; no highlighted clause changed'}.`,
+    title: change.pinned ? t('noticeTitlePinned', seen) : t('noticeTitleRead', seen),
+    detail: clauseBits.length ? t('noticeDetailClauses', words, clauseBits.join(', ')) : t('noticeDetailNoClause', words),
   };
 }
 
@@ -47,20 +48,20 @@ function Notice({ change, onSee, onClose }: { change: VersionChange; onSee(): vo
     ref.current?.addEventListener('keydown', onKey);
   }, []);
   return (
-    <section ref={ref} class="notice" role="status" aria-live="polite" aria-label="Clausemark: policy changed">
+    <section ref={ref} class="notice" role="status" aria-live="polite" aria-label={t('noticeAria')}>
       <div class="head">
         <strong>{title}</strong>
-        <button class="close" type="button" aria-label="Dismiss" onClick={onClose}>
+        <button class="close" type="button" aria-label={t('dismiss')} onClick={onClose}>
           ×
         </button>
       </div>
       <p>{detail}</p>
       <div class="actions">
         <button class="see" type="button" onClick={onSee}>
-          See what changed
+          {t('noticeSee')}
         </button>
         <button class="later" type="button" onClick={onClose}>
-          Dismiss
+          {t('dismiss')}
         </button>
       </div>
     </section>

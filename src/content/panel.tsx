@@ -5,9 +5,11 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageClause, CategoryComparison } from '../messages';
 import type { KnownClause } from '../kb/schema';
-import { getCategory, REGULATIONS } from '../core/taxonomy';
 import { cleanQuote, excerpt, rarity } from '../core/compare';
 import type { Severity } from '../core/types';
+import { formatDateTime, formatNumber, formatPercent, t } from '../lib/i18n';
+import { categoryRegulations, categoryText, categoryTitle } from '../lib/category-text';
+import { rarityLabelText, severityLabels } from '../lib/severity-text';
 import { attachStyledShadow } from './shadow';
 import { PANEL_CSS } from './panel-css';
 
@@ -33,22 +35,25 @@ export interface PanelDeps {
   onClose(): void;
 }
 
-const SEV_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', good: 'Good practice' };
+const SEV_LABEL: Record<Severity, string> = severityLabels(true);
 
 export function citation(c: PanelClause, page: PageInfo): string {
-  const cat = getCategory(c.clause.category)?.title ?? c.clause.category;
+  const cat = categoryTitle(c.clause.category);
+  const confidence = formatPercent(c.clause.confidence);
   const source =
     c.clause.source === 'kb' && c.kb
-      ? `Reviewed clause: ToS;DR point "${c.kb.caseTitle}" (${c.kb.pointUrl}), CC BY-SA 3.0, ToS;DR contributors`
-      : `Detected by Clausemark (${c.clause.source === 'rule' ? 'rule' : 'model'} ${page.modelVersion}, confidence ${Math.round(c.clause.confidence * 100)}%)`;
+      ? t('citeReviewed', c.kb.caseTitle, c.kb.pointUrl)
+      : c.clause.source === 'rule'
+        ? t('citeDetectedRule', page.modelVersion, confidence)
+        : t('citeDetectedModel', page.modelVersion, confidence);
   return [
     `"${c.clause.excerpt}"`,
     `— ${page.title || page.url}${page.platformName ? ` (${page.platformName})` : ''}`,
-    `Category: ${cat}; severity: ${SEV_LABEL[c.clause.severity]}.`,
-    `Source: ${source}.`,
-    `Document: ${page.url}`,
-    `Captured: ${page.readAt}`,
-    `SHA-256 of normalised text: ${page.sha256}`,
+    t('citeCategory', cat, SEV_LABEL[c.clause.severity]),
+    t('citeSource', source),
+    t('citeDocument', page.url),
+    t('citeCaptured', page.readAt),
+    t('citeSha', page.sha256),
   ].join('\n');
 }
 
@@ -69,17 +74,18 @@ async function copyText(text: string, fallbackRoot: ShadowRoot): Promise<boolean
 }
 
 function Rarity({ cmp }: { cmp: CategoryComparison | null | 'error' }) {
-  if (cmp === null) return <p class="muted">Looking up other platforms…</p>;
-  if (cmp === 'error') return <p class="muted">Comparison is not available right now.</p>;
+  if (cmp === null) return <p class="muted">{t('panelLookingUp')}</p>;
+  if (cmp === 'error') return <p class="muted">{t('panelCmpUnavailable')}</p>;
   const { stat, others } = cmp;
-  if (!stat || stat.platformsReviewed === 0) return <p class="muted">No reviewed platform has a clause of this kind yet.</p>;
+  if (!stat || stat.platformsReviewed === 0) return <p class="muted">{t('panelNoReviewed')}</p>;
   // Same figures as the popup's Compare view: k of N platforms reviewed for this category.
   const r = rarity(stat);
+  const label = rarityLabelText(r.label);
   return (
     <div>
       <p class="rarity">
-        <strong>{r.label[0]?.toUpperCase() + r.label.slice(1)}:</strong> found in {r.k} of {r.n} platforms reviewed for this topic
-        {r.n > r.k ? ` (${r.n - r.k} with a good-practice clause instead)` : ''}.
+        <strong>{t('labelColon', label.charAt(0).toLocaleUpperCase() + label.slice(1))}</strong>{' '}
+        {r.n > r.k ? t('panelRarityWithGood', formatNumber(r.k), formatNumber(r.n), formatNumber(r.n - r.k)) : t('panelRarity', formatNumber(r.k), formatNumber(r.n))}
       </p>
       {others.length > 0 && (
         <ul class="others">
@@ -89,7 +95,7 @@ function Rarity({ cmp }: { cmp: CategoryComparison | null | 'error' }) {
               <li key={clause.id}>
                 <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span>{' '}
                 {url ? (
-                  <a class="pname" href={url} target="_blank" rel="noreferrer noopener" title={`Open ${platform.name}'s document`}>
+                  <a class="pname" href={url} target="_blank" rel="noreferrer noopener" title={t('openDocumentOf', platform.name)}>
                     {platform.name}
                   </a>
                 ) : (
@@ -108,7 +114,8 @@ function Rarity({ cmp }: { cmp: CategoryComparison | null | 'error' }) {
 
 function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo; deps: PanelDeps; shadow: ShadowRoot }) {
   const { clause } = item;
-  const cat = getCategory(clause.category);
+  const cat = categoryText(clause.category);
+  const regulations = categoryRegulations(clause.category);
   const [cmp, setCmp] = useState<CategoryComparison | null | 'error'>(null);
   const [copied, setCopied] = useState<'' | 'ok' | 'fail'>('');
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -128,72 +135,74 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
 
   const source =
     clause.source === 'kb'
-      ? `Reviewed: ToS;DR${item.kb ? ` — “${item.kb.caseTitle}” (${item.kb.classification})` : ''}`
-      : `Detected by Clausemark's ${clause.source === 'rule' ? 'rules' : 'model'}, ${Math.round(clause.confidence * 100)}% confidence`;
+      ? item.kb ? t('panelSourceReviewedCase', item.kb.caseTitle, item.kb.classification) : t('panelSourceReviewed')
+      : clause.source === 'rule'
+        ? t('panelSourceRules', formatPercent(clause.confidence))
+        : t('panelSourceModel', formatPercent(clause.confidence));
 
   return (
     <section class="panel" role="dialog" aria-modal="false" aria-labelledby="cm-title" data-clause={clause.id}>
       <header>
         <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span>
         <h2 id="cm-title">{cat?.title ?? clause.category}</h2>
-        <button ref={closeRef} class="close" type="button" aria-label="Close explanation" onClick={deps.onClose}>
+        <button ref={closeRef} class="close" type="button" aria-label={t('panelClose')} onClick={deps.onClose}>
           ×
         </button>
       </header>
       <blockquote>{clause.excerpt}</blockquote>
-      {item.kb && !clause.anchored && <p class="warn">This reviewed clause was not found word for word in this version of the page.</p>}
+      {item.kb && !clause.anchored && <p class="warn">{t('panelNotAnchored')}</p>}
       {cat && (
         <>
-          <h3>What it means</h3>
+          <h3>{t('panelMeans')}</h3>
           <p>{cat.meaning}</p>
-          <h3>Why it matters</h3>
+          <h3>{t('panelWhy')}</h3>
           <p>{cat.whyItMatters}</p>
           <p class="muted">{cat.consumerImpact}</p>
         </>
       )}
       {item.related.length > 0 && (
         <>
-          <h3>Also in this passage</h3>
+          <h3>{t('panelAlso')}</h3>
           <ul class="related">
             {item.related.map((r) => (
               <li key={r.id}>
-                <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span> {getCategory(r.category)?.title ?? r.category}
+                <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span> {categoryTitle(r.category)}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h3>How other platforms handle this</h3>
+      <h3>{t('panelOthers')}</h3>
       <Rarity cmp={cmp} />
-      {cat && cat.regulations.length > 0 && (
+      {cat && regulations.length > 0 && (
         <>
-          <h3>Rules that may apply</h3>
+          <h3>{t('panelRules')}</h3>
           <ul class="regs">
-            {cat.regulations.map((r) => (
+            {regulations.map((r) => (
               <li key={r.regulation + r.provision}>
-                <strong>{REGULATIONS[r.regulation].short}</strong> {r.provision}: {r.note}
+                <strong>{r.short}</strong> {t('labelColon', r.provision)} {r.note}
               </li>
             ))}
           </ul>
-          <p class="muted small">Information, not legal advice: whether a rule applies depends on where you live and the facts.</p>
+          <p class="muted small">{t('panelNotAdvice')}</p>
         </>
       )}
-      <h3>Provenance</h3>
+      <h3>{t('panelProvenance')}</h3>
       <dl class="prov">
-        <dt>Source</dt>
+        <dt>{t('provSource')}</dt>
         <dd>
           {source}
           {item.kb && (
             <>
               {' '}
-              (<a href={item.kb.pointUrl} target="_blank" rel="noreferrer noopener">point</a>, CC BY-SA 3.0)
+              (<a href={item.kb.pointUrl} target="_blank" rel="noreferrer noopener">{t('linkPoint')}</a>, CC BY-SA 3.0)
             </>
           )}
         </dd>
-        <dt>Document</dt>
+        <dt>{t('provDocument')}</dt>
         <dd class="url">{page.url}</dd>
-        <dt>Read at</dt>
-        <dd>{new Date(page.readAt).toLocaleString()}</dd>
+        <dt>{t('provReadAt')}</dt>
+        <dd>{formatDateTime(page.readAt)}</dd>
         <dt>SHA-256</dt>
         <dd class="hash">{page.sha256}</dd>
       </dl>
@@ -202,10 +211,10 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
         type="button"
         onClick={() => void copyText(citation(item, page), shadow).then((ok) => setCopied(ok ? 'ok' : 'fail'))}
       >
-        Copy citation
+        {t('panelCopy')}
       </button>
       <span class="copied" role="status">
-        {copied === 'ok' ? 'Copied.' : copied === 'fail' ? 'Could not copy: select the text above instead.' : ''}
+        {copied === 'ok' ? t('panelCopied') : copied === 'fail' ? t('panelCopyFailed') : ''}
       </span>
     </section>
   );

@@ -1,5 +1,6 @@
 // A small, dismissible notice in the page's corner, in a shadow root. Used for what the user
 // should know about the analysis itself (e.g. a page too long to read whole).
+import { t } from '../lib/i18n';
 import { attachStyledShadow } from './shadow';
 
 const CSS = `
@@ -25,7 +26,7 @@ export function showToast(message: string, signal: AbortSignal): HTMLElement {
   text.append(title, document.createTextNode(message));
   const close = document.createElement('button');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Dismiss');
+  close.setAttribute('aria-label', t('dismiss'));
   close.textContent = '×';
   close.addEventListener('click', () => host.remove(), { signal });
   box.append(text, close);

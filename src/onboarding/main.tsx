@@ -9,13 +9,15 @@ import { detect } from '../core/detect';
 import { resolveOverlaps } from '../core/resolve';
 import { fingerprint } from '../core/fingerprint';
 import { MODEL_VERSION } from '../core/detect';
-import { getCategory } from '../core/taxonomy';
 import type { Mode } from '../core/settings';
 import type { PageClause } from '../messages';
 import { highlightRanges } from '../content/highlight';
 import { PanelHost } from '../content/panel';
 import { send } from '../lib/rpc';
 import { loadSettings, saveSettings } from '../settings/store';
+import { formatDay, localizePage, t, tn } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
+import { Rich } from '../lib/rich';
 import '../popup/popup.css';
 import './onboarding.css';
 
@@ -34,7 +36,7 @@ function Example() {
     setFound(highlights.map((h) => h.primary));
     const panel = new PanelHost(controller.signal);
     void fingerprint(text).then((sha256) => {
-      const page = { url: example.source.url, title: `${example.source.service} ${example.source.termsType} (excerpt)`, sha256, readAt: new Date().toISOString(), modelVersion: MODEL_VERSION };
+      const page = { url: example.source.url, title: t('obExampleTitle', example.source.service, example.source.termsType), sha256, readAt: new Date().toISOString(), modelVersion: MODEL_VERSION };
       for (const h of highlights) {
         for (const el of marks.get(h.primary.id) ?? []) {
           el.tabIndex = 0;
@@ -54,8 +56,10 @@ function Example() {
         ))}
       </div>
       <p class="muted small">
-        Excerpt of {example.source.service}’s {example.source.termsType} as archived by Open Terms Archive{example.source.date ? ` (${example.source.date.slice(0, 10)})` : ''}, {example.source.licence}, {example.source.attribution}.
-        {found.length > 0 && ` Clausemark found ${found.length} clauses here: ${[...new Set(found.map((c) => getCategory(c.category)?.title ?? c.category))].join(', ')}. Click one.`}
+        {example.source.date
+          ? t('obExcerptDated', example.source.service, example.source.termsType, formatDay(example.source.date), example.source.licence, example.source.attribution)
+          : t('obExcerpt', example.source.service, example.source.termsType, example.source.licence, example.source.attribution)}
+        {found.length > 0 && ` ${tn('obFound', found.length, [...new Set(found.map((c) => categoryTitle(c.category)))].join(', '))}`}
       </p>
     </>
   );
@@ -71,46 +75,47 @@ function Onboarding() {
     setMode(m);
     try {
       await saveSettings({ mode: m, onboarded: true });
-      setSaved(m === 'auto' ? 'Saved: Clausemark will highlight policy pages as you open them.' : 'Saved: Clausemark will read a page only when you press “Analyse this page” in its toolbar popup.');
+      setSaved(m === 'auto' ? t('obSavedAuto') : t('obSavedClick'));
     } catch (err) {
-      setSaved(`Could not save your choice: ${err instanceof Error ? err.message : String(err)}`);
+      setSaved(t('obSaveError', err instanceof Error ? err.message : String(err)));
     }
   };
   return (
     <main class="onboarding">
       <header>
         <img src="/icons/icon-48.png" alt="" width={40} height={40} />
-        <h1>Welcome to Clausemark</h1>
+        <h1>{t('obTitle')}</h1>
       </header>
-      <p class="lead">Clausemark highlights the clauses that matter in terms of service and privacy policies — AI training on your data, selling or sharing it, arbitration, unilateral changes and more — right in the page, and explains each one.</p>
+      <p class="lead">{t('obLead')}</p>
       <section>
-        <h2>What it reads, and what it sends</h2>
+        <h2>{t('obReadsTitle')}</h2>
         <ul>
-          <li>It reads the text of pages that look like a policy (by their address and title), <strong>on your device</strong>.</li>
-          <li>Everything it knows — ~9,600 platforms’ policy addresses and reviewed clauses — ships inside the extension. <strong>It sends nothing about you or the pages you read anywhere.</strong></li>
-          <li>What it keeps (the policies you read and their versions) stays in your browser; you can export or delete it in the options.</li>
+          <li><Rich text={t('obReads1')} /></li>
+          <li><Rich text={t('obReads2')} /></li>
+          <li><Rich text={t('obReads3')} /></li>
         </ul>
       </section>
       <section>
-        <h2>When should it read a page?</h2>
-        <div class="choices" role="radiogroup" aria-label="When Clausemark reads a page">
+        <h2>{t('obWhenTitle')}</h2>
+        <div class="choices" role="radiogroup" aria-label={t('modeLegend')}>
           <button type="button" role="radio" aria-checked={mode === 'auto'} class={`choice ${mode === 'auto' ? 'on' : ''}`} onClick={() => void choose('auto')}>
-            <strong>Automatically on policy pages</strong>
-            <span>A tiny check of each page’s address and title runs everywhere; only policy pages are read.</span>
+            <strong>{t('obAutoTitle')}</strong>
+            <span>{t('obAutoText')}</span>
           </button>
           <button type="button" role="radio" aria-checked={mode === 'click'} class={`choice ${mode === 'click' ? 'on' : ''}`} onClick={() => void choose('click')}>
-            <strong>Only when I click</strong>
-            <span>Nothing is read until you press “Analyse this page” in the toolbar popup.</span>
+            <strong>{t('obClickTitle')}</strong>
+            <span>{t('obClickText')}</span>
           </button>
         </div>
         <p class="small" role="status">{saved}</p>
       </section>
       <section>
-        <h2>Try it: a real policy, analysed here</h2>
+        <h2>{t('obTryTitle')}</h2>
         <Example />
       </section>
     </main>
   );
 }
 
+localizePage(t('obTitle'));
 render(<Onboarding />, document.getElementById('app') as HTMLElement);

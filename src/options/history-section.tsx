@@ -4,8 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HistoryListing } from '../history-messages';
 import { send } from '../lib/rpc';
+import { formatBytes, formatDay, formatNumber, t, tn } from '../lib/i18n';
 
-const size = (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1048576).toFixed(1)} MB`);
+const size = formatBytes;
 const msg = (err: unknown) => (err instanceof Error ? err.message.replace(/^history\/\w+: /, '') : String(err));
 
 export function HistorySection() {
@@ -35,9 +36,9 @@ export function HistorySection() {
       a.download = `clausemark-history-${new Date().toISOString().slice(0, 10)}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus(`Exported ${list?.documents.length ?? 0} documents (${size(json.length)}).`);
+      setStatus(tn('hsExported', list?.documents.length ?? 0, size(json.length)));
     } catch (e) {
-      setStatus(`Export failed: ${msg(e)}`);
+      setStatus(t('hsExportFailed', msg(e)));
     }
   };
 
@@ -45,7 +46,7 @@ export function HistorySection() {
     if (!file) return;
     try {
       const r = await send('history/import', { json: await file.text() });
-      setStatus(`Imported ${file.name}: ${r.documents} new documents, ${r.versions} new versions (versions you already had were kept).`);
+      setStatus(t('hsImported', file.name, formatNumber(r.documents), formatNumber(r.versions)));
     } catch (e) {
       setStatus(msg(e));
     }
@@ -55,9 +56,9 @@ export function HistorySection() {
   const remove = async (docKey?: string) => {
     try {
       const r = await send('history/delete', docKey ? { docKey } : {});
-      setStatus(docKey ? 'Deleted that document’s history.' : `Deleted the history of ${r.deleted} documents.`);
+      setStatus(docKey ? t('hsDeletedOne') : tn('hsDeletedAll', r.deleted));
     } catch (e) {
-      setStatus(`Could not delete: ${msg(e)}`);
+      setStatus(t('hsDeleteError', msg(e)));
     }
     setConfirmAll(false);
     await refresh();
@@ -66,12 +67,12 @@ export function HistorySection() {
   const saveCap = async () => {
     const mb = Number(capMb);
     if (!Number.isFinite(mb) || mb <= 0) {
-      setStatus('The size cap must be a number of megabytes.');
+      setStatus(t('hsCapInvalid'));
       return;
     }
     try {
       const r = await send('history/settings', { maxBytes: Math.round(mb * 1048576) });
-      setStatus(`Size cap set to ${size(r.settings.maxBytes)}${r.removed ? `; ${r.removed} oldest versions removed to fit` : ''}.`);
+      setStatus(r.removed ? tn('hsCapSetRemoved', r.removed, size(r.settings.maxBytes)) : t('hsCapSet', size(r.settings.maxBytes)));
     } catch (e) {
       setStatus(msg(e));
     }
@@ -80,23 +81,23 @@ export function HistorySection() {
 
   return (
     <section class="history-section" aria-labelledby="history-h">
-      <h2 id="history-h">Your policy history</h2>
-      <p class="muted small">Each time you read a policy, Clausemark keeps its text (compressed, on this device only) when it is new, so it can tell you what changed. Nothing is sent anywhere.</p>
-      {error && <p class="error">Could not read the history: {error}</p>}
-      {list?.lastError && <p class="error">Last problem: {list.lastError}</p>}
+      <h2 id="history-h">{t('hsTitle')}</h2>
+      <p class="muted small">{t('hsIntro')}</p>
+      {error && <p class="error">{t('hsReadError', error)}</p>}
+      {list?.lastError && <p class="error">{t('hsLastProblem', list.lastError)}</p>}
       {list && (
         <>
           <p>
-            {list.documents.length} {list.documents.length === 1 ? 'document' : 'documents'}, {size(list.totalBytes)} stored (texts {size(list.rawBytes)} before compression), cap {size(list.settings.maxBytes)}.
+            {tn('hsSummary', list.documents.length, size(list.totalBytes), size(list.rawBytes), size(list.settings.maxBytes))}
           </p>
           {list.documents.length > 0 && (
             <table class="tracked">
               <thead>
                 <tr>
-                  <th>Document</th>
-                  <th>Versions</th>
-                  <th>Size</th>
-                  <th>Last read</th>
+                  <th>{t('hsDocument')}</th>
+                  <th>{t('hsVersions')}</th>
+                  <th>{t('hsSize')}</th>
+                  <th>{t('hsLastRead')}</th>
                   <th />
                 </tr>
               </thead>
@@ -106,14 +107,14 @@ export function HistorySection() {
                     <td>
                       <strong>{d.title || d.url}</strong>
                       <div class="muted small url">{d.url}</div>
-                      {d.pinnedSha && <span class="tag known">pinned</span>} {d.changedAt && <span class="muted small">changed {new Date(d.changedAt).toLocaleDateString()}</span>}
+                      {d.pinnedSha && <span class="tag known">{t('tagPinned')}</span>} {d.changedAt && <span class="muted small">{t('hsChanged', formatDay(d.changedAt))}</span>}
                     </td>
-                    <td>{d.versions}</td>
+                    <td>{formatNumber(d.versions)}</td>
                     <td>{size(d.gzBytes)}</td>
-                    <td>{new Date(d.lastSeen).toLocaleDateString()}</td>
+                    <td>{formatDay(d.lastSeen)}</td>
                     <td>
-                      <button type="button" onClick={() => void remove(d.docKey)} aria-label={`Delete the history of ${d.title || d.url}`}>
-                        Delete
+                      <button type="button" onClick={() => void remove(d.docKey)} aria-label={t('hsDeleteAria', d.title || d.url)}>
+                        {t('hsDelete')}
                       </button>
                     </td>
                   </tr>
@@ -123,31 +124,31 @@ export function HistorySection() {
           )}
           <div class="row">
             <button type="button" onClick={() => void exportAll()} disabled={list.documents.length === 0}>
-              Export all (JSON)
+              {t('hsExport')}
             </button>
             <label class="file">
-              Import a history file…
+              {t('hsImport')}
               <input type="file" accept="application/json,.json" onChange={(e) => void importFile((e.currentTarget as HTMLInputElement).files?.[0]).then(() => ((e.target as HTMLInputElement).value = ''))} />
             </label>
             {confirmAll ? (
               <button type="button" class="danger" onClick={() => void remove()}>
-                Really delete all history
+                {t('hsReallyDelete')}
               </button>
             ) : (
               <button type="button" onClick={() => setConfirmAll(true)} disabled={list.documents.length === 0}>
-                Delete all…
+                {t('hsDeleteAll')}
               </button>
             )}
           </div>
           <div class="row">
             <label>
-              Size cap (MB, 1–40):{' '}
+              {t('hsCapLabel')}{' '}
               <input type="number" min={1} max={40} step={1} value={capMb} onInput={(e) => setCapMb((e.currentTarget as HTMLInputElement).value)} />
             </label>
             <button type="button" onClick={() => void saveCap()}>
-              Save cap
+              {t('hsSaveCap')}
             </button>
-            <span class="muted small">Oldest versions are removed first; the version you last read, the one before its last change, and pinned ones are always kept.</span>
+            <span class="muted small">{t('hsCapNote')}</span>
           </div>
         </>
       )}

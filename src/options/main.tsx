@@ -1,18 +1,22 @@
-// Options page. For now: the knowledge base's state and the data credits (About).
+// Options page: settings, the knowledge base's state and updates, the policy history, and the
+// data credits (About).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { KbStatus } from '../messages';
 import { send } from '../lib/rpc';
+import { formatDateTime, formatNumber, localizePage, t } from '../lib/i18n';
 import '../popup/popup.css';
 import './options.css';
 import { HistorySection } from './history-section';
 import { UpdateSection } from './update-section';
 import { SettingsSection } from './settings-section';
 
+// Project names stay as their projects spell them; what each gave, its licence and its authors
+// are described in the user's language.
 const CREDITS = [
-  { name: 'ToS;DR (Terms of Service; Didn’t Read)', what: 'reviewed clauses (points and their quotes), cases, platform grades', licence: 'CC BY-SA 3.0', by: 'ToS;DR contributors', url: 'https://tosdr.org' },
-  { name: 'Open Terms Archive', what: 'policy texts and their change history; document addresses', licence: 'texts ODC-BY 1.0, declarations EUPL-1.2', by: 'Open Terms Archive contributors', url: 'https://opentermsarchive.org' },
-  { name: 'CLAUDETTE', what: 'lawyer-labelled terms-of-service sentences that train and measure the detector', licence: 'CC BY 4.0', by: 'Lippi et al., CLAUDETTE project', url: 'http://claudette.eui.eu' },
+  { name: 'ToS;DR (Terms of Service; Didn’t Read)', what: t('creditTosdrWhat'), licence: 'CC BY-SA 3.0', by: t('creditTosdrBy'), url: 'https://tosdr.org' },
+  { name: 'Open Terms Archive', what: t('creditOtaWhat'), licence: t('creditOtaLicence'), by: t('creditOtaBy'), url: 'https://opentermsarchive.org' },
+  { name: 'CLAUDETTE', what: t('creditClaudetteWhat'), licence: 'CC BY 4.0', by: t('creditClaudetteBy'), url: 'http://claudette.eui.eu' },
 ];
 
 function Options() {
@@ -24,40 +28,41 @@ function Options() {
   return (
     <main class="options">
       <h1>Clausemark</h1>
-      <p>Clausemark highlights the clauses that matter on terms-of-service and privacy-policy pages. It reads the page in your browser and sends nothing about you anywhere.</p>
+      <p>{t('optionsIntro')}</p>
       <SettingsSection />
       <section>
-        <h2>Knowledge base</h2>
+        <h2>{t('optKbTitle')}</h2>
         {err ? (
-          <p class="error">Could not read the knowledge base state: {err}</p>
+          <p class="error">{t('optKbError', err)}</p>
         ) : !kb ? (
-          <p class="muted">Reading…</p>
+          <p class="muted">{t('reading')}</p>
         ) : kb.state === 'ready' ? (
           <p>
-            Version {kb.version}, installed {kb.loadedAt ? new Date(kb.loadedAt).toLocaleString() : ''}: {kb.counts?.platforms} platforms, {kb.counts?.documents} documents,{' '}
-            {kb.counts?.clauses} reviewed clauses. <span class="muted small">Content hash {kb.contentHash}</span>
+            {t('optKbReady', kb.version ?? '', formatDateTime(kb.loadedAt), formatNumber(kb.counts?.platforms ?? 0), formatNumber(kb.counts?.documents ?? 0), formatNumber(kb.counts?.clauses ?? 0))}{' '}
+            <span class="muted small">{t('optKbHash', kb.contentHash ?? '')}</span>
           </p>
         ) : kb.state === 'error' ? (
-          <p class="error">The knowledge base could not be installed: {kb.error}</p>
+          <p class="error">{t('optKbInstallError', kb.error ?? t('unknownError'))}</p>
         ) : (
-          <p class="muted">Installing the knowledge base…</p>
+          <p class="muted">{t('optKbInstalling')}</p>
         )}
       </section>
       <UpdateSection />
       <HistorySection />
       <section>
-        <h2>About the data</h2>
+        <h2>{t('optAboutTitle')}</h2>
         <ul class="credits">
           {CREDITS.map((c) => (
             <li key={c.name}>
-              <strong>{c.name}</strong> — {c.what}. Licence: {c.licence}. By {c.by}. <a href={c.url} target="_blank" rel="noreferrer noopener">{c.url}</a>
+              <strong>{c.name}</strong> — {t('optCreditLine', c.what, c.licence, c.by)} <a href={c.url} target="_blank" rel="noreferrer noopener">{c.url}</a>
             </li>
           ))}
         </ul>
-        <p class="muted small">The policy documents themselves remain the copyright of each provider; Clausemark ships short quotes and facts about them.</p>
+        <p class="muted small">{t('optCopyright')}</p>
       </section>
     </main>
   );
 }
 
+localizePage(t('optionsPageTitle'));
 render(<Options />, document.getElementById('app') as HTMLElement);

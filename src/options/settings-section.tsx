@@ -5,13 +5,16 @@ import { CATEGORIES, type CategoryGroup } from '../core/taxonomy';
 import { normalizeSite, type Settings } from '../core/settings';
 import type { Severity } from '../core/types';
 import { loadSettings, saveSettings } from '../settings/store';
+import { t } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
+import { Rich } from '../lib/rich';
 
-const GROUPS: Record<CategoryGroup, string> = { privacy: 'Privacy', ai: 'AI', rights: 'Your rights', disputes: 'Disputes', content: 'Your content', account: 'Your account' };
+const GROUPS: Record<CategoryGroup, string> = { privacy: t('groupPrivacy'), ai: t('groupAi'), rights: t('groupRights'), disputes: t('groupDisputes'), content: t('groupContent'), account: t('groupAccount') };
 const SEVERITY_CHOICES: [Severity, string][] = [
-  ['good', 'Everything, including good practices'],
-  ['low', 'Low, medium and high'],
-  ['medium', 'Medium and high'],
-  ['high', 'High only'],
+  ['good', t('showChoiceGood')],
+  ['low', t('showChoiceLow')],
+  ['medium', t('showChoiceMedium')],
+  ['high', t('showChoiceHigh')],
 ];
 
 export function SettingsSection() {
@@ -21,41 +24,41 @@ export function SettingsSection() {
   useEffect(() => {
     void loadSettings().then(setS);
   }, []);
-  if (!s) return <p class="muted">Reading settings…</p>;
+  if (!s) return <p class="muted">{t('setReading')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
     try {
       setS(await saveSettings(patch));
-      setMsg('Saved. Open tabs update now.');
+      setMsg(t('setSaved'));
     } catch (err) {
-      setMsg(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setMsg(t('setSaveError', err instanceof Error ? err.message : String(err)));
     }
   };
   const addSite = () => {
     const host = normalizeSite(site);
-    if (!host) return setMsg(`“${site}” is not a site address (example: news.example.com).`);
+    if (!host) return setMsg(t('setBadSite', site));
     setSite('');
     void save({ neverSites: [...s.neverSites, host] });
   };
 
   return (
     <section class="settings" aria-labelledby="settings-h">
-      <h2 id="settings-h">Settings</h2>
+      <h2 id="settings-h">{t('setTitle')}</h2>
       <fieldset>
-        <legend>When Clausemark reads a page</legend>
+        <legend>{t('modeLegend')}</legend>
         <label class="choice">
           <input type="radio" name="mode" checked={s.mode === 'auto'} onChange={() => void save({ mode: 'auto' })} />
-          <span><strong>Automatically on policy pages.</strong> A tiny script checks each page's address and title; only pages that look like a policy are read, on your device.</span>
+          <span><Rich text={t('setModeAuto')} /></span>
         </label>
         <label class="choice">
           <input type="radio" name="mode" checked={s.mode === 'click'} onChange={() => void save({ mode: 'click' })} />
-          <span><strong>Only when I click.</strong> Nothing is read until you press “Analyse this page” in the toolbar popup.</span>
+          <span><Rich text={t('setModeClick')} /></span>
         </label>
       </fieldset>
       <fieldset>
-        <legend>What to highlight</legend>
+        <legend>{t('setWhatLegend')}</legend>
         <label>
-          Show{' '}
+          {t('setShow')}{' '}
           <select value={s.minSeverity} onChange={(e) => void save({ minSeverity: (e.currentTarget as HTMLSelectElement).value as Severity })}>
             {SEVERITY_CHOICES.map(([v, l]) => (
               <option key={v} value={v}>{l}</option>
@@ -63,11 +66,11 @@ export function SettingsSection() {
           </select>
         </label>
         <label>
-          Detector sensitivity{' '}
+          {t('setSensitivity')}{' '}
           <select value={s.sensitivity} onChange={(e) => void save({ sensitivity: (e.currentTarget as HTMLSelectElement).value as Settings['sensitivity'] })}>
-            <option value="precise">Precise: fewer, surer highlights</option>
-            <option value="balanced">Balanced (recommended)</option>
-            <option value="thorough">Thorough: more highlights, more mistakes</option>
+            <option value="precise">{t('sensPrecise')}</option>
+            <option value="balanced">{t('sensBalanced')}</option>
+            <option value="thorough">{t('sensThorough')}</option>
           </select>
         </label>
         <div class="cats">
@@ -84,7 +87,7 @@ export function SettingsSection() {
                       void save({ disabledCategories: on ? s.disabledCategories.filter((x) => x !== c.id) : [...s.disabledCategories, c.id] });
                     }}
                   />{' '}
-                  {c.title}
+                  {categoryTitle(c.id)}
                 </label>
               ))}
             </div>
@@ -92,14 +95,14 @@ export function SettingsSection() {
         </div>
       </fieldset>
       <fieldset>
-        <legend>Sites where Clausemark never runs</legend>
-        {s.neverSites.length === 0 ? <p class="muted small">None.</p> : (
+        <legend>{t('setNeverLegend')}</legend>
+        {s.neverSites.length === 0 ? <p class="muted small">{t('setNone')}</p> : (
           <ul class="sites">
             {s.neverSites.map((h) => (
               <li key={h}>
                 {h}{' '}
-                <button type="button" class="link" aria-label={`Remove ${h}`} onClick={() => void save({ neverSites: s.neverSites.filter((x) => x !== h) })}>
-                  Remove
+                <button type="button" class="link" aria-label={t('setRemoveAria', h)} onClick={() => void save({ neverSites: s.neverSites.filter((x) => x !== h) })}>
+                  {t('setRemove')}
                 </button>
               </li>
             ))}
@@ -111,15 +114,15 @@ export function SettingsSection() {
             addSite();
           }}
         >
-          <input type="text" value={site} placeholder="example.com" aria-label="Site to exclude" onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />{' '}
-          <button type="submit">Add</button>
+          <input type="text" value={site} placeholder="example.com" aria-label={t('setSiteAria')} onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)} />{' '}
+          <button type="submit">{t('setAdd')}</button>
         </form>
       </fieldset>
       <fieldset>
-        <legend>Notices</legend>
+        <legend>{t('setNoticesLegend')}</legend>
         <label class="choice">
           <input type="checkbox" checked={s.inPageNotices} onChange={(e) => void save({ inPageNotices: (e.currentTarget as HTMLInputElement).checked })} />
-          <span>Show a small notice in the page when a policy changed since I last read it.</span>
+          <span>{t('setNoticeText')}</span>
         </label>
       </fieldset>
       <p class="muted small" role="status">{msg}</p>

@@ -7,10 +7,11 @@ import browser from 'webextension-polyfill';
 import { send } from '../lib/rpc';
 import type { KbStatus } from '../messages';
 import { feedAddress, feedOriginPattern, FEED_URL_KEY, type UpdateCheck } from '../kb/update';
+import { formatDateTime, t } from '../lib/i18n';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const OUTCOME: Record<UpdateCheck['outcome'], string> = { updated: 'Updated', 'up-to-date': 'Up to date', failed: 'Not updated' };
+const OUTCOME: Record<UpdateCheck['outcome'], string> = { updated: t('updOutcomeUpdated'), 'up-to-date': t('updOutcomeUpToDate'), failed: t('updOutcomeFailed') };
 
 export function UpdateSection() {
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
@@ -39,7 +40,7 @@ export function UpdateSection() {
   }
 
   useEffect(() => {
-    refresh().catch((e: unknown) => setNote({ error: true, text: `Could not read the update settings: ${message(e)}` }));
+    refresh().catch((e: unknown) => setNote({ error: true, text: t('updReadError', message(e)) }));
   }, []);
 
   function save(e: Event): void {
@@ -59,16 +60,16 @@ export function UpdateSection() {
       .request({ origins: [origin] })
       .then(async (ok) => {
         if (!ok) {
-          setNote({ error: true, text: `Permission to reach ${url.host} was not granted, so the address is not saved.` });
+          setNote({ error: true, text: t('updPermDenied', url.host) });
           return;
         }
         const previous = feedUrl;
         await browser.storage.local.set({ [FEED_URL_KEY]: url.href });
         if (previous && feedOriginPattern(feedAddress(previous)) !== origin) await dropPermission(previous);
-        setNote({ error: false, text: `Saved. Clausemark may now contact ${url.host}, and only when checking for updates.` });
+        setNote({ error: false, text: t('updSaved', url.host) });
         await refresh();
       })
-      .catch((err: unknown) => setNote({ error: true, text: `Could not save the address: ${message(err)}` }))
+      .catch((err: unknown) => setNote({ error: true, text: t('updSaveError', message(err)) }))
       .finally(() => setBusy(''));
   }
 
@@ -80,10 +81,10 @@ export function UpdateSection() {
       await browser.storage.local.remove(FEED_URL_KEY);
       await dropPermission(feedUrl);
       setDraft('');
-      setNote({ error: false, text: 'Updates are off; the permission for that server was removed. The installed knowledge base stays.' });
+      setNote({ error: false, text: t('updTurnedOff') });
       await refresh();
     } catch (err) {
-      setNote({ error: true, text: `Could not turn updates off: ${message(err)}` });
+      setNote({ error: true, text: t('updOffError', message(err)) });
     } finally {
       setBusy('');
     }
@@ -104,15 +105,10 @@ export function UpdateSection() {
 
   return (
     <section class="update-section">
-      <h2>Updates</h2>
-      <p>
-        Off by default: Clausemark works with the knowledge base it ships. If you trust a server that publishes newer ones, enter the address of its update manifest (a JSON
-        file giving the version, schema, size, SHA-256 and address of the data). Clausemark checks the size, the SHA-256, the schema and that the version is newer before
-        anything replaces the current data; if any check fails, the current data stays and the reason is shown here. Saving asks your permission to contact that one
-        server; nothing about you is sent to it. Checks run when you click “Check now” and at most once a day when the browser starts.
-      </p>
+      <h2>{t('updTitle')}</h2>
+      <p>{t('updIntro')}</p>
       <form class="row" onSubmit={save}>
-        <label for="feed-url">Update manifest address</label>
+        <label for="feed-url">{t('updAddress')}</label>
         <input
           id="feed-url"
           type="url"
@@ -122,7 +118,7 @@ export function UpdateSection() {
           disabled={busy !== ''}
         />
         <button type="submit" disabled={busy !== '' || draft.trim() === '' || (draft.trim() === feedUrl && granted !== false)}>
-          {busy === 'save' ? 'Saving…' : 'Save'}
+          {busy === 'save' ? t('updSaving') : t('updSave')}
         </button>
       </form>
       {note && <p class={note.error ? 'error' : 'status'} role="status">{note.text}</p>}
@@ -130,33 +126,34 @@ export function UpdateSection() {
         <>
           <p class="row">
             <span>
-              Checking <code>{feedUrl}</code>
+              {t('updCheckingLabel')} <code>{feedUrl}</code>
             </span>
             <button type="button" onClick={() => void checkNow()} disabled={busy !== ''}>
-              {busy === 'check' ? 'Checking…' : 'Check now'}
+              {busy === 'check' ? t('updChecking') : t('updCheckNow')}
             </button>
             <button type="button" class="danger" onClick={() => void turnOff()} disabled={busy !== ''}>
-              Turn off
+              {t('updTurnOff')}
             </button>
           </p>
-          {granted === false && <p class="error">Permission to contact this server is missing (it may have been removed in the browser’s settings). Save the address again to grant it.</p>}
+          {granted === false && <p class="error">{t('updPermMissing')}</p>}
         </>
       ) : (
-        <p class="muted">Updates are off.</p>
+        <p class="muted">{t('updAreOff')}</p>
       )}
       {status?.state === 'ready' && (
         <p class="status">
-          Installed: version {status.version}, {status.source === 'update' ? 'from the update feed' : 'shipped with the extension'}
-          {status.loadedAt ? `, since ${new Date(status.loadedAt).toLocaleString()}` : ''}.
+          {status.source === 'update'
+            ? status.loadedAt ? t('updInstalledFeedSince', status.version ?? '', formatDateTime(status.loadedAt)) : t('updInstalledFeed', status.version ?? '')
+            : status.loadedAt ? t('updInstalledShippedSince', status.version ?? '', formatDateTime(status.loadedAt)) : t('updInstalledShipped', status.version ?? '')}
         </p>
       )}
       {last && (
         <div class={`last-check ${last.outcome}`}>
           <strong>
-            Last check: {OUTCOME[last.outcome]}
+            {t('updLastCheck', OUTCOME[last.outcome])}
           </strong>{' '}
           <span class="muted small">
-            {new Date(last.at).toLocaleString()} · {last.feedUrl}
+            {formatDateTime(last.at)} · {last.feedUrl}
           </span>
           <p>{last.message}</p>
         </div>

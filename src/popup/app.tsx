@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { KbStatus, TabState } from '../messages';
 import { send } from '../lib/rpc';
+import { formatNumber, t } from '../lib/i18n';
 import { VIEWS } from './views';
 
 async function currentTabId(): Promise<number | null> {
@@ -30,7 +31,7 @@ function AnalyseButton({ tabId, onDone, notify }: { tabId: number; onDone: (s: T
         if (state) return onDone(state);
         await new Promise((r) => setTimeout(r, 250));
       }
-      notify('The page was read, but no text to analyse was found.');
+      notify(t('popupAnalyseNoText'));
     } catch (err) {
       notify(err instanceof Error ? err.message.replace(/^tab\/analyse: /, '') : String(err));
     } finally {
@@ -39,7 +40,7 @@ function AnalyseButton({ tabId, onDone, notify }: { tabId: number; onDone: (s: T
   };
   return (
     <button type="button" class="primary" disabled={busy} onClick={() => void analyse()}>
-      {busy ? 'Analysing…' : 'Analyse this page'}
+      {busy ? t('popupAnalysing') : t('analyseThisPage')}
     </button>
   );
 }
@@ -71,8 +72,8 @@ export function App() {
     if (load.kind !== 'loading' && performance.getEntriesByName('clausemark:first-render').length === 0) performance.mark('clausemark:first-render');
   }, [load.kind]);
 
-  if (load.kind === 'loading') return <main class="popup"><p class="muted">Reading…</p></main>;
-  if (load.kind === 'error') return <main class="popup"><p class="error">Clausemark could not read this tab: {load.message}</p></main>;
+  if (load.kind === 'loading') return <main class="popup"><p class="muted">{t('reading')}</p></main>;
+  if (load.kind === 'error') return <main class="popup"><p class="error">{t('popupTabError', load.message)}</p></main>;
   const { state, tabId, kb } = load;
   const views = VIEWS.filter((v) => state || !v.needsPage);
   const view = views.find((v) => v.id === viewId) ?? views[0];
@@ -85,12 +86,12 @@ export function App() {
         <h1>Clausemark</h1>
         {tabId !== null && !inTab && (
           <a class="tablink" href={`${browser.runtime.getURL('src/popup/index.html')}?tab=${tabId}`} target="_blank" rel="noopener">
-            Open in a tab
+            {t('popupOpenInTab')}
           </a>
         )}
       </header>
       {views.length > 1 && (
-        <nav class="views" role="tablist" aria-label="Views">
+        <nav class="views" role="tablist" aria-label={t('popupViews')}>
           {views.map((v) => (
             <button key={v.id} type="button" role="tab" aria-selected={v.id === view?.id} class={v.id === view?.id ? 'on' : ''} onClick={() => setViewId(v.id)}>
               {v.label}
@@ -100,8 +101,8 @@ export function App() {
       )}
       {!state && (
         <section class="empty">
-          <p><strong>No policy analysed on this page.</strong></p>
-          <p class="muted">Clausemark highlights clauses on terms-of-service and privacy-policy pages. Open one, and its clauses appear here.</p>
+          <p><strong>{t('popupNoPolicy')}</strong></p>
+          <p class="muted">{t('popupIntro')}</p>
           {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s, kb })} notify={setNotice} />}
         </section>
       )}
@@ -109,10 +110,10 @@ export function App() {
       {notice && <p class="notice" role="status">{notice}</p>}
       <footer class="muted small">
         {kb?.state === 'ready'
-          ? `Knowledge base ${kb.version ?? ''}: ${kb.counts?.platforms ?? 0} platforms, ${kb.counts?.clauses ?? 0} reviewed clauses. Works offline; nothing leaves your device.`
+          ? t('popupFooterKb', kb.version ?? '', formatNumber(kb.counts?.platforms ?? 0), formatNumber(kb.counts?.clauses ?? 0))
           : kb?.state === 'error'
-            ? `Knowledge base unavailable: ${kb.error ?? 'unknown error'}`
-            : 'Knowledge base loading…'}
+            ? t('popupKbUnavailable', kb.error ?? t('unknownError'))
+            : t('popupKbLoading')}
       </footer>
     </main>
   );

@@ -3,19 +3,21 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PageClause, TabState } from '../messages';
 import { send } from '../lib/rpc';
-import { getCategory } from '../core/taxonomy';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../core/types';
+import { formatDateTime, formatNumber, formatPercent, t } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
+import { severityLabels } from '../lib/severity-text';
 import type { ViewProps } from './views';
 
-const SEV_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', good: 'Good' };
+const SEV_LABEL: Record<Severity, string> = severityLabels();
 
 async function reveal(tabId: number | null, c: PageClause, notify: (s: string) => void) {
   if (tabId === null) return;
   try {
     const { ok } = await send('tab/reveal', { tabId, clauseId: c.id });
-    notify(ok ? '' : 'That clause is no longer on the page (it may have been reloaded).');
+    notify(ok ? '' : t('clausesGone'));
   } catch (err) {
-    notify(`Could not reach the page: ${err instanceof Error ? err.message : String(err)}`);
+    notify(t('clausesUnreachable', err instanceof Error ? err.message : String(err)));
   }
 }
 
@@ -41,37 +43,37 @@ function TabView({ state, filter, setFilter, onReveal }: { state: TabState; filt
   return (
     <>
       <section class="doc">
-        <h2>{platform ? `${platform.name} — ${doc?.termsType ?? 'policy'}` : visit.title || host}</h2>
+        <h2>{platform ? `${platform.name} — ${doc?.termsType ?? t('policy')}` : visit.title || host}</h2>
         <p class="muted small url" title={visit.url}>{visit.url}</p>
         <p class="small">
           {visit.detection.kind === 'known' ? (
-            <span class="tag known">Known document</span>
+            <span class="tag known">{t('clausesKnownDoc')}</span>
           ) : (
-            <span class="tag heuristic">Recognised as a policy</span>
+            <span class="tag heuristic">{t('clausesRecognised')}</span>
           )}{' '}
-          <span class="muted">Read {new Date(visit.readAt).toLocaleString()} · SHA-256 <code title={visit.sha256}>{visit.sha256.slice(0, 12)}…</code></span>
+          <span class="muted">{t('clausesReadAt', formatDateTime(visit.readAt))} · SHA-256 <code title={visit.sha256}>{visit.sha256.slice(0, 12)}…</code></span>
         </p>
       </section>
-      <section class="counts" aria-label="Clauses by severity">
+      <section class="counts" aria-label={t('clausesBySeverity')}>
         <button type="button" class={`count all ${filter === 'all' ? 'on' : ''}`} aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
-          <strong>{clauses.length}</strong> All
+          <strong>{formatNumber(clauses.length)}</strong> {t('all')}
         </button>
         {SEVERITIES.map((s) => (
           <button key={s} type="button" class={`count ${s} ${filter === s ? 'on' : ''}`} aria-pressed={filter === s} onClick={() => setFilter(filter === s ? 'all' : s)}>
-            <strong>{counts[s]}</strong> {SEV_LABEL[s]}
+            <strong>{formatNumber(counts[s])}</strong> {SEV_LABEL[s]}
           </button>
         ))}
       </section>
       {shown.length === 0 ? (
-        <p class="muted">{clauses.length === 0 ? 'No clauses of note were found on this page.' : 'None of this severity.'}</p>
+        <p class="muted">{clauses.length === 0 ? t('clausesNone') : t('clausesNoneOfSeverity')}</p>
       ) : (
         <ol class="clauses">
           {shown.map((c) => (
             <li key={c.id}>
               <button type="button" class="clause" data-clause={c.id} onClick={() => onReveal(c)}>
                 <span class={`pill ${c.severity}`}>{SEV_LABEL[c.severity]}</span>
-                <span class="title">{getCategory(c.category)?.title ?? c.category}</span>
-                <span class="src">{c.source === 'kb' ? 'Reviewed' : `Detected ${Math.round(c.confidence * 100)}%`}</span>
+                <span class="title">{categoryTitle(c.category)}</span>
+                <span class="src">{c.source === 'kb' ? t('clausesReviewed') : t('clausesDetected', formatPercent(c.confidence))}</span>
                 <span class="excerpt">{c.excerpt}</span>
               </button>
             </li>

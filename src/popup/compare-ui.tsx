@@ -5,8 +5,10 @@ import type { PlatformHit } from '../core/platform-search';
 import type { SeverityCounts } from '../core/compare';
 import { SEVERITIES, type Severity } from '../core/types';
 import { send } from '../lib/rpc';
+import { formatNumber, t, tn } from '../lib/i18n';
+import { severityLabels } from '../lib/severity-text';
 
-export const SEV_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', good: 'Good' };
+export const SEV_LABEL: Record<Severity, string> = severityLabels();
 
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message.replace(/^[a-z/]+: /, '') : String(err);
@@ -35,10 +37,10 @@ export function markReady(view: string): void {
 /** Stacked bar of how many reviewed platforms have each severity; `mine` is outlined. */
 export function DistributionBar({ counts, mine }: { counts: SeverityCounts; mine?: Severity }) {
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
-  const text = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${SEV_LABEL[s]} ${counts[s]}`).join(', ');
-  if (total === 0) return <span class="dist none small muted">No reviewed platform</span>;
+  const text = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${SEV_LABEL[s]} ${formatNumber(counts[s])}`).join(', ');
+  if (total === 0) return <span class="dist none small muted">{t('distNone')}</span>;
   return (
-    <span class="dist" role="img" aria-label={`Reviewed platforms by severity: ${text}`} title={text}>
+    <span class="dist" role="img" aria-label={t('distAria', text)} title={text}>
       {SEVERITIES.filter((s) => counts[s] > 0).map((s) => (
         <span key={s} class={`seg ${s}${s === mine ? ' mine' : ''}`} style={{ flexGrow: counts[s] }} />
       ))}
@@ -52,13 +54,13 @@ export function Pager({ offset, size, total, onPage, label }: { offset: number; 
   return (
     <div class="pager" role="group" aria-label={label}>
       <button type="button" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - size))}>
-        ‹ Previous
+        {t('pagerPrevious')}
       </button>
       <span class="small muted">
-        {offset + 1}–{Math.min(offset + size, total)} of {total}
+        {t('pagerRange', formatNumber(offset + 1), formatNumber(Math.min(offset + size, total)), formatNumber(total))}
       </span>
       <button type="button" disabled={offset + size >= total} onClick={() => onPage(offset + size)}>
-        Next ›
+        {t('pagerNext')}
       </button>
     </div>
   );
@@ -89,9 +91,9 @@ export function PlatformPicker({ label, value, onPick }: { label: string; value:
         setHits(r.hits);
         setActive(0);
         setOpen(true);
-        setError(r.hits.length === 0 && q.trim() ? `No platform matches “${q.trim()}”.` : '');
+        setError(r.hits.length === 0 && q.trim() ? t('pickerNoMatch', q.trim()) : '');
       },
-      (err: unknown) => n === seq.current && setError(`Search failed: ${errorText(err)}`),
+      (err: unknown) => n === seq.current && setError(t('pickerSearchFailed', errorText(err))),
     );
   };
 
@@ -134,7 +136,7 @@ export function PlatformPicker({ label, value, onPick }: { label: string; value:
         list={undefined}
         autocomplete="off"
         spellcheck={false}
-        placeholder="Name or domain, e.g. google.com"
+        placeholder={t('pickerPlaceholder')}
         aria-expanded={open && hits.length > 0}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
@@ -150,7 +152,7 @@ export function PlatformPicker({ label, value, onPick }: { label: string; value:
         onKeyDown={onKey}
       />
       {open && hits.length > 0 && (
-        <ul id={`${id}-list`} role="listbox" class="suggest" aria-label={`${label}: suggestions`}>
+        <ul id={`${id}-list`} role="listbox" class="suggest" aria-label={t('pickerSuggestions', label)}>
           {hits.map((h, i) => (
             <li
               key={h.id}
@@ -165,7 +167,7 @@ export function PlatformPicker({ label, value, onPick }: { label: string; value:
             >
               <span class="name">{h.name}</span>
               <span class="small muted dom">{h.domain ?? ''}</span>
-              <span class="small muted revcount">{h.reviewedClauses > 0 ? `${h.reviewedClauses} reviewed` : 'not reviewed'}</span>
+              <span class="small muted revcount">{h.reviewedClauses > 0 ? tn('countReviewed', h.reviewedClauses) : t('notReviewedLower')}</span>
             </li>
           ))}
         </ul>

@@ -3,10 +3,13 @@
 // rarity. A row opens the list of those platforms (paged), each linked to its document.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CategoryDistribution, ComparedPlatform } from '../messages';
-import { categoryRow, pageCategories, rarityText, sortRows, type CategoryRow, type RowSort } from '../core/compare';
-import { CATEGORIES, getCategory } from '../core/taxonomy';
+import { categoryRow, pageCategories, sortRows, type CategoryRow, type RowSort } from '../core/compare';
+import { CATEGORIES } from '../core/taxonomy';
 import { SEVERITIES, type Severity } from '../core/types';
 import { send } from '../lib/rpc';
+import { formatNumber, t, tn } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
+import { rarityPhrase } from '../lib/severity-text';
 import { DistributionBar, errorText, markReady, Pager, param, SEV_LABEL, viewHref } from './compare-ui';
 import type { ViewProps } from './views';
 
@@ -51,27 +54,27 @@ export function CompareView({ state }: ViewProps) {
   }, [rows.length > 0]);
 
   if (!state) return null;
-  const pageName = state.platform?.name ?? 'This page';
-  if (inputs.length === 0) return <p class="muted">No clauses were found on this page, so there is nothing to compare.</p>;
-  if (error) return <p class="error">Comparison is not available: {error}</p>;
-  if (!stats) return <p class="muted">Comparing with reviewed platforms…</p>;
+  const pageName = state.platform?.name ?? t('compareThisPage');
+  if (inputs.length === 0) return <p class="muted">{t('compareNothing')}</p>;
+  if (error) return <p class="error">{t('compareUnavailable', error)}</p>;
+  if (!stats) return <p class="muted">{t('compareLoading')}</p>;
 
   return (
-    <section class="compare" aria-label="How this page compares with reviewed platforms">
+    <section class="compare" aria-label={t('compareAria')}>
       <div class="toolbar">
         <span class="small muted">
-          {rows.length} categor{rows.length === 1 ? 'y' : 'ies'} on {pageName}
+          {tn('compareCategoriesOn', rows.length, pageName)}
         </span>
-        <span class="seg-buttons" role="group" aria-label="Sort by">
+        <span class="seg-buttons" role="group" aria-label={t('compareSortBy')}>
           {(['severity', 'rarity'] as const).map((s) => (
             <button key={s} type="button" aria-pressed={sort === s} class={sort === s ? 'on' : ''} onClick={() => setSort(s)}>
-              {s === 'severity' ? 'Severity' : 'Rarity'}
+              {s === 'severity' ? t('compareSortSeverity') : t('compareSortRarity')}
             </button>
           ))}
         </span>
       </div>
       <p class="small muted legend">
-        Bars: reviewed platforms by their most severe clause (this page's outlined):{' '}
+        {t('compareLegend')}{' '}
         {SEVERITIES.map((s) => (
           <span key={s} class="key">
             <span class={`swatch ${s}`} aria-hidden="true" /> {SEV_LABEL[s]}{' '}
@@ -82,12 +85,12 @@ export function CompareView({ state }: ViewProps) {
         {rows.map((r) => (
           <li key={r.category} class={openCat === r.category ? 'open' : ''}>
             <button type="button" class="cmp-row" aria-expanded={openCat === r.category} aria-controls={`plist-${r.category}`} data-category={r.category} onClick={() => setOpenCat(openCat === r.category ? null : r.category)}>
-              <span class="cat">{getCategory(r.category)?.title ?? r.category}</span>
-              <span class={`pill ${r.severity}`} title={`This page's most severe clause of this category (${r.count} on the page)`}>
+              <span class="cat">{categoryTitle(r.category)}</span>
+              <span class={`pill ${r.severity}`} title={t('comparePillTitle', formatNumber(r.count))}>
                 {SEV_LABEL[r.severity]}
               </span>
               <DistributionBar counts={r.distribution} mine={r.severity} />
-              <span class="small muted rar">{r.rarity.n > 0 ? rarityText(r.rarity) : 'Not reviewed on any platform yet'}</span>
+              <span class="small muted rar">{r.rarity.n > 0 ? rarityPhrase(r.rarity) : t('compareNotReviewed')}</span>
               {r.rarity.n > 0 && <span class="small muted cmpnote">{standing(r)}</span>}
             </button>
             {openCat === r.category && <PlatformList id={`plist-${r.category}`} category={r.category} platformId={state.platform?.id} />}
@@ -101,8 +104,9 @@ export function CompareView({ state }: ViewProps) {
 /** Where this page stands among the platforms reviewed for the category. */
 function standing(r: CategoryRow): string {
   const same = r.distribution[r.severity];
-  if (r.severity === 'good') return `Of ${r.rarity.n} reviewed: ${same} also good practice, ${r.betterThan} worse.`;
-  return `Of ${r.rarity.n} reviewed: ${same} as severe, ${r.betterThan} worse, ${r.worseThan} better.`;
+  const n = formatNumber;
+  if (r.severity === 'good') return t('compareStandingGood', n(r.rarity.n), n(same), n(r.betterThan));
+  return t('compareStanding', n(r.rarity.n), n(same), n(r.betterThan), n(r.worseThan));
 }
 
 function PlatformList({ id, category, platformId }: { id: string; category: string; platformId?: string }) {
@@ -126,7 +130,7 @@ function PlatformList({ id, category, platformId }: { id: string; category: stri
 
   return (
     <div id={id} class="plist">
-      <div class="chips" role="group" aria-label="Show platforms of severity">
+      <div class="chips" role="group" aria-label={t('compareShowSeverity')}>
         {[undefined, ...SEVERITIES].map((s) => (
           <button
             key={s ?? 'all'}
@@ -138,16 +142,16 @@ function PlatformList({ id, category, platformId }: { id: string; category: stri
               setOffset(0);
             }}
           >
-            {s ? SEV_LABEL[s] : 'All'}
+            {s ? SEV_LABEL[s] : t('all')}
           </button>
         ))}
       </div>
       {error ? (
-        <p class="error small">Could not list platforms: {error}</p>
+        <p class="error small">{t('compareListError', error)}</p>
       ) : !data ? (
-        <p class="muted small">Loading platforms…</p>
+        <p class="muted small">{t('compareListLoading')}</p>
       ) : data.total === 0 ? (
-        <p class="muted small">No other reviewed platform{severity ? ` with a ${SEV_LABEL[severity].toLowerCase()} clause` : ''} here.</p>
+        <p class="muted small">{severity ? t('compareNoOthersSeverity', SEV_LABEL[severity].toLowerCase()) : t('compareNoOthers')}</p>
       ) : (
         <>
           <ol class="prows" start={data.offset + 1}>
@@ -155,7 +159,7 @@ function PlatformList({ id, category, platformId }: { id: string; category: stri
               <li key={r.clause.id}>
                 <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span>{' '}
                 {r.url ? (
-                  <a href={r.url} target="_blank" rel="noreferrer noopener" class="pname" title={`Open ${r.platform.name}'s document`}>
+                  <a href={r.url} target="_blank" rel="noreferrer noopener" class="pname" title={t('openDocumentOf', r.platform.name)}>
                     {r.platform.name}
                   </a>
                 ) : (
@@ -163,14 +167,14 @@ function PlatformList({ id, category, platformId }: { id: string; category: stri
                 )}
                 {r.platform.domain && <span class="small muted"> {r.platform.domain}</span>}{' '}
                 <a class="small" href={viewHref('platform', { platform: r.platform.id })}>
-                  summary
+                  {t('compareSummaryLink')}
                 </a>
                 <div class="small case">{r.clause.caseTitle}</div>
                 {r.clause.quote && <q class="small">{r.clause.quote}</q>}
               </li>
             ))}
           </ol>
-          <Pager offset={data.offset} size={PAGE} total={data.total} onPage={setOffset} label={`Platforms for ${getCategory(category)?.title ?? category}`} />
+          <Pager offset={data.offset} size={PAGE} total={data.total} onPage={setOffset} label={t('comparePagerLabel', categoryTitle(category))} />
         </>
       )}
     </div>

@@ -3,10 +3,11 @@
 // platform; `?view=platform&platform=<id>` opens one directly.
 import { useEffect, useState } from 'preact/hooks';
 import type { PlatformSummary } from '../messages';
-import { GRADE_RULE, MIN_CLAUSES_FOR_GRADE } from '../core/compare';
-import { getCategory } from '../core/taxonomy';
+import { MIN_CLAUSES_FOR_GRADE } from '../core/compare';
 import { SEVERITIES } from '../core/types';
 import { send } from '../lib/rpc';
+import { formatDay, formatNumber, t, tn } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
 import { errorText, markReady, Pager, param, PlatformPicker, SEV_LABEL, viewHref } from './compare-ui';
 import type { ViewProps } from './views';
 
@@ -37,27 +38,23 @@ export function PlatformView({ state }: ViewProps) {
 
   const current = summary && summary !== 'missing' ? { id: summary.platform.id, name: summary.platform.name } : null;
   return (
-    <section class="platform" aria-label="Platform summary">
-      <PlatformPicker label="Platform" value={current} onPick={(h) => setPlatformId(h.id)} />
-      {error && <p class="error small">Could not read the platform: {error}</p>}
+    <section class="platform" aria-label={t('platformAria')}>
+      <PlatformPicker label={t('viewPlatform')} value={current} onPick={(h) => setPlatformId(h.id)} />
+      {error && <p class="error small">{t('platformError', error)}</p>}
       {!platformId ? (
-        <p class="muted small">Search a platform by name or domain to see its reviewed clauses, a grade-like summary and its documents.</p>
+        <p class="muted small">{t('platformSearchHint')}</p>
       ) : summary === 'missing' ? (
-        <p class="error small">No platform “{platformId}” in the knowledge base.</p>
+        <p class="error small">{t('platformMissing', platformId)}</p>
       ) : summary ? (
         <Summary s={summary} pagePlatform={state?.platform?.id} />
       ) : (
-        !error && <p class="muted small">Reading…</p>
+        !error && <p class="muted small">{t('reading')}</p>
       )}
     </section>
   );
 }
 
-function fmtDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
+const fmtDate = formatDay;
 
 function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: string }) {
   const [offset, setOffset] = useState(0);
@@ -68,11 +65,11 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
     <>
       <div class="phead">
         {g.grade ? (
-          <span class={`grade g${g.grade}`} role="img" aria-label={`Clausemark grade ${g.grade}`}>
+          <span class={`grade g${g.grade}`} role="img" aria-label={t('gradeAria', g.grade)}>
             {g.grade}
           </span>
         ) : (
-          <span class="grade none" role="img" aria-label="No grade">
+          <span class="grade none" role="img" aria-label={t('gradeNoneAria')}>
             –
           </span>
         )}
@@ -80,40 +77,40 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
           <h2>{p.name}</h2>
           <p class="small muted">
             {p.domain ?? p.domains[0] ?? ''}
-            {p.domains.length > 1 ? ` and ${p.domains.length - 1} more domain${p.domains.length === 2 ? '' : 's'}` : ''}
-            {p.otaTracked ? ' · documents tracked by Open Terms Archive' : ''}
+            {p.domains.length > 1 ? ` ${tn('platformMoreDomains', p.domains.length - 1)}` : ''}
+            {p.otaTracked ? ` · ${t('platformOtaTracked')}` : ''}
           </p>
         </div>
       </div>
       <p class="small">
         {g.grade
-          ? `Grade ${g.grade} from ${g.reviewed} reviewed clauses (average ${g.score >= 0 ? '+' : ''}${g.score.toFixed(2)}).`
+          ? t('gradeFrom', g.grade, formatNumber(g.reviewed), formatNumber(g.score, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'always' }))
           : g.reviewed === 0
-            ? 'No grade: ToS;DR reviewers have not recorded any clause of this platform yet.'
-            : `No grade: only ${g.reviewed} reviewed clause${g.reviewed === 1 ? '' : 's'} (a grade needs ${MIN_CLAUSES_FOR_GRADE}).`}
-        {p.tosdrGrade ? ` ToS;DR's own grade: ${p.tosdrGrade}.` : ''}
+            ? t('gradeNoneZero')
+            : tn('gradeNoneFew', g.reviewed, formatNumber(MIN_CLAUSES_FOR_GRADE))}
+        {p.tosdrGrade ? ` ${t('gradeTosdr', p.tosdrGrade)}` : ''}
       </p>
       <details class="small rule">
-        <summary>How is this grade computed?</summary>
-        <p>{GRADE_RULE} Reviewed clauses are ToS;DR points (CC BY-SA 3.0); this is Clausemark's summary, not ToS;DR's grade.</p>
+        <summary>{t('gradeHow')}</summary>
+        <p>{t('gradeRule')} {t('gradeRuleCredit')}</p>
       </details>
       {g.reviewed > 0 && (
-        <ul class="sevcounts" aria-label="Reviewed clauses by severity">
+        <ul class="sevcounts" aria-label={t('platformSevAria')}>
           {SEVERITIES.map((sv) => (
             <li key={sv}>
-              <span class={`pill ${sv}`}>{SEV_LABEL[sv]}</span> {g.counts[sv]}
+              <span class={`pill ${sv}`}>{SEV_LABEL[sv]}</span> {formatNumber(g.counts[sv])}
             </li>
           ))}
         </ul>
       )}
       {other && (
         <p class="small">
-          <a href={viewHref('side-by-side', { a: other, b: p.id })}>Compare side by side with this page's platform</a>
+          <a href={viewHref('side-by-side', { a: other, b: p.id })}>{t('platformCompareLink')}</a>
         </p>
       )}
-      <h3>Documents</h3>
+      <h3>{t('platformDocuments')}</h3>
       {s.documents.length === 0 ? (
-        <p class="small muted">No documents of this platform are known.</p>
+        <p class="small muted">{t('platformNoDocs')}</p>
       ) : (
         <ul class="docs">
           {s.documents.map((d) => (
@@ -127,9 +124,9 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
               )}
               <span class="small muted">
                 {' '}
-                {d.lastChange ? `last changed ${fmtDate(d.lastChange)}` : d.latestDate ? `latest version ${fmtDate(d.latestDate)}` : 'not tracked'}
-                {d.changes > 0 ? ` · ${d.changes} recorded change${d.changes === 1 ? '' : 's'}` : ''}
-                {d.clauses > 0 ? ` · ${d.clauses} reviewed` : ''}
+                {d.lastChange ? t('docLastChanged', fmtDate(d.lastChange)) : d.latestDate ? t('docLatest', fmtDate(d.latestDate)) : t('docNotTracked')}
+                {d.changes > 0 ? ` · ${tn('docChanges', d.changes)}` : ''}
+                {d.clauses > 0 ? ` · ${tn('countReviewed', d.clauses)}` : ''}
               </span>
             </li>
           ))}
@@ -137,21 +134,21 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
       )}
       {s.clauses.length > 0 && (
         <>
-          <h3>Reviewed clauses</h3>
+          <h3>{t('platformReviewedClauses')}</h3>
           <ol class="prows" start={offset + 1}>
             {s.clauses.slice(offset, offset + CLAUSE_PAGE).map((c) => (
               <li key={c.id}>
-                <span class={`pill ${c.severity}`}>{SEV_LABEL[c.severity]}</span> <strong>{getCategory(c.category)?.title ?? c.category}</strong>
+                <span class={`pill ${c.severity}`}>{SEV_LABEL[c.severity]}</span> <strong>{categoryTitle(c.category)}</strong>
                 <div class="small case">
                   {c.caseTitle} (
                   <a href={c.pointUrl} target="_blank" rel="noreferrer noopener">
-                    point
+                    {t('linkPoint')}
                   </a>
                   {c.url && (
                     <>
                       ,{' '}
                       <a href={c.url} target="_blank" rel="noreferrer noopener">
-                        document
+                        {t('linkDocument')}
                       </a>
                     </>
                   )}
@@ -161,7 +158,7 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
               </li>
             ))}
           </ol>
-          <Pager offset={offset} size={CLAUSE_PAGE} total={s.clauses.length} onPage={setOffset} label="Reviewed clauses" />
+          <Pager offset={offset} size={CLAUSE_PAGE} total={s.clauses.length} onPage={setOffset} label={t('platformReviewedClauses')} />
         </>
       )}
     </>

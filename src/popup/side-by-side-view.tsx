@@ -4,8 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PlatformBrief, PlatformPair } from '../messages';
 import type { PairCell, PairRow } from '../core/compare';
-import { getCategory } from '../core/taxonomy';
 import { send } from '../lib/rpc';
+import { formatNumber, t, tn } from '../lib/i18n';
+import { categoryTitle } from '../lib/category-text';
 import { errorText, markReady, param, PlatformPicker, SEV_LABEL, viewHref } from './compare-ui';
 import type { ViewProps } from './views';
 
@@ -46,14 +47,14 @@ export function SideBySideView({ state }: ViewProps) {
   const differing = pair ? pair.rows.filter((r) => r.difference !== 'same').length : 0;
 
   return (
-    <section class="sbs" aria-label="Compare two platforms side by side">
+    <section class="sbs" aria-label={t('sbsAria')}>
       <div class="pickers">
-        <PlatformPicker label="First platform" value={a} onPick={(h) => setA({ id: h.id, name: h.name })} />
+        <PlatformPicker label={t('sbsFirst')} value={a} onPick={(h) => setA({ id: h.id, name: h.name })} />
         <button
           type="button"
           class="swap"
-          aria-label="Swap the two platforms"
-          title="Swap"
+          aria-label={t('sbsSwapAria')}
+          title={t('sbsSwap')}
           disabled={!a || !b}
           onClick={() => {
             setA(b);
@@ -62,23 +63,23 @@ export function SideBySideView({ state }: ViewProps) {
         >
           ⇄
         </button>
-        <PlatformPicker label="Second platform" value={b} onPick={(h) => setB({ id: h.id, name: h.name })} />
+        <PlatformPicker label={t('sbsSecond')} value={b} onPick={(h) => setB({ id: h.id, name: h.name })} />
       </div>
-      {error && <p class="error small">Could not compare: {error}</p>}
+      {error && <p class="error small">{t('sbsError', error)}</p>}
       {!a || !b ? (
-        <p class="muted small">Pick two platforms by name or domain to see their reviewed clauses category by category.</p>
+        <p class="muted small">{t('sbsPick')}</p>
       ) : !pair ? (
-        !error && <p class="muted small">Comparing…</p>
+        !error && <p class="muted small">{t('sbsComparing')}</p>
       ) : (
         <>
           <div class="toolbar">
             <span class="small muted" role="status">
               {pair.rows.length === 0
-                ? 'Neither platform has reviewed clauses yet.'
-                : `${differing} of ${pair.rows.length} categories differ.`}
+                ? t('sbsNeither')
+                : t('sbsDiffer', formatNumber(differing), formatNumber(pair.rows.length))}
             </span>
             <label class="small">
-              <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff((e.currentTarget as HTMLInputElement).checked)} /> Only differences
+              <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff((e.currentTarget as HTMLInputElement).checked)} /> {t('sbsOnlyDiff')}
             </label>
           </div>
           <Unreviewed p={pair.a} />
@@ -86,11 +87,11 @@ export function SideBySideView({ state }: ViewProps) {
           {rows.length > 0 && (
             <table class="pair">
               <caption class="sr-only">
-                Reviewed clauses of {pair.a.name} and {pair.b.name} by category
+                {t('sbsCaption', pair.a.name, pair.b.name)}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Category</th>
+                  <th scope="col">{t('sbsCategory')}</th>
                   <th scope="col">
                     <a href={viewHref('platform', { platform: pair.a.id })}>{pair.a.name}</a>
                   </th>
@@ -103,7 +104,7 @@ export function SideBySideView({ state }: ViewProps) {
                 {rows.map((r) => (
                   <tr key={r.category} class={r.difference === 'same' ? 'same' : 'diff'} data-difference={r.difference} data-category={r.category}>
                     <th scope="row">
-                      {getCategory(r.category)?.title ?? r.category}
+                      {categoryTitle(r.category)}
                       {r.difference !== 'same' && <span class="difftag">{diffText(r, pair.a.name, pair.b.name)}</span>}
                     </th>
                     <Cell cell={r.a} worse={r.difference === 'a-worse'} />
@@ -126,36 +127,36 @@ function initial(key: 'a' | 'b'): Pick2 {
 
 function Unreviewed({ p }: { p: PlatformBrief }) {
   if (p.reviewedClauses > 0) return null;
-  return <p class="small muted">{p.name} has no reviewed clauses yet: its column is empty.</p>;
+  return <p class="small muted">{t('sbsUnreviewed', p.name)}</p>;
 }
 
 function diffText(r: PairRow, a: string, b: string): string {
   switch (r.difference) {
     case 'only-a':
-      return `only ${a} reviewed`;
+      return t('sbsOnlyReviewed', a);
     case 'only-b':
-      return `only ${b} reviewed`;
+      return t('sbsOnlyReviewed', b);
     case 'a-worse':
-      return `${a} more severe`;
+      return t('sbsMoreSevere', a);
     case 'b-worse':
-      return `${b} more severe`;
+      return t('sbsMoreSevere', b);
     default:
       return '';
   }
 }
 
 function Cell({ cell, worse }: { cell?: PairCell; worse: boolean }) {
-  if (!cell) return <td class="none muted small">Not reviewed</td>;
+  if (!cell) return <td class="none muted small">{t('notReviewed')}</td>;
   const [first, ...rest] = cell.clauses;
   return (
     <td class={worse ? 'worse' : ''}>
       <span class={`pill ${cell.severity}`}>{SEV_LABEL[cell.severity]}</span>
-      {worse && <span class="sr-only"> (more severe)</span>}
+      {worse && <span class="sr-only"> {t('sbsMoreSevereSr')}</span>}
       {first && <div class="small">{first.caseTitle}</div>}
       {rest.length > 0 && (
         <details class="small">
           <summary>
-            {rest.length} more clause{rest.length === 1 ? '' : 's'}
+            {tn('sbsMoreClauses', rest.length)}
           </summary>
           <ul>
             {rest.map((c) => (

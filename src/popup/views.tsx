@@ -7,6 +7,7 @@ import { CompareView } from './compare-view';
 import { SideBySideView } from './side-by-side-view';
 import { PlatformView } from './platform-view';
 import { HistoryView } from './history-view';
+import { t } from '../lib/i18n';
 
 export interface ViewProps {
   tabId: number | null;
@@ -23,9 +24,9 @@ export interface PopupView {
 }
 
 export const VIEWS: readonly PopupView[] = [
-  { id: 'clauses', label: 'Clauses', needsPage: true, component: ClausesView },
-  { id: 'compare', label: 'Compare', needsPage: true, component: CompareView },
-  { id: 'side-by-side', label: 'Side by side', needsPage: false, component: SideBySideView },
-  { id: 'platform', label: 'Platform', needsPage: false, component: PlatformView },
-  { id: 'history', label: 'History', needsPage: true, component: HistoryView },
+  { id: 'clauses', label: t('viewClauses'), needsPage: true, component: ClausesView },
+  { id: 'compare', label: t('viewCompare'), needsPage: true, component: CompareView },
+  { id: 'side-by-side', label: t('viewSideBySide'), needsPage: false, component: SideBySideView },
+  { id: 'platform', label: t('viewPlatform'), needsPage: false, component: PlatformView },
+  { id: 'history', label: t('viewHistory'), needsPage: true, component: HistoryView },
 ];

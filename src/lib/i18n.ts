@@ -65,22 +65,35 @@ export function tMaybe(key: string, ...substitutions: Substitution[]): string {
   return entry ? formatMessage(entry, subs) : '';
 }
 
+const canonical = (tag: string | undefined): string | undefined => {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+};
+const primary = (tag: string) => tag.split('-')[0]?.toLowerCase();
+
 let locale: string | undefined | null = null;
-/** The browser's UI language (e.g. "de", "fr-FR"), undefined when unknown (Intl then uses its default). */
+/**
+ * The browser's UI language (e.g. "de", "fr-FR"), for dates and numbers; undefined when unknown
+ * (Intl then uses its default). When the messages are in another language (a UI language we have
+ * no translation for, so English; or Chromium's --lang switch, which getUILanguage and
+ * @@ui_locale do not follow), the messages' own language wins (each file names it in
+ * `messagesLocale`), so that dates read in the language of the sentence around them.
+ */
 export function uiLocale(): string | undefined {
   if (locale === null) {
+    let ui: string | undefined;
+    let messages: string | undefined;
     try {
-      locale = browser.i18n.getUILanguage() || undefined;
+      ui = canonical(browser.i18n.getUILanguage());
+      messages = canonical(browser.i18n.getMessage('messagesLocale'));
     } catch {
-      locale = undefined;
+      // no extension API: Intl's default
     }
-    if (locale) {
-      try {
-        locale = Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0];
-      } catch {
-        locale = undefined;
-      }
-    }
+    locale = ui && messages && primary(ui) !== primary(messages) ? messages : (ui ?? messages);
   }
   return locale ?? undefined;
 }

@@ -34,7 +34,7 @@ function usedKeys(): Map<string, string> {
   for (const file of sourceFiles(path.join(PROJECT_ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
     const rel = path.relative(PROJECT_ROOT, file);
-    for (const m of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.set(m[1] as string, rel);
+    for (const m of text.matchAll(/\b(?:t|getMessage)\(\s*'([A-Za-z0-9_]+)'/g)) used.set(m[1] as string, rel);
     for (const m of text.matchAll(/\btn\(\s*'([A-Za-z0-9_]+)'/g)) {
       used.set(`${m[1]}_one`, rel);
       used.set(`${m[1]}_other`, rel);
@@ -116,6 +116,10 @@ describe('message files', () => {
     }
   });
 
+  it('name their own language in messagesLocale', () => {
+    for (const locale of LOCALES) expect(files[locale].messagesLocale?.message).toBe(locale);
+  });
+
   it('keep the grade rule equal to the one the core computes with', () => {
     expect(en.gradeRule?.message).toBe(GRADE_RULE);
   });
@@ -160,6 +164,24 @@ describe('t() and the category helpers', () => {
         subs.forEach((s) => expect(out, `${locale} ${key}`).toContain(s));
       }
     }
+  });
+
+  it('format dates and numbers in the UI language, or in the messages’ language when they differ', async () => {
+    const formatIn = async (ui: string, messages: string) => {
+      vi.resetModules();
+      getUILanguage.mockReturnValue(ui);
+      getMessage.mockImplementation((key: string) => (key === 'messagesLocale' ? messages : ''));
+      const i18n = await import('../../src/lib/i18n');
+      return { day: i18n.formatDay('2026-11-23T10:00:00Z'), n: i18n.formatNumber(12345.5), locale: i18n.uiLocale() };
+    };
+    expect(await formatIn('de-DE', 'de')).toMatchObject({ locale: 'de-DE', n: '12.345,5', day: '23. Nov. 2026' });
+    expect((await formatIn('fr', 'fr')).day).toMatch(/23 nov\. 2026/);
+    // A Spanish browser gets English messages: the dates follow the English text.
+    expect(await formatIn('es', 'en')).toMatchObject({ locale: 'en', day: 'Nov 23, 2026' });
+    // Chromium's --lang=de switches the messages but not getUILanguage.
+    expect((await formatIn('en-US', 'de')).day).toBe('23. Nov. 2026');
+    getUILanguage.mockReturnValue('en');
+    vi.resetModules();
   });
 
   it('give category texts in the browser’s language, the taxonomy’s English otherwise', () => {

@@ -89,7 +89,15 @@ function main(): void {
     }
   }
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
-    const lag = localeLag(next, locale, readMessages(locale));
+    const messages = readMessages(locale);
+    const lag = localeLag(next, locale, messages);
+    // Translations in the English order, so the files compare line by line.
+    const ordered: Messages = {};
+    for (const k of [...Object.keys(next), ...Object.keys(messages)]) if (messages[k] && !ordered[k]) ordered[k] = messages[k];
+    if (!check && serialise(ordered) !== serialise(messages)) {
+      writeFileSync(localeFile(locale), serialise(ordered));
+      console.log(`public/_locales/${locale}/messages.json: put in the English order.`);
+    }
     for (const [what, keys] of [['missing', lag.missing], ['not in English', lag.extra], ['translated from older English', lag.stale]] as const) {
       if (keys.length === 0) continue;
       failed = true;

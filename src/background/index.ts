@@ -112,10 +112,6 @@ browser.runtime.onStartup.addListener(() => {
 browser.tabs.onRemoved.addListener((tabId) => {
   void session.remove([TAB_KEY(tabId), FRAME_KEY(tabId)]);
 });
-// A new document loading in a tab: its previous analysis no longer applies.
-browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void deps.tabVisits.clear?.(tabId);
-});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;

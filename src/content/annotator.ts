@@ -44,7 +44,10 @@ export interface AnnotateResult {
 
 const CHUNK_SENTENCES = 400;
 /** Past this, only the beginning is analysed (bounded work on huge pages), and the user is told. */
-export const MAX_TEXT_CHARS = 3_000_000;
+export const MAX_TEXT_CHARS = 1_500_000;
+/** More highlights than this stop being readable and cost seconds of layout: the first ones are
+ * shown, and the user is told. */
+export const MAX_HIGHLIGHTS = 1500;
 const EXCERPT_MAX = 600;
 
 /** Detector over sentences in chunks (results depend on the chunking: keep it), yielding to the page between chunks. */
@@ -138,7 +141,9 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     ...kb.clauses,
     ...detected.map((d) => ({ ...d, id: d.id || clauseId(d.category, page.text.slice(d.start, d.end)), excerpt: excerpt(page.text, d.start, d.end) })),
   ];
-  const highlights = resolveOverlaps(found.filter((c) => isShown(input.settings, c.category, c.severity)));
+  const resolved = resolveOverlaps(found.filter((c) => isShown(input.settings, c.category, c.severity)));
+  const highlights = resolved.slice(0, MAX_HIGHLIGHTS);
+  if (resolved.length > MAX_HIGHLIGHTS) showToast(t('toastTooManyClauses', formatNumber(MAX_HIGHLIGHTS), formatNumber(resolved.length)), signal);
 
   const slicer = new Slicer();
   await slicer.maybe();

@@ -62,6 +62,15 @@ async function main(): Promise<void> {
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   nav?.addEventListener('navigatesuccess', () => void run());
   setInterval(() => void run(), 1000);
+  // Leaving the document (a new page loads in the tab): its analysis no longer applies. Same-page
+  // #fragment jumps keep it. Coming back from the back-forward cache analyses the page again.
+  addEventListener('pagehide', () => {
+    controller?.abort();
+    key = '';
+  });
+  addEventListener('pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) void run({ again: true });
+  });
   onSettingsChanged((next) => {
     settings = next;
     void run({ again: true });

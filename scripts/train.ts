@@ -20,7 +20,7 @@ for (const d of docs) hash.update(d.id).update('\0').update(d.text).update(JSON.
 hash.update(JSON.stringify(TRAIN_OPTIONS));
 // Rules are features and may add clauses: a rule change is a new model.
 // Bump when the features or the section context change meaning.
-hash.update('features: words+bigrams, headings v1, rule names');
+hash.update('features: words+bigrams, headings v1, rule names; per-category grid');
 for (const r of RULES) hash.update(`${r.name}\0${r.pattern.source}\0${r.always ? 1 : 0}`);
 const dataHash = hash.digest('hex');
 const trainedAt = new Date().toISOString().slice(0, 10);
@@ -36,6 +36,10 @@ const file = toModelFile(trained, {
     companies: new Set(docs.map((d) => d.company)).size,
     sentences: trained.examples,
     thresholds: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => [c, Math.round((trained.thresholds[i] as number) * 1000) / 1000])),
+    training: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => {
+      const g = TRAIN_OPTIONS.grid?.[trained.chosen[i] as number] ?? {};
+      return [c, { l2: g.l2 ?? TRAIN_OPTIONS.l2, posWeight: g.posWeight ?? TRAIN_OPTIONS.posWeight }];
+    })),
     rulesAdd: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => [c, trained.rules[i]])),
     innerOutOfFold: Object.fromEntries(MODEL_CATEGORIES.map((c, i) => [c, trained.inner[i]])),
     options: TRAIN_OPTIONS,

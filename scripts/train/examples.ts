@@ -13,6 +13,8 @@ export interface Example {
   docId: string;
   /** Category indices this sentence is neither positive nor negative for (set by the pipeline). */
   ignore?: number[];
+  /** Loss weight (default 1): extra, noisier sources such as ToS;DR quotes count less. */
+  weight?: number;
 }
 
 /** A sentence carries a gold category when the overlap covers half of the sentence or half of

@@ -7,6 +7,8 @@ export interface TrainSet {
   labels: readonly (readonly number[])[];
   /** ignore[i] = categories whose loss example i does not contribute to (unlabelled, not negative). */
   ignore?: readonly (readonly number[] | undefined)[];
+  /** weight[i] scales example i's loss (default 1). */
+  weight?: readonly (number | undefined)[];
 }
 
 export interface TrainOptions {
@@ -70,6 +72,7 @@ export function trainOvr(data: TrainSet, k: number, opts: TrainOptions = {}): Li
       y.fill(0);
       for (const c of data.labels[i] as number[]) y[c] = 1;
       const skip = data.ignore?.[i];
+      const wi = data.weight?.[i] ?? 1;
       for (let c = 0; c < k; c++) z[c] = bias[c] as number;
       const v = normalize ? 1 / Math.sqrt((data.feats[i] as readonly number[]).length || 1) : 1;
       for (const f of r) for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (w[f * k + c] as number) * v;
@@ -77,7 +80,7 @@ export function trainOvr(data: TrainSet, k: number, opts: TrainOptions = {}): Li
         const p = 1 / (1 + Math.exp(-(z[c] as number)));
         const yc = y[c] as number;
         if (skip && yc === 0 && skip.includes(c)) continue;
-        const g = (p - yc) * (yc === 1 ? posWeight : 1);
+        const g = (p - yc) * (yc === 1 ? posWeight : 1) * wi;
         if (Math.abs(g) < 1e-4) continue;
         bg2[c] = (bg2[c] as number) + g * g;
         bias[c] = (bias[c] as number) - (lr * g) / Math.sqrt(bg2[c] as number);

@@ -11,7 +11,9 @@ import { RULES } from '../../src/core/rules';
 import type { ClaudetteDoc } from './claudette';
 import { prepareDoc, type Example, type PreparedDoc } from './examples';
 import { trainOvr, predict, type TrainOptions, type LinearModel } from './logreg';
-import { chooseJoint, operatingCurve, docCounts, ruleCounts, type DocCounts } from './tune';
+import { tosdrExamples, type TosdrOptions } from './tosdr';
+import { loadClaudette } from './claudette';
+import { chooseJoint, operatingCurve, docCounts, ruleCounts, f1Of, type DocCounts, type Point } from './tune';
 
 export const MODEL_CATEGORIES: readonly string[] = CLAUDETTE_CATEGORIES;
 
@@ -36,6 +38,13 @@ export interface PipelineOptions extends TrainOptions {
   /** A rule may mark clauses of a model category on its own when its document-level precision on
    * the training documents reaches this. */
   rulePrecision?: number;
+  /** ToS;DR quotes as extra training sentences (never used to choose operating points). */
+  tosdr?: TosdrOptions;
+  /** Training configurations tried per category (e.g. l2, posWeight); each category keeps the
+   * one with the best inner out-of-fold document-level F1 at `minPrecision`. */
+  grid?: (TrainOptions & { seeds?: number })[];
+  /** Models averaged over this many example orders. */
+  seeds?: number;
 }
 
 /** Split companies into k groups deterministically (sorted, then dealt round-robin by size). */
@@ -74,6 +83,7 @@ function toSet(ex: readonly Example[]) {
     feats: ex.map((e) => e.feats),
     labels: ex.map((e) => [...e.labels].map((l) => idx.get(l)).filter((i): i is number => i !== undefined)),
     ignore: ex.map((e) => e.ignore),
+    weight: ex.map((e) => e.weight),
   };
 }
 
@@ -112,6 +122,50 @@ export interface Trained {
   inner: DocCounts[];
   prune: number;
   mergeGap: number;
+  /** Per category: index into `grid` of the training configuration it uses. */
+  chosen: number[];
+}
+
+/** Best document-level F1 of a curve among points reaching `minPrecision` (0 when none does). */
+function bestF1At(curve: readonly Point[], minPrecision: number): number {
+  let best = 0;
+  for (const pt of curve) {
+    const c = pt.counts;
+    if (c.tp + c.fp > 0 && c.tp / (c.tp + c.fp) >= minPrecision) best = Math.max(best, f1Of(c));
+  }
+  return best;
+}
+
+/** The average of `seeds` models trained in different example orders: one linear model with the
+ * ensemble's scores (less dependent on the order of the single AdaGrad pass). */
+function trainAveraged(set: ReturnType<typeof toSet>, k: number, opts: TrainOptions & { seeds?: number }): LinearModel {
+  const n = Math.max(1, opts.seeds ?? 1);
+  const first = trainOvr(set, k, { ...opts, seed: 7 });
+  for (let s = 1; s < n; s++) {
+    const m = trainOvr(set, k, { ...opts, seed: 7 + 1000 * s });
+    for (let i = 0; i < first.w.length; i++) first.w[i] = (first.w[i] as number) + (m.w[i] as number);
+    for (let c = 0; c < k; c++) first.bias[c] = (first.bias[c] as number) + (m.bias[c] as number);
+  }
+  if (n > 1) {
+    for (let i = 0; i < first.w.length; i++) first.w[i] = (first.w[i] as number) / n;
+    for (let c = 0; c < k; c++) first.bias[c] = (first.bias[c] as number) / n;
+  }
+  return first;
+}
+
+/** Per category, the weights of the model trained with its chosen configuration (same vocabulary:
+ * the same examples and feature filter). */
+function combine(models: ReadonlyMap<number, LinearModel>, chosen: readonly number[]): LinearModel {
+  const base = models.get(chosen[0] as number) as LinearModel;
+  const k = base.k;
+  const w = new Float64Array(base.w.length);
+  const bias = new Float64Array(k);
+  chosen.forEach((gi, c) => {
+    const m = models.get(gi) as LinearModel;
+    for (let r = 0; r < w.length; r += k) w[r + c] = m.w[r + c] as number;
+    bias[c] = m.bias[c] as number;
+  });
+  return { k, vocab: base.vocab, w, bias, normalize: base.normalize };
 }
 
 /** Probabilities of a model for every example sentence of a prepared document, [j * k + c]. */
@@ -130,18 +184,33 @@ export function prepareAll(docs: readonly ClaudetteDoc[], context: FeatureConfig
   return docs.map((d) => prepareDoc(d, context));
 }
 
+let companies: Set<string> | undefined;
+function claudetteCompanies(): Set<string> {
+  companies ??= new Set(loadClaudette().map((d) => d.company));
+  return companies;
+}
+
 export function trainWithThresholds(docs: readonly ClaudetteDoc[], opts: PipelineOptions = {}, prepared?: readonly PreparedDoc[]): Trained {
   const { minCompanies = 2, innerFolds = 4, minPrecision = 0.85, context = {}, tuneRules = true, prune = 0, mergeGap = 0, unlabeledWindow = 0, rulePrecision = 0.8 } = opts;
   const prep = prepared ?? prepareAll(docs, context);
   markUnlabeled(prep, unlabeledWindow);
   const k = MODEL_CATEGORIES.length;
+  // Every CLAUDETTE company (not only the training ones) is kept out of the ToS;DR examples.
+  const extra = opts.tosdr && opts.tosdr.weight > 0 ? tosdrExamples(context, opts.tosdr, claudetteCompanies()) : [];
+  // Candidate training configurations; each category keeps the one whose out-of-fold operating
+  // curve is best (one-vs-rest: categories train independently, so their weights can be combined).
+  const grid: TrainOptions[] = (opts.grid && opts.grid.length ? opts.grid : [{}]).map((g) => ({ ...opts, ...g }));
   // Out-of-fold probabilities for the operating points: the model must be judged on unseen companies.
   const folds = groupFolds(prep.map((p) => ({ company: p.doc.company, p })), innerFolds).map((f) => f.map((x) => x.p));
-  const oof = new Map<PreparedDoc, Float32Array>();
+  const oofs = grid.map(() => new Map<PreparedDoc, Float32Array>());
   for (let f = 0; f < folds.length; f++) {
-    const train = folds.filter((_, i) => i !== f).flat().flatMap((p) => p.examples);
-    const m = trainOvr(toSet(train), k, { ...opts, allowed: allowedFeatures(train, minCompanies) });
-    for (const p of folds[f] as PreparedDoc[]) oof.set(p, predictDoc(m, p));
+    const train = [...folds.filter((_, i) => i !== f).flat().flatMap((p) => p.examples), ...extra];
+    const set = toSet(train);
+    const allowed = allowedFeatures(train, minCompanies);
+    grid.forEach((g, gi) => {
+      const m = trainAveraged(set, k, { ...g, allowed });
+      for (const p of folds[f] as PreparedDoc[]) (oofs[gi] as Map<PreparedDoc, Float32Array>).set(p, predictDoc(m, p));
+    });
   }
   // Rules eligible to add clauses on their own: precise enough on the training documents.
   const eligible = MODEL_CATEGORIES.map((cat) => new Set(RULES.flatMap((r, i) => {
@@ -150,19 +219,33 @@ export function trainWithThresholds(docs: readonly ClaudetteDoc[], opts: Pipelin
     const n = ruleCounts(prep, cat, new Set([i]), mergeGap);
     return n.tp >= 3 && n.tp / (n.tp + n.fp) >= rulePrecision ? [i] : [];
   })));
+  const chosen: number[] = [];
   const curves = MODEL_CATEGORIES.map((cat, c) => {
     const ruleIds = eligible[c] as Set<number>;
     const forced = RULES.some((r) => r.category === cat && r.always);
     const modes = forced ? [true] : tuneRules && ruleIds.size > 0 ? [false, true] : [false];
-    return operatingCurve(prep, (p) => oof.get(p) as Float32Array, c, cat, ruleIds, modes, mergeGap);
+    let best: Point[] = [];
+    let bestV = -1;
+    let bestG = 0;
+    oofs.forEach((oof, gi) => {
+      const curve = operatingCurve(prep, (p) => oof.get(p) as Float32Array, c, cat, ruleIds, modes, mergeGap);
+      const v = bestF1At(curve, minPrecision);
+      if (v > bestV + 1e-9) { bestV = v; best = curve; bestG = gi; }
+    });
+    chosen.push(bestG);
+    return best;
   });
   const points = chooseJoint(curves, minPrecision);
   const thresholds = points.map((p) => p.threshold);
   const rules = points.map((p, c) => (p.rules ? [...(eligible[c] as Set<number>)].map((i) => (RULES[i] as { name: string }).name) : []));
   const inner = points.map((p) => p.counts);
-  const all = prep.flatMap((p) => p.examples);
-  const model = trainOvr(toSet(all), k, { ...opts, allowed: allowedFeatures(all, minCompanies) });
-  return { model, thresholds, rules, examples: all.length, context, inner, prune, mergeGap };
+  const all = [...prep.flatMap((p) => p.examples), ...extra];
+  const allSet = toSet(all);
+  const allowed = allowedFeatures(all, minCompanies);
+  const models = new Map<number, LinearModel>();
+  for (const gi of new Set(chosen)) models.set(gi, trainAveraged(allSet, k, { ...(grid[gi] as TrainOptions), allowed }));
+  const model = combine(models, chosen);
+  return { model, thresholds, rules, examples: all.length, context, inner, prune, mergeGap, chosen };
 }
 
 export { docCounts };

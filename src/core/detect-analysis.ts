@@ -3,7 +3,7 @@
 
 import type { Sentence } from './text';
 import { normalizeForMatch } from './text-chars';
-import { addPrefixed, addTokenFeatures, headingWords, tokens } from './detect-features';
+import { addCharFeatures, addPrefixed, addPrefixedBigrams, addTokenFeatures, headingWords, tokens } from './detect-features';
 import { sectionContext, type SectionContext } from './detect-context';
 import { matchingRules, RULES } from './rules';
 
@@ -16,6 +16,15 @@ export interface FeatureConfig {
   next?: boolean;
   /** Names of the matching rules (`r:`): the model learns how much to trust each rule. */
   rules?: boolean;
+  /** Word-internal character features for morphology ("terminate", "termination"): 'prefix' =
+   * the first 5 letters of words longer than 5 (`c:`); 'ngrams' = character 4- and 5-grams. */
+  chars?: 'prefix' | 'ngrams';
+  /** Content words of the parent heading (the nearest heading of a higher level, `g:`). */
+  parent?: boolean;
+  /** Bigrams of the heading words (`hb:`). */
+  headingBigrams?: boolean;
+  /** Position in the section: first sentence under the heading, first of its block (`pos:`). */
+  position?: boolean;
 }
 
 /** Sentences shorter than this (after trimming) are headings or fragments, never clauses. */
@@ -70,6 +79,22 @@ export function analyse(text: string, sentences: readonly Sentence[], cfg: Featu
       if (h >= 0) addPrefixed(set, 'h:', wordsOf(h));
       const l = ctx.lead[i] as number;
       if (l >= 0) addPrefixed(set, 'h:', wordsOf(l));
+    }
+    if (cfg.chars) addCharFeatures(set, t, cfg.chars);
+    if (cfg.headingBigrams) {
+      const h = ctx.heading[i] as number;
+      if (h >= 0) addPrefixedBigrams(set, 'hb:', wordsOf(h));
+    }
+    if (cfg.parent) {
+      const g = ctx.parent[i] as number;
+      if (g >= 0) addPrefixed(set, 'g:', wordsOf(g));
+    }
+    if (cfg.position) {
+      const h = ctx.heading[i] as number;
+      let first = true;
+      for (let q = i - 1; q > h && q >= 0; q--) if (!skip[q]) { first = false; break; }
+      const blockFirst = !(i > 0 && (sentences[i - 1] as Sentence).block === s.block && !ctx.isHeading[i - 1]);
+      addPrefixed(set, 'pos:', [h < 0 ? 'none' : first ? 'first' : 'later', blockFirst ? 'bfirst' : 'blater']);
     }
     if (cfg.prev && i > 0 && (sentences[i - 1] as Sentence).block === s.block) addPrefixed(set, 'p:', toks[i - 1] as string[]);
     if (cfg.next && i + 1 < n && (sentences[i + 1] as Sentence).block === s.block) addPrefixed(set, 'n:', toks[i + 1] as string[]);

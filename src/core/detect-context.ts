@@ -66,6 +66,18 @@ export interface SectionContext {
   lead: Int32Array;
   /** Per sentence: 1 when the sentence is itself a heading or a lead. */
   isHeading: Uint8Array;
+  /** Per sentence: the parent of its heading (the nearest earlier heading of a higher level), or -1. */
+  parent: Int32Array;
+}
+
+/** Outline level of a heading: "12." 1, "12.1" 2, "a." 3; unnumbered: capitals 1, Title Case 2. */
+export function headingLevel(raw: string): number {
+  const s = raw.trim();
+  const num = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s/.exec(s);
+  if (num) return (num[1] as string).split('.').length;
+  if (/^[IVXivx]{1,5}\.\s/.test(s)) return 1;
+  if (/^[A-Za-z][.)]\s/.test(s)) return 3;
+  return s === s.toUpperCase() ? 1 : 2;
 }
 
 /** Headings and leads for each sentence of `sentences` (in text order, as `segment` returns them). */
@@ -74,6 +86,10 @@ export function sectionContext(text: string, sentences: readonly Sentence[]): Se
   const heading = new Int32Array(n).fill(-1);
   const lead = new Int32Array(n).fill(-1);
   const isHeading = new Uint8Array(n);
+  const parent = new Int32Array(n).fill(-1);
+  // Open headings by level (the outline so far): the parent of a new heading is the last one above its level.
+  const stack: { i: number; level: number }[] = [];
+  let currentParent = -1;
   let current = -1;
   let blockLead = -1;
   for (let i = 0; i < n; i++) {
@@ -82,10 +98,16 @@ export function sectionContext(text: string, sentences: readonly Sentence[]): Se
     const nextSame = i + 1 < n && (sentences[i + 1] as Sentence).block === s.block;
     if (!prevSame) blockLead = -1;
     heading[i] = current;
+    parent[i] = currentParent;
     if (!prevSame && !nextSame) {
-      if (isHeadingText(text.slice(s.start, s.end))) {
+      const raw = text.slice(s.start, s.end);
+      if (isHeadingText(raw)) {
         isHeading[i] = 1;
         current = i;
+        const level = headingLevel(raw);
+        while (stack.length && (stack[stack.length - 1] as { level: number }).level >= level) stack.pop();
+        currentParent = stack.length ? (stack[stack.length - 1] as { i: number }).i : -1;
+        stack.push({ i, level });
       }
       continue;
     }
@@ -96,5 +118,5 @@ export function sectionContext(text: string, sentences: readonly Sentence[]): Se
     }
     lead[i] = blockLead;
   }
-  return { heading, lead, isHeading };
+  return { heading, lead, isHeading, parent };
 }

@@ -67,3 +67,18 @@ const STOP = new Set(['the', 'of', 'and', 'to', 'a', 'an', 'in', 'on', 'for', 'o
 export function headingWords(toks: readonly string[]): string[] {
   return [...new Set(toks.filter((t) => !STOP.has(t)))];
 }
+
+/** Heading word bigrams under a prefix. */
+export function addPrefixedBigrams(set: Set<number>, prefix: string, toks: readonly string[]): void {
+  for (let i = 1; i < toks.length; i++) set.add(hashWord(`${prefix}${toks[i - 1] as string} ${toks[i] as string}`) & MASK);
+}
+
+/** Word-internal character features (`c:`): robust to inflection and derivation. */
+export function addCharFeatures(set: Set<number>, toks: readonly string[], mode: 'prefix' | 'ngrams'): void {
+  for (const t of toks) {
+    if (t.length <= 5 || t === '<num>') continue;
+    if (mode === 'prefix') { set.add(hashWord('c:' + t.slice(0, 5)) & MASK); continue; }
+    const w = `<${t}>`;
+    for (let n = 4; n <= 5; n++) for (let i = 0; i + n <= w.length; i++) set.add(hashWord('c:' + w.slice(i, i + n)) & MASK);
+  }
+}

@@ -3,6 +3,7 @@
 // decoded, whitespace collapsed as CSS would, and each block boundary becomes a newline plus a
 // hard break so sentences never run across paragraphs, list items or table cells.
 
+import { TextBuilder } from './text-builder';
 import { decodeEntities } from './text-entities';
 
 /** Elements whose content is never shown as text. */
@@ -22,26 +23,15 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
 
 export function htmlToText(html: string): { text: string; hardBreaks: number[]; title?: string } {
-  // Parts + running length: checking the tail of a growing string flattens V8's rope each time.
-  const parts: string[] = [];
-  let len = 0;
-  let last = '';
-  const put = (s: string): void => {
-    if (s === '') return;
-    parts.push(s);
-    len += s.length;
-    last = s[s.length - 1] as string;
-  };
-  const hardBreaks: number[] = [];
+  const out = new TextBuilder();
+  const put = (s: string): void => out.put(s);
   let title: string | undefined;
   let pre = 0; // depth of <pre>: whitespace kept as is
   let pendingSpace = false;
 
   const blockBreak = (): void => {
     pendingSpace = false;
-    if (len === 0) return;
-    if (last !== '\n') put('\n');
-    if (hardBreaks[hardBreaks.length - 1] !== len) hardBreaks.push(len);
+    out.blockBreak();
   };
   const appendText = (raw: string): void => {
     const s = decodeEntities(raw);
@@ -50,7 +40,7 @@ export function htmlToText(html: string): { text: string; hardBreaks: number[]; 
     for (const part of s.split(/([ \t\n\r\f]+)/)) {
       if (part === '') continue;
       if (/^[ \t\n\r\f]+$/.test(part)) { pendingSpace = true; continue; }
-      if (pendingSpace && len > 0 && last !== '\n' && last !== ' ') put(' ');
+      if (pendingSpace && out.length > 0 && out.last !== '\n' && out.last !== ' ') put(' ');
       pendingSpace = false;
       put(part);
     }
@@ -97,11 +87,9 @@ export function htmlToText(html: string): { text: string; hardBreaks: number[]; 
     if (BLOCK.has(name)) blockBreak();
     else if (name === 'img' || name === 'wbr' || VOID.has(name)) continue;
   }
-  // Drop a trailing newline so the last block ends with text.
-  let out = parts.join('');
-  while (out.endsWith('\n')) out = out.slice(0, -1);
-  const breaks = hardBreaks.filter((b) => b > 0 && b < out.length);
-  return title === undefined ? { text: out, hardBreaks: breaks } : { text: out, hardBreaks: breaks, title };
+  // The last block ends with text, not a newline.
+  const done = out.finish();
+  return title === undefined ? done : { ...done, title };
 }
 
 const closeRes = new Map<string, RegExp>();

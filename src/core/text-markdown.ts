@@ -2,6 +2,8 @@
 // and tests. Headings, list items, table cells and paragraphs become blocks; inline syntax
 // (links, emphasis, code, images) is dropped so offsets point at readable text.
 
+import { TextBuilder } from './text-builder';
+
 const HEADING = /^\s{0,3}#{1,6}\s+/;
 const LIST = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
 const QUOTE = /^\s*>\s?/;
@@ -23,25 +25,13 @@ function inline(s: string): string {
 }
 
 export function markdownToText(md: string): { text: string; hardBreaks: number[] } {
-  // Parts + a running length: appending to and inspecting one big string would flatten V8's rope
-  // on every check and make this quadratic.
-  const parts: string[] = [];
-  let len = 0;
-  let last = '';
-  const put = (s: string): void => {
-    if (s === '') return;
-    parts.push(s);
-    len += s.length;
-    last = s[s.length - 1] as string;
-  };
-  const hardBreaks: number[] = [];
+  const out = new TextBuilder();
+  const put = (s: string): void => out.put(s);
   let inParagraph = false;
   let fence = false;
   const brk = (): void => {
     inParagraph = false;
-    if (len === 0) return;
-    if (last !== '\n') put('\n');
-    if (hardBreaks[hardBreaks.length - 1] !== len) hardBreaks.push(len);
+    out.blockBreak();
   };
   const lines = md.split(/\r?\n/);
   for (let li = 0; li < lines.length; li++) {
@@ -76,9 +66,7 @@ export function markdownToText(md: string): { text: string; hardBreaks: number[]
     inParagraph = true;
     if (isHeading) brk();
   }
-  let text = parts.join('');
-  while (text.endsWith('\n')) text = text.slice(0, -1);
-  return { text, hardBreaks: hardBreaks.filter((b) => b > 0 && b < text.length) };
+  return out.finish();
 }
 
 /** Block boundaries of a plain .txt file: every line break (files of one paragraph per line are

@@ -23,6 +23,8 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
   const quick = quickSignal(location.href, document.title);
   // Frames (ads, widgets) are only looked at when they look like a policy themselves.
   if (!isTop && !quick.candidate && !force) return false;
+  // A page that already looks like a policy loads the annotator while the lookup is under way.
+  const annotator = quick.candidate || force ? import('./annotator') : null;
   let match = null;
   try {
     match = (await send('page/lookup', { url: location.href })).match;
@@ -30,7 +32,7 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
     console.warn('Clausemark: knowledge base lookup failed', err);
   }
   if (signal.aborted || (!match && !quick.candidate && !force)) return false;
-  const { startSession } = await import('./annotator');
+  const { startSession } = await (annotator ?? import('./annotator'));
   if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
   await startSession({ match, reason, signal, settings, force });

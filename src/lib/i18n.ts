@@ -103,8 +103,13 @@ function pluralRules(): Intl.PluralRules {
   return (rules ??= new Intl.PluralRules(uiLocale()));
 }
 
+// toLocaleString builds a formatter on every call (a badge each on a big policy): keep them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return n.toLocaleString(uiLocale(), options);
+  const key = options ? JSON.stringify(options) : '';
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(uiLocale(), options)));
+  return f.format(n);
 }
 
 /** 0.87 → "87%" ("87 %" in German and French). */

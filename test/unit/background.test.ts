@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../../src/kb/schema';
 import { openClausemarkDb, getKbStatus, setKbStatus, type Db } from '../../src/storage/db';
 import { installKb, validateKb } from '../../src/storage/kb-install';
-import { KbService } from '../../src/background/kb-service';
+import { KbService, URL_INDEX_KEY } from '../../src/background/kb-service';
 import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
 import { validateRequest, InvalidMessage } from '../../src/background/validate';
 import type { PageReport } from '../../src/messages';
@@ -102,6 +102,31 @@ describe('message handlers', () => {
     expect(clauses.length).toBeGreaterThan(5);
     expect(clauses[0]?.documentId).toBe(match?.document.id);
     expect((await handle('page/lookup', { url: 'https://www.example.org/recipes/lentil-soup' }, contentSender, env.deps)).match).toBeNull();
+  });
+
+  it('keeps the URL index for the next worker start, rebuilt when the knowledge base changes', async () => {
+    const db = await env.db;
+    const url = 'https://policies.google.com/privacy?hl=en-GB&gl=IE';
+    await handle('page/lookup', { url }, contentSender, env.deps);
+    const kept = (await db.get('meta', URL_INDEX_KEY)) as { contentHash: string; index: Map<string, unknown> };
+    expect(kept.contentHash).toBe(kb.contentHash);
+    expect(kept.index.size).toBeGreaterThan(1000);
+    // A fresh worker answers from the kept index, not from the documents: a host only the kept
+    // index knows is found.
+    const googleDoc = (await handle('page/lookup', { url }, contentSender, env.deps)).match?.document.id as string;
+    const index = new Map(kept.index);
+    index.set('kept-index.example', [{ documentId: googleDoc, path: '/only-here', priority: 0 }]);
+    await db.put('meta', { contentHash: kept.contentHash, index }, URL_INDEX_KEY);
+    const fresh = new KbService({ db: () => env.db, loadBundled: async () => kb });
+    expect((await fresh.lookup('https://kept-index.example/only-here'))?.platform.id).toBe('google');
+    // Another knowledge base (hash) makes the kept index stale: it is rebuilt and replaced.
+    const status = await getKbStatus(db);
+    await setKbStatus(db, { ...status, contentHash: 'f'.repeat(64) });
+    const other = new KbService({ db: () => env.db, loadBundled: async () => kb });
+    expect((await other.lookup(url))?.platform.id).toBe('google');
+    expect(((await db.get('meta', URL_INDEX_KEY)) as { contentHash: string }).contentHash).toBe('f'.repeat(64));
+    expect((await other.lookup('https://kept-index.example/only-here'))).toBeNull();
+    await setKbStatus(db, status);
   });
 
   it('compares a category across platforms, good practice first', async () => {

@@ -1,6 +1,6 @@
 // Message handlers of the background, with their sender rules. Each handler gets a validated
 // payload (validate.ts) and a checked sender; dependencies come in so tests can use fakes.
-import type { MessageName, Req, Res, TabState } from '../messages';
+import type { MessageName, Req, Res, TabState, Visit } from '../messages';
 import { SEVERITIES, type Severity } from '../core/types';
 import type { Db } from '../storage/db';
 import { getVisit, recordVisit } from '../storage/visits';
@@ -9,6 +9,7 @@ import type { KbUpdater } from './kb-update';
 import { CompareService } from './compare-service';
 import { routeHistory, type HistoryDeps } from './history-routes';
 import { isHistoryMessage } from './validate-history';
+import { validatePageReport } from './validate';
 
 export interface Sender {
   id?: string;
@@ -185,8 +186,16 @@ async function route(name: MessageName, p: never, sender: Sender, deps: HandlerD
       const visitId = await deps.tabVisits.get(tabId);
       if (visitId === undefined) return { state: null };
       const db = await deps.db();
-      const visit = await getVisit(db, visitId);
-      if (!visit) return { state: null };
+      const stored = await getVisit(db, visitId);
+      if (!stored) return { state: null };
+      // A damaged record (disk error, an old or hand-edited database) must not break the popup:
+      // it is checked like a fresh report, and one that fails is reported as unreadable.
+      let visit: Visit;
+      try {
+        visit = { ...validatePageReport(stored), id: stored.id };
+      } catch (err) {
+        throw new Error(`the record of this page is damaged (${err instanceof Error ? err.message : String(err)}); reload the page to analyse it again`, { cause: err });
+      }
       const state: TabState = {
         tabId,
         visit,

@@ -149,6 +149,14 @@ describe('message handlers', () => {
     expect((await handle('tab/state', { tabId: 99 }, popupSender, env.deps)).state).toBeNull();
   });
 
+  it('reports a damaged visit record with a clear message, and other tabs still work', async () => {
+    const db = await env.db;
+    const bad = await db.add('visits', { url: 'javascript:alert(1)', clauses: 'oops' } as never);
+    await env.deps.tabVisits.set(8, bad);
+    await expect(handle('tab/state', { tabId: 8 }, popupSender, env.deps)).rejects.toThrow(/record of this page is damaged .*reload the page/);
+    expect((await handle('tab/state', { tabId: 7 }, popupSender, env.deps)).state?.visit.sha256).toBe('a'.repeat(64));
+  });
+
   it('checks senders: pages cannot read tabs, other extensions cannot talk at all', async () => {
     await expect(handle('tab/state', { tabId: 7 }, contentSender, env.deps)).rejects.toBeInstanceOf(SenderRejected);
     await expect(handle('page/report', report(), popupSender, env.deps)).rejects.toBeInstanceOf(SenderRejected);

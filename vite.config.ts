@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { manifestFor, type Target } from './scripts/manifest-for';
+import { createBloom } from './src/core/bloom';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const target = (process.env.CLAUSEMARK_TARGET ?? 'chrome') as Target;
@@ -27,6 +28,23 @@ function embedKnowledgeBase(): Plugin {
   };
 }
 
+/** `virtual:known-hosts`: a Bloom filter of the knowledge base's document hosts, for the loader
+ * that runs on every page (src/core/bloom.ts). */
+function knownHosts(): Plugin {
+  const id = 'virtual:known-hosts';
+  return {
+    name: 'clausemark-known-hosts',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      if (!existsSync(kbFile)) this.error('src/kb/generated/kb.json is missing: run `npm run build:kb` (needs ../shared/data).');
+      const kb = JSON.parse(readFileSync(kbFile, 'utf8')) as { documents: { patterns: { host: string }[] }[] };
+      const hosts = kb.documents.flatMap((d) => d.patterns.map((p) => p.host));
+      return `export default ${JSON.stringify(createBloom(hosts))};`;
+    },
+  };
+}
+
 const baseManifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
 
 export default defineConfig({
@@ -34,6 +52,7 @@ export default defineConfig({
     preact(),
     crx({ manifest: manifestFor(baseManifest, target) as unknown as ManifestV3Export, browser: target }),
     embedKnowledgeBase(),
+    knownHosts(),
   ],
   build: {
     outDir: `dist/${target}`,

@@ -5,12 +5,17 @@
 // the user asks from the toolbar popup.
 import { onRuntimeMessage } from '../lib/ext';
 import { quickSignal } from '../core/page';
+import { bloomTester } from '../core/bloom';
+import { hostChain, normalizeHost } from '../core/url';
+import knownHosts from 'virtual:known-hosts';
 import { isNeverSite, type Settings } from '../core/settings';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
 const GUARD = '__clausemarkLoaded';
+const knownHost = bloomTester(knownHosts);
+const mayBeKnownHost = (hostname: string) => hostChain(normalizeHost(hostname)).some(knownHost);
 const isTop = window === window.top;
 
 function pageKey(): string {
@@ -23,6 +28,9 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
   const quick = quickSignal(location.href, document.title);
   // Frames (ads, widgets) are only looked at when they look like a policy themselves.
   if (!isTop && !quick.candidate && !force) return false;
+  // An ordinary page on a host the knowledge base has no document for: nothing more to ask, and
+  // the background is not woken (the filter has no false negatives).
+  if (!quick.candidate && !force && !mayBeKnownHost(location.hostname)) return false;
   // A page that already looks like a policy loads the annotator while the lookup is under way.
   const annotator = quick.candidate || force ? import('./annotator') : null;
   let match = null;

@@ -107,7 +107,7 @@ export interface DocumentMatch {
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'ne', 'or', 'go', 'gob', 'nic']);
 
 /** Parent hosts from most to least specific, never down to a bare public suffix like "co.uk". */
-function hostChain(host: string): string[] {
+export function hostChain(host: string): string[] {
   const labels = host.split('.');
   const chain: string[] = [];
   for (let i = 0; labels.length - i >= 2; i++) {

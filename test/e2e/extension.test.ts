@@ -189,6 +189,22 @@ describe('other real policies', () => {
 });
 
 describe('an ordinary page', () => {
+  it('does not even wake the background: no message leaves the page', async () => {
+    await session.worker.evaluate(`(() => {
+      globalThis.__clausemarkSeen = [];
+      chrome.runtime.onMessage.addListener((m) => { globalThis.__clausemarkSeen.push(m && m.name); });
+    })()`);
+    const page = await session.context.newPage();
+    await page.goto(ORDINARY_PAGE.url, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    expect(await session.worker.evaluate('globalThis.__clausemarkSeen')).toEqual([]);
+    // A known policy page does ask (so the listener above would have seen it).
+    await page.goto(fixture('google-privacy').url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page);
+    expect(await session.worker.evaluate('globalThis.__clausemarkSeen')).toContain('page/lookup');
+    await page.close();
+  });
+
   it('gets nothing added: no marks, no badges, no panel, no state', async () => {
     const page = await session.context.newPage();
     await page.goto(ORDINARY_PAGE.url, { waitUntil: 'load' });

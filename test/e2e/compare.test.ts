@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURE_PAGES, PROJECT_ROOT, fixture, readFixture } from '../fixtures/pages';
-import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { PROJECT_ROOT, fixture, routed } from '../fixtures/pages';
+import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { openBrowser } from './browser';
 
 let session: ExtensionSession;
 let policy: Page;
@@ -17,12 +18,7 @@ const SHOTS = path.join(PROJECT_ROOT, 'docs/screenshots');
 const POPUP_SIZE = { width: 420, height: 640 };
 
 beforeAll(async () => {
-  session = await launchWithExtension({
-    extensionDir: process.env.CLAUSEMARK_DIST ?? path.join(PROJECT_ROOT, 'dist/chrome'),
-    headless: true,
-    pages: FIXTURE_PAGES.filter((p) => p.id === 'google-privacy').map((p) => ({ url: p.url, html: readFixture(p) })),
-  });
-  await waitForKnowledgeBase(session);
+  session = await openBrowser([routed(fixture('google-privacy'))]);
   policy = await session.context.newPage();
   await policy.goto(fixture('google-privacy').url, { waitUntil: 'domcontentloaded' });
   await waitForAnnotation(policy);

@@ -2,31 +2,17 @@
 // "Explain this clause" on a selection, and a page recognised only on request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import path from 'node:path';
-import { ORDINARY_PAGE, PROJECT_ROOT, fixture, policyBlocksFromMarkdown, readFixture } from '../fixtures/pages';
-import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { ORDINARY_PAGE, fixture, FRENCH_POLICY_PAGE, routed } from '../fixtures/pages';
+import { waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { openBrowser } from './browser';
 
 let session: ExtensionSession;
-// A real French privacy policy (Orange, archived by Open Terms Archive) on an unknown address.
-const FRENCH = {
-  url: 'https://www.exemple-boutique.fr/politique-de-confidentialite/privacy',
-  html: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Politique de confidentialité</title></head><body>${policyBlocksFromMarkdown('ota-contrib/versions-HEAD/Orange/Privacy Policy.md')}</body></html>`,
-};
+const FRENCH = FRENCH_POLICY_PAGE;
 const google = fixture('google-privacy');
 const deepseek = fixture('deepseek-terms');
 
 beforeAll(async () => {
-  session = await launchWithExtension({
-    extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'),
-    headless: true,
-    pages: [
-      { url: google.url, html: readFixture(google) },
-      { url: deepseek.url, html: readFixture(deepseek) },
-      { url: ORDINARY_PAGE.url, html: ORDINARY_PAGE.html },
-      { url: FRENCH.url, html: FRENCH.html },
-    ],
-  });
-  await waitForKnowledgeBase(session);
+  session = await openBrowser([routed(google), routed(deepseek), ORDINARY_PAGE, FRENCH]);
 });
 
 afterAll(async () => {

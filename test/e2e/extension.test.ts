@@ -2,23 +2,18 @@
 // served at their true addresses, a heuristic-only page on localhost, and an ordinary page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import path from 'node:path';
-import { FIXTURE_PAGES, ORDINARY_PAGE, PROJECT_ROOT, fixture, readFixture } from '../fixtures/pages';
-import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { FIXTURE_PAGES, ORDINARY_PAGE, fixture, routed } from '../fixtures/pages';
+import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { CATEGORY_BY_ID } from '../../src/core/taxonomy';
+import { openBrowser } from './browser';
 
 let session: ExtensionSession;
 let server: FixtureServer;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  session = await launchWithExtension({
-    extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'),
-    headless: true,
-    pages: [...FIXTURE_PAGES.map((p) => ({ url: p.url, html: readFixture(p) })), { url: ORDINARY_PAGE.url, html: ORDINARY_PAGE.html }],
-  });
-  await waitForKnowledgeBase(session);
+  session = await openBrowser([...FIXTURE_PAGES.map(routed), ORDINARY_PAGE]);
 });
 
 afterAll(async () => {

@@ -11,7 +11,8 @@ import { PROJECT_ROOT } from '../fixtures/pages';
 import { bareRepo, showVersion } from '../fixtures/ota-versions';
 import { markdownToText } from '../../src/core/text';
 import { versionText } from '../../src/core/history';
-import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { openBrowser } from './browser';
 
 const URL_ = 'https://www.linkedin.com/legal/privacy-policy';
 const PATH = 'LinkedIn/Privacy Policy.md';
@@ -42,8 +43,7 @@ async function load(): Promise<void> {
 }
 
 beforeAll(async () => {
-  session = await launchWithExtension({ extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'), headless: true, pages: [{ url: URL_, html: asHtml(BEFORE) }] });
-  await waitForKnowledgeBase(session);
+  session = await openBrowser([{ url: URL_, html: asHtml(BEFORE) }]);
   page = await session.context.newPage();
 });
 

@@ -5,16 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT, fixture, policyBlocksFromMarkdown, readFixture } from '../fixtures/pages';
-import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { PROJECT_ROOT, fixture, FRENCH_POLICY_PAGE, routed } from '../fixtures/pages';
+import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { readMessages } from '../../scripts/i18n-sync';
+import { openBrowser } from './browser';
 
 const google = fixture('google-privacy');
 // A real French privacy policy (Orange, archived by Open Terms Archive) on an unknown address.
-const FRENCH_PAGE = {
-  url: 'https://www.exemple-boutique.fr/politique-de-confidentialite/privacy',
-  html: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Politique de confidentialité</title></head><body>${policyBlocksFromMarkdown('ota-contrib/versions-HEAD/Orange/Privacy Policy.md')}</body></html>`,
-};
+const FRENCH_PAGE = FRENCH_POLICY_PAGE;
 const english = readMessages('en');
 
 const panelText = (page: Page) =>
@@ -33,16 +31,7 @@ describe.each([
     // Chromium on Linux takes its UI language from --lang; LANGUAGE covers builds that read the environment.
     language = process.env.LANGUAGE;
     process.env.LANGUAGE = locale;
-    session = await launchWithExtension({
-      extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'),
-      headless: true,
-      pages: [
-        { url: google.url, html: readFixture(google) },
-        { url: FRENCH_PAGE.url, html: FRENCH_PAGE.html },
-      ],
-      extraArgs: [`--lang=${locale}`],
-    });
-    await waitForKnowledgeBase(session);
+    session = await openBrowser([routed(google), FRENCH_PAGE], [`--lang=${locale}`]);
   });
 
   afterAll(async () => {

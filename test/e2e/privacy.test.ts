@@ -3,19 +3,14 @@
 // (A recording proxy is no help here: Chromium's own update and preconnect traffic would be
 // indistinguishable from the extension's.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { FIXTURE_PAGES, ORDINARY_PAGE, PROJECT_ROOT, readFixture } from '../fixtures/pages';
-import { launchWithExtension, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { FIXTURE_PAGES, ORDINARY_PAGE, routed } from '../fixtures/pages';
+import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { openBrowser } from './browser';
 
 let session: ExtensionSession;
 
 beforeAll(async () => {
-  session = await launchWithExtension({
-    extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'),
-    headless: true,
-    pages: [...FIXTURE_PAGES.map((p) => ({ url: p.url, html: readFixture(p) })), { url: ORDINARY_PAGE.url, html: ORDINARY_PAGE.html }],
-  });
-  await waitForKnowledgeBase(session);
+  session = await openBrowser([...FIXTURE_PAGES.map(routed), ORDINARY_PAGE]);
 });
 
 afterAll(async () => {

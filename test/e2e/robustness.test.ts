@@ -5,7 +5,8 @@ import type { Frame, Page } from 'playwright-core';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../fixtures/pages';
-import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../../scripts/lib/chromium';
+import { waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { openBrowser } from './browser';
 
 const POLICY = policyBlocksFromMarkdown(DEEPSEEK_PRIVACY_MD);
 const ORDINARY = '<h1>Welcome</h1><p>Our shop sells tea and biscuits. Opening hours are nine to five.</p>';
@@ -63,8 +64,7 @@ const PAGES = {
 let session: ExtensionSession;
 
 beforeAll(async () => {
-  session = await launchWithExtension({ extensionDir: path.join(PROJECT_ROOT, 'dist/chrome'), headless: true, pages: Object.values(PAGES) });
-  await waitForKnowledgeBase(session);
+  session = await openBrowser(Object.values(PAGES));
 });
 
 afterAll(async () => {

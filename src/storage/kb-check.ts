@@ -15,6 +15,19 @@ export const KB_STORE_KEYS: Record<KbStore, string> = {
   history: 'documentId',
 };
 
+/** The status of a complete install of `kb`: what the repair check compares against later. */
+export function readyStatus(kb: KnowledgeBase, source: NonNullable<KbStatus['source']>): KbStatus {
+  return {
+    state: 'ready',
+    version: kb.version,
+    contentHash: kb.contentHash,
+    loadedAt: new Date().toISOString(),
+    counts: expectedCounts(kb),
+    schemaVersion: kb.schemaVersion,
+    source,
+  };
+}
+
 /** Records each store will hold once `kb` is installed: distinct keys (a repeated key overwrites). */
 export function expectedCounts(kb: KnowledgeBase): Required<NonNullable<KbStatus['counts']>> {
   const distinct = (store: KbStore) => new Set((kb[store] as readonly object[]).map((r) => (r as Record<string, unknown>)[KB_STORE_KEYS[store]])).size;

@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from '../kb/schema';
 import { KB_SCHEMA_VERSION } from '../kb/schema';
 import { getKbStatus, KB_STORES, setKbStatus, type Db, type KbStore } from './db';
-import { expectedCounts } from './kb-check';
+import { readyStatus } from './kb-check';
 
 const CHUNK = 1000;
 
@@ -51,14 +51,5 @@ export async function installKb(db: Db, kb: KnowledgeBase): Promise<void> {
       await yieldToEventLoop();
     }
   }
-  await setKbStatus(db, {
-    state: 'ready',
-    version: kb.version,
-    contentHash: kb.contentHash,
-    loadedAt: new Date().toISOString(),
-    counts: expectedCounts(kb),
-    schemaVersion: kb.schemaVersion,
-    source: 'bundled',
-    installMs: Math.round(performance.now() - startedAt),
-  });
+  await setKbStatus(db, { ...readyStatus(kb, 'bundled'), installMs: Math.round(performance.now() - startedAt) });
 }

@@ -7,20 +7,12 @@
 import type { KnowledgeBase } from '../kb/schema';
 import type { KbStatus } from '../messages';
 import { KB_STORES, type Db, type KbStore } from './db';
-import { expectedCounts } from './kb-check';
+import { readyStatus } from './kb-check';
 import { validateKb } from './kb-install';
 
 export async function swapKb(db: Db, kb: KnowledgeBase, source: NonNullable<KbStatus['source']> = 'update'): Promise<KbStatus> {
   validateKb(kb);
-  const status: KbStatus = {
-    state: 'ready',
-    version: kb.version,
-    contentHash: kb.contentHash,
-    loadedAt: new Date().toISOString(),
-    counts: expectedCounts(kb),
-    schemaVersion: kb.schemaVersion,
-    source,
-  };
+  const status = readyStatus(kb, source);
   const tx = db.transaction([...KB_STORES, 'meta'], 'readwrite');
   // Request errors abort the transaction; tx.done reports them, so single requests stay quiet.
   const quiet = (p: Promise<unknown>) => void p.catch(() => {});

@@ -6,27 +6,10 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DATA } from './claudette';
+import { parseCsv } from '../kb/csv';
 
 export interface SilverDoc { service: string; file: string; text: string; spans: { category: string; start: number; end: number }[] }
 
-/** Minimal CSV reader (RFC 4180 quoting), enough for the ToS;DR export. */
-export function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (q) {
-      if (c === '"') { if (s[i + 1] === '"') { field += '"'; i++; } else q = false; } else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 

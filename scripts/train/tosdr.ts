@@ -10,7 +10,7 @@ import { mapCase } from '../../src/core/case-map';
 import { analyse, type FeatureConfig } from '../../src/core/detect-analysis';
 import { CLAUDETTE_CATEGORIES } from '../../src/core/taxonomy';
 import { DATA } from './claudette';
-import { parseCsv } from './silver';
+import { parseCsv } from '../kb/csv';
 import { segmentDoc, type Example } from './examples';
 
 /**

@@ -1,0 +1,39 @@
+// Lists the English privacy policies in ../shared/data (Open Terms Archive latest texts) with
+// their sentence counts: the pool the labelled privacy set (docs/labelling.md) is drawn from.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { markdownToText, segment } from '../../src/core/text';
+import { guessLanguage } from '../../src/core/language';
+
+export const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
+
+export interface Candidate { set: string; service: string; type: string; file: string; sentences: number; chars: number }
+
+export function candidates(): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const set of readdirSync(DATA).filter((d) => d.startsWith('ota-')).sort()) {
+    const base = path.join(DATA, set, 'versions-HEAD');
+    if (!existsSync(base)) continue;
+    for (const service of readdirSync(base).sort()) {
+      const dir = path.join(base, service);
+      let files: string[];
+      try { files = readdirSync(dir); } catch { continue; }
+      for (const f of files.filter((x) => /privacy/i.test(x) && x.endsWith('.md'))) {
+        const md = readFileSync(path.join(dir, f), 'utf8');
+        const { text, hardBreaks } = markdownToText(md);
+        if (guessLanguage(text).language !== 'en') continue;
+        const key = `${service}/${f}`.toLowerCase();
+        if (seen.has(key)) continue; // the same service tracked in two collections
+        seen.add(key);
+        const m = segment(text, hardBreaks);
+        out.push({ set, service, type: f.replace(/\.md$/, ''), file: path.join(set, 'versions-HEAD', service, f), sentences: m.sentences.length, chars: text.length });
+      }
+    }
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const c of candidates()) console.log(`${c.sentences}\t${c.chars}\t${c.set}\t${c.service}\t${c.type}`);
+}

@@ -1,0 +1,62 @@
+// Draws the labelled privacy set (docs/labelling.md) from the Open Terms Archive texts in
+// ../shared/data and writes, per document, the numbered sentences a labeller reads. The set's
+// manifest (which documents, the SHA-256 of each text, the held-out split) is committed; the
+// texts themselves are not: they are re-derived from ../shared/data by the same segmenter.
+//   npx tsx scripts/label/prepare.ts [workdir]
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { markdownToText, segment } from '../../src/core/text';
+import { candidates, DATA } from './candidates';
+
+export const LABELS = path.resolve(import.meta.dirname, '../../data/privacy-labels');
+
+// The services whose current policies an independent reader judges our flags on (issue 13):
+// never labelled or tuned on here, so that figure stays honest.
+const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|grok|\bxai\b|le chat|mistral|deepseek|tiktok|reddit|spotify|snapchat|twitch/i;
+// Duplicates of another collection's document or not a privacy policy.
+const SKIP = /^(ProtonMail|App Store|Twitter|Shein)$/;
+
+const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+export interface LabelDoc { id: string; service: string; file: string; sha256: string; sentences: number; split: 'train' | 'test'; double: boolean }
+
+export function selectDocs(n = 66, test = 14, double = 10): LabelDoc[] {
+  const pool = candidates().filter((c) => c.sentences >= 50 && c.sentences <= 260 && !READER_HELD_OUT.test(c.service) && !SKIP.test(c.service));
+  // A fixed pseudo-random order (hash of the name), so the draw is reproducible and not chosen by hand.
+  pool.sort((a, b) => hash(`${a.service}/${a.type}`).localeCompare(hash(`${b.service}/${b.type}`)));
+  const picked = pool.slice(0, n);
+  const services = [...new Set(picked.map((c) => c.service))];
+  const testServices = new Set(services.slice(0, test));
+  return picked.map((c, i) => {
+    const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8')).text;
+    return {
+      id: `${c.service}--${c.type}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+      service: c.service, file: c.file, sha256: hash(text), sentences: c.sentences,
+      split: testServices.has(c.service) ? 'test' : 'train',
+      double: i >= test && i < test + double, // the agreement subset is drawn from training documents
+    };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const work = process.argv[2] ?? '/tmp/label-work';
+  mkdirSync(work, { recursive: true });
+  mkdirSync(LABELS, { recursive: true });
+  const manifestPath = path.join(LABELS, 'manifest.json');
+  const docs: LabelDoc[] = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')).docs : selectDocs();
+  if (!existsSync(manifestPath)) writeFileSync(manifestPath, JSON.stringify({ source: 'Open Terms Archive (ODC-BY 1.0), latest versions in ../shared/data', docs }, null, 1) + '\n');
+  for (const d of docs) {
+    const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, d.file), 'utf8'));
+    const m = segment(text, hardBreaks);
+    let lastBlock = -1;
+    const lines = m.sentences.map((s, i) => {
+      const para = s.block !== lastBlock ? '¶ ' : '  ';
+      lastBlock = s.block;
+      return `${i}\t${para}${text.slice(s.start, s.end).replace(/\s+/g, ' ')}`;
+    });
+    writeFileSync(path.join(work, `${d.id}.txt`), `# ${d.service} — ${d.file}\n# ${m.sentences.length} sentences; ¶ marks the first sentence of a paragraph/block\n${lines.join('\n')}\n`);
+  }
+  const total = docs.reduce((s, d) => s + d.sentences, 0);
+  console.log(`${docs.length} documents, ${new Set(docs.map((d) => d.service)).size} services, ${total} sentences; test ${docs.filter((d) => d.split === 'test').length}, double ${docs.filter((d) => d.double).length}`);
+}

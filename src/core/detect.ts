@@ -12,6 +12,7 @@ import { RULES, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 import { continues } from './detect-spans';
+import { privacyHits, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
 
 export interface DetectOptions {
   /** Probability a model category must reach; default 0.5, the operating point the eval measures. */
@@ -24,6 +25,8 @@ export interface DetectOptions {
   model?: LoadedModel;
   /** Internal/testing: report every positive sentence on its own instead of merged runs. */
   merge?: boolean;
+  /** Internal/testing: a different privacy topic + stance model (e.g. one fold of cross-validation). */
+  privacy?: LoadedPrivacyModel;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -50,8 +53,10 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
   const k = model.categories.length;
   const modelCat = new Map(model.categories.map((c, i) => [c, i]));
   const ruleOn = model.file.categories.map((c) => (c.rules ? new Set(c.rules) : null));
+  const privacy = opts.privacy ?? shippedPrivacyModel();
   const a = analyse(text, sentences, model.file.context ?? {});
   const probs = new Float64Array(k);
+  const privacyProbs = new Float64Array(privacy.topics.categories.length);
   const hits: Hit[] = [];
   // Per model category, the section (heading index) whose first rule match was already taken.
   const ruleSection = new Map<string, number>();
@@ -73,10 +78,30 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
         if (p >= threshold) add({ i, category, confidence: p, source: 'detector', severity: severityOf(category) });
       }
     }
+    const s = sentences[i] as Sentence;
+    const alone = (i === 0 || (sentences[i - 1] as Sentence).block !== s.block) && (i + 1 >= sentences.length || (sentences[i + 1] as Sentence).block !== s.block);
+    const fragment = notAClause(a.norms[i] as string, a.toks[i] as string[]) || headingLike(text.slice(s.start, s.end), (a.toks[i] as string[]).length, alone);
+    if (use !== 'rules' && !fragment) {
+      for (const h of privacyHits(privacy, a.feats[i] as number[], a.toks[i] as string[], a.norms[i] as string, (c) => severityOf(c), privacyProbs, only)) {
+        add({ i, category: h.category, confidence: h.confidence, source: 'detector', severity: h.severity });
+      }
+    }
     if (use !== 'model') {
       for (const r of a.rules[i] as number[]) {
         const rule = RULES[r] as Rule;
+        // The privacy categories are decided by their learned topic and stance models; their
+        // rules are features there (`r:`), never clauses on their own.
+        if (use === 'both' && privacy.learned.has(rule.category)) continue;
         const c = modelCat.get(rule.category);
+        // Definitions, links and list items name a practice without stating it.
+        if (c === undefined && fragment) continue;
+        if (use === 'both' && privacy.index.has(rule.category)) {
+          // A privacy category too rare for its own model: the rule finds it, the stance model
+          // decides whether it is a concern or a protection.
+          const severity = rule.severity ?? stanceSeverity(privacy, a.feats[i] as number[], a.toks[i] as string[], a.norms[i] as string, rule.category, severityOf(rule.category));
+          add({ i, category: rule.category, confidence: rule.confidence, source: 'rule', rule, severity });
+          continue;
+        }
         // Where the model covers a category it decides; its rules only add where training found
         // them more precise than the model (per category, stored in the model file).
         if (use === 'both' && c !== undefined) {

@@ -1,0 +1,141 @@
+// Privacy categories (sharing, tracking, retention, rights, …): a linear topic model and a stance
+// model, both learned from Clausemark's own labelled privacy set (docs/labelling.md), over the
+// same sentence features as the CLAUDETTE model (words, bigrams, heading words, rule names).
+// The stance model decides whether a sentence states the practice (concern) or limits it
+// (protective: "we do not sell", "you can opt out", "we will ask your consent"): a protective
+// statement is shown as good practice, never as a concern. Pure: no DOM, no storage.
+
+import privacyJson from './privacy-model.generated.json';
+import { addPrefixed } from './detect-features';
+import { loadModel, scoreFeatures, type LoadedModel, type ModelFile } from './detect-model';
+import type { Severity } from './types';
+
+export interface PrivacyModelFile {
+  version: string;
+  /** One column per privacy category; bias shifted so that 0.5 is the operating threshold. */
+  topics: ModelFile;
+  /** One column, `protective`: P(protective | the sentence states this category). Features are
+   * the sentence's own plus category-crossed copies (see `stanceFeatures`). */
+  stance: ModelFile;
+  /** Per category: P(concern) a sentence needs for the category's default severity when that
+   * severity is high; below it a concern is shown as medium (a wrong high costs most). */
+  highConcern: number;
+  /** Categories too rare in the labelled set for a topic model (no operating point reached the
+   * precision floor): their rules find the clauses and the stance model sets the severity. */
+  ruleCategories?: string[];
+  meta?: Record<string, unknown>;
+}
+
+export interface LoadedPrivacyModel {
+  file: PrivacyModelFile;
+  topics: LoadedModel;
+  stance: LoadedModel;
+  index: Map<string, number>;
+  /** Categories the topic model decides (rules are only its features there). */
+  learned: Set<string>;
+}
+
+export function loadPrivacyModel(file: PrivacyModelFile): LoadedPrivacyModel {
+  const topics = loadModel(file.topics);
+  const rules = new Set(file.ruleCategories ?? []);
+  return {
+    file, topics, stance: loadModel(file.stance), index: new Map(topics.categories.map((c, i) => [c, i])),
+    learned: new Set(topics.categories.filter((c) => !rules.has(c))),
+  };
+}
+
+let cached: LoadedPrivacyModel | undefined;
+export function shippedPrivacyModel(): LoadedPrivacyModel {
+  cached ??= loadPrivacyModel(privacyJson as unknown as PrivacyModelFile);
+  return cached;
+}
+
+// Cue words of protective statements; crossed with the category so that "opt out" can mean
+// protective for marketing while "you can" is the default voice of user rights.
+const CUES: readonly [string, RegExp][] = [
+  ['neg', /\b(not|never|no|none|nor|neither|without)\b|n't\b/],
+  ['choice', /\b(opt(-| )?out|opt(-| )?in|unsubscribe|withdraw|turn off|disable|manage|control|choose|choices|settings|preferences|object)\b/],
+  ['consent', /\b(your (explicit |express |prior )?consent|with your (permission|consent)|ask (you )?for|unless you|only (if|when|with) you)\b/],
+  ['right', /\b(you (have|may have) the right|you (can|may) (request|ask|access|delete|correct|exercise)|right to)\b/],
+  ['safe', /\b(encrypt\w*|safeguards?|protect\w*|secure\w*|confidential\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|aggregated?|de-identified)\b/],
+  ['limit', /\b(only|solely|strictly|limited|minimum|minimi[sz]e)\b/],
+  ['may', /\b(may|might|can|could|will|reserve)\b/],
+];
+
+/** The stance model's features for sentence `toks`/`norm` as a statement of `category`. */
+export function stanceFeatures(base: readonly number[], toks: readonly string[], norm: string, category: string): number[] {
+  const set = new Set<number>(base);
+  addPrefixed(set, 'cat:', [category]);
+  addPrefixed(set, `x:${category}:`, toks);
+  const cues: string[] = [];
+  for (const [name, re] of CUES) if (re.test(norm)) cues.push(name);
+  addPrefixed(set, 'q:', cues);
+  addPrefixed(set, `q:${category}:`, cues);
+  return [...set];
+}
+
+// Sentences that name a practice without stating one: glossary definitions ("Pixel tags are small
+// pieces of code…", "Sensitive personal information: this is a particular category…", "'Sale'
+// means…"), and short fragments (links, list items, menu entries).
+const DEFINITION = [
+  /^(the term )?["'“‘]?[a-z][a-z0-9 '&/()-]{1,60}["'”’]?,? (means?|refers? to|is defined as|shall mean|has the meaning)\b/,
+  /^[^:]{2,70}: (this|these|it|they|which) (is|are|means|refers?|includes?)\b/,
+  /^(what (are|is) )?(cookies|pixel tags?|pixels|web beacons?|clear gifs|sdks?|software development kits?|local storage|device identifiers?|log files?|tracking technologies|personal (data|information)|sensitive (personal )?(data|information)) (are|is) (small|tiny|a|an|pieces?|files?|strings?|code|unique|any|information|data|technologies)\b/,
+  /^["'“‘][^"'”’]{2,60}["'”’] (or ["'“‘][^"'”’]{2,60}["'”’] )?(means|refers to|is|are)\b/,
+];
+/** Fewer words than this and a sentence is a heading, link or list item, not a clause. */
+export const MIN_WORDS = 5;
+
+export function notAClause(norm: string, toks: readonly string[]): boolean {
+  if (toks.length < MIN_WORDS) return true;
+  for (const re of DEFINITION) if (re.test(norm)) return true;
+  // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").
+  if ((norm.match(/[*•·▪]/g)?.length ?? 0) >= 3) return true;
+  return false;
+}
+
+/** A line on its own that reads as a heading the section detector did not take: short, alone in
+ * its block, and either without closing punctuation or numbered ("4. Protecting the security of
+ * our Services."). */
+export function headingLike(raw: string, words: number, aloneInBlock: boolean): boolean {
+  if (!aloneInBlock || words > 10) return false;
+  const t = raw.trim();
+  return !/[.!?;:]["'”’)\]]?$/.test(t) || /^(\(?[0-9]{1,2}(\.[0-9]{1,2})*[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]) /i.test(t);
+}
+
+export interface PrivacyHit { category: string; confidence: number; severity: Severity }
+
+/**
+ * The privacy categories a sentence states, with their stance turned into a severity:
+ * protective → `good`; concern → the category's default, high only with a confident concern.
+ */
+export function privacyHits(
+  m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string,
+  defaultSeverity: (category: string) => Severity, probs: Float64Array, only?: ReadonlySet<string> | null,
+): PrivacyHit[] {
+  const out: PrivacyHit[] = [];
+  if (notAClause(norm, toks)) return out;
+  scoreFeatures(m.topics, feats, probs);
+  for (let c = 0; c < m.topics.categories.length; c++) {
+    const p = probs[c] as number;
+    if (p < 0.5) continue;
+    const category = m.topics.categories[c] as string;
+    if (only && !only.has(category)) continue;
+    if (!m.learned.has(category)) continue;
+    out.push({ category, confidence: p, severity: stanceSeverity(m, feats, toks, norm, category, defaultSeverity(category)) });
+  }
+  return out;
+}
+
+const stanceOut = new Float64Array(1);
+/** Severity of a sentence stating `category`: protective → good; a concern keeps the category's
+ * default, except that high needs a confident concern (else medium) and a concern in a category
+ * whose default is good (a right refused, a security limit) is low. */
+export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string, category: string, fallback: Severity): Severity {
+  scoreFeatures(m.stance, stanceFeatures(feats, toks, norm, category), stanceOut);
+  const protective = stanceOut[0] as number;
+  if (protective >= 0.5) return 'good';
+  if (fallback === 'good') return 'low';
+  if (fallback === 'high' && 1 - protective < m.file.highConcern) return 'medium';
+  return fallback;
+}

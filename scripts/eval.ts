@@ -1,5 +1,7 @@
-// `npm run eval`: document-level, company-grouped cross-validation on CLAUDETTE, throughput and
-// size of the shipped model, and a silver recall check for the other categories. Prints a table
+// `npm run eval`: document-level, company-grouped cross-validation on CLAUDETTE; the privacy
+// topic + stance models on our labelled privacy set (flag precision, stance errors, paragraph
+// level, labeller agreement); throughput and size of the shipped models; and a silver recall
+// check for the other categories. Prints a table
 // and writes it to docs/eval-YYYY-MM-DD.md.
 
 import { readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -10,10 +12,12 @@ import { trainWithThresholds, toModelFile, groupFolds } from './train/pipeline';
 import { TRAIN_OPTIONS } from './train/config';
 import { loadSilver } from './train/silver';
 import { loadModel, shippedModel, type LoadedModel } from '../src/core/detect-model';
+import { shippedPrivacyModel } from '../src/core/detect-privacy';
 import { detect, detectSentences, MODEL_VERSION, type DetectOptions } from '../src/core/detect';
 import { markdownToText, segment } from '../src/core/text';
 import { CLAUDETTE_CATEGORIES } from '../src/core/taxonomy';
 import type { FoundClause } from '../src/core/types';
+import { evalPrivacy } from './eval-privacy';
 
 const FOLDS = Number(process.env.EVAL_FOLDS ?? 5);
 // EVAL_OPTS='{"l2":1e-4}' tries other hyper-parameters without touching the shipped config.
@@ -115,6 +119,10 @@ say(`Span shape (shipped variant): ${shape.spans} spans, ${(shape.sentences / sh
 say('');
 if (QUICK) { console.log(JSON.stringify(OPTIONS)); process.exit(0); }
 
+// The privacy categories: our own labelled set (docs/labelling.md).
+const privacy = evalPrivacy(say);
+void privacy;
+
 // Throughput of the shipped detector on one core: all CLAUDETTE sentences, after a warm-up.
 const models = docs.map((d) => segmentDoc(d.text));
 const nSent = models.reduce((n, m) => n + m.sentences.length, 0);
@@ -139,6 +147,8 @@ say(`| detection throughput | ${Math.round(nSent / (best / 1000)).toLocaleString
 say(`| detection time | ${(best / nSent * 1000).toFixed(1)} ms per 1,000 sentences |`);
 say(`| segmentation | ${(segMs / nSent * 1000).toFixed(1)} ms per 1,000 sentences |`);
 say(`| model file | ${(size / 1024).toFixed(0)} KiB (${shippedModel().rows.size} features × ${shippedModel().categories.length} categories) |`);
+const privacyPath = path.join(ROOT, 'src', 'core', 'privacy-model.generated.json');
+say(`| privacy model file | ${(statSync(privacyPath).size / 1024).toFixed(0)} KiB (topic ${shippedPrivacyModel().topics.rows.size} features × ${shippedPrivacyModel().topics.categories.length} categories, stance ${shippedPrivacyModel().stance.rows.size} features) |`);
 say('');
 
 // Silver check: ToS;DR quotes in OTA texts.

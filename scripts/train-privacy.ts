@@ -29,4 +29,4 @@ const file = privacyFile(t, context, { version: `${dataHash.slice(0, 8)}-${train
 const out = path.join(import.meta.dirname, '..', 'src', 'core', 'privacy-model.generated.json');
 writeFileSync(out, JSON.stringify(file, null, 1) + '\n');
 console.log(`privacy model ${file.version}: ${docs.length} documents, ${t.sentences} sentences, ${(statSync(out).size / 1024).toFixed(0)} KiB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-for (const [i, c] of CATS.entries()) console.log(`  ${c.padEnd(24)} t=${(t.thresholds[i] as number).toFixed(3)} inner ${JSON.stringify(t.inner[i])}`);
+for (const [i, c] of CATS.entries()) console.log(`  ${c.padEnd(24)} ${t.mode[i]} t=${(t.thresholds[i] as number).toFixed(3)} inner ${JSON.stringify(t.inner[i])}`);

@@ -9,10 +9,11 @@ import { markdownToText, segment, type TextModel } from '../../src/core/text';
 import { analyse, type Analysis, type FeatureConfig } from '../../src/core/detect-analysis';
 import { FEATURE_BITS } from '../../src/core/detect-features';
 import type { ModelFile } from '../../src/core/detect-model';
-import { headingLike, notAClause, stanceFeatures, type PrivacyModelFile } from '../../src/core/detect-privacy';
+import { headingLike, notAClause, privacyFeatures, stanceFeatures, type PrivacyExtra, type PrivacyModelFile } from '../../src/core/detect-privacy';
 import { parseLabels, PRIVACY_CATEGORIES, type SentenceLabels, type Stance } from '../label/format';
 import { trainOvr, predict, type LinearModel, type TrainOptions } from './logreg';
 import { groupFolds } from './pipeline';
+import { RULES } from '../../src/core/rules';
 
 export const LABELS_DIR = path.resolve(import.meta.dirname, '../../data/privacy-labels');
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -76,6 +77,8 @@ export interface PrivacyOptions {
   epochs: number;
   lr: number;
   innerFolds: number;
+  /** Below this many labelled sentences a category cannot be measured: its rules find it alone. */
+  minPositives: number;
   /** Per category: the highest-F1 threshold whose inner out-of-fold sentence precision reaches this. */
   minPrecision: number;
   /** Fallback floor when `minPrecision` cannot be reached; below it the category is switched off. */
@@ -83,6 +86,7 @@ export interface PrivacyOptions {
   stance: TrainOptions;
   highConcern: number;
   minCompanies: number;
+  extra: PrivacyExtra;
 }
 
 export const PRIVACY_OPTIONS: PrivacyOptions = {
@@ -90,32 +94,42 @@ export const PRIVACY_OPTIONS: PrivacyOptions = {
   epochs: 10,
   lr: 0.3,
   innerFolds: 4,
+  minPositives: 20,
   minPrecision: 0.9,
   fallbackPrecision: 0.85,
   stance: { l2: 3e-3, posWeight: 1, epochs: 10, lr: 0.3 },
   highConcern: 0.8,
   minCompanies: 2,
+  extra: {},
 };
 
-interface Rows { feats: number[][]; labels: number[][]; company: string[]; doc: number[]; sent: number[] }
+/** The privacy models' features of sentence i (as detection computes them). */
+export function featuresOf(d: LabelledDoc, i: number, extra: PrivacyExtra): readonly number[] {
+  const ss = d.model.sentences;
+  const prev = i > 0 && ss[i - 1]!.block === ss[i]!.block ? (d.analysis.toks[i - 1] as string[]) : null;
+  return privacyFeatures(d.analysis.feats[i] as number[], d.analysis.toks[i] as string[], prev, extra);
+}
 
-function topicRows(docs: readonly LabelledDoc[]): Rows {
-  const r: Rows = { feats: [], labels: [], company: [], doc: [], sent: [] };
+interface Rows { feats: number[][]; labels: number[][]; company: string[]; doc: number[]; sent: number[]; ruleCats: Set<string>[] }
+
+function topicRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): Rows {
+  const r: Rows = { feats: [], labels: [], company: [], doc: [], sent: [], ruleCats: [] };
   docs.forEach((d, di) => {
     for (let i = 0; i < d.model.sentences.length; i++) {
       if (!candidate(d, i)) continue;
       const l = d.labels[i] as SentenceLabels;
-      r.feats.push(d.analysis.feats[i] as number[]);
+      r.feats.push(featuresOf(d, i, extra) as number[]);
       r.labels.push(CATS.flatMap((c, ci) => (shown(l.get(c as never)) ? [ci] : [])));
       r.company.push(d.company);
       r.doc.push(di);
       r.sent.push(i);
+      r.ruleCats.push(new Set((d.analysis.rules[i] as number[]).map((x) => (RULES[x] as { category: string }).category)));
     }
   });
   return r;
 }
 
-function stanceRows(docs: readonly LabelledDoc[]): { feats: number[][]; labels: number[][] } {
+function stanceRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): { feats: number[][]; labels: number[][] } {
   const feats: number[][] = [];
   const labels: number[][] = [];
   for (const d of docs) {
@@ -123,7 +137,7 @@ function stanceRows(docs: readonly LabelledDoc[]): { feats: number[][]; labels: 
       if (!candidate(d, i)) continue;
       for (const [c, s] of d.labels[i] as SentenceLabels) {
         if (!shown(s)) continue;
-        feats.push(stanceFeatures(d.analysis.feats[i] as number[], d.analysis.toks[i] as string[], d.analysis.norms[i] as string, c));
+        feats.push(stanceFeatures(featuresOf(d, i, extra), d.analysis.toks[i] as string[], d.analysis.norms[i] as string, c));
         labels.push(s === 'p' ? [0] : []);
       }
     }
@@ -169,14 +183,17 @@ export interface TrainedPrivacy {
   topics: LinearModel;
   thresholds: number[];
   chosen: number[];
-  inner: { p: number; r: number; f1: number; floor: number }[];
+  inner: { p: number; r: number; f1: number; floor: number; gated?: boolean }[];
+  /** Per category: 'model' (threshold alone), 'gated' (a rule of the category must also match),
+   * 'rules' (too few labels: rules + stance), 'off' (no operating point reached the floor). */
+  mode: ('model' | 'gated' | 'rules' | 'off')[];
   stance: LinearModel;
   sentences: number;
 }
 
 /** Trains the topic models (per-category grid choice and thresholds on inner grouped folds) and the stance model. */
 export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = PRIVACY_OPTIONS): TrainedPrivacy {
-  const rows = topicRows(docs);
+  const rows = topicRows(docs, o.extra);
   const k = CATS.length;
   const groups = groupFolds(docs.map((d, i) => ({ company: d.company, i })), o.innerFolds).map((g) => new Set(g.map((x) => x.i)));
   // Out-of-fold scores per grid point.
@@ -192,28 +209,39 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   const thresholds: number[] = [];
   const chosen: number[] = [];
   const inner: TrainedPrivacy['inner'] = [];
+  const mode: TrainedPrivacy['mode'] = [];
   for (let c = 0; c < k; c++) {
     const gold = rows.labels.map((l) => l.includes(c));
-    let best: { gi: number; t: number; p: number; r: number; f1: number; floor: number } | null = null;
+    const cat = CATS[c] as string;
+    const ruled = rows.ruleCats.map((s) => s.has(cat));
+    type Pick = { gi: number; t: number; p: number; r: number; f1: number; floor: number; gated: boolean };
+    let best = null as Pick | null;
     for (const floor of [o.minPrecision, o.fallbackPrecision]) {
       for (let gi = 0; gi < o.grid.length; gi++) {
-        const pick = chooseThreshold(oof[gi]!.map((v) => v[c] as number), gold, floor);
-        if (pick && (!best || pick.f1 > best.f1)) best = { gi, ...pick, floor };
+        for (const gated of [false, true]) {
+          // Gated: only sentences one of the category's rules also matches can be positive.
+          const scores = oof[gi]!.map((v, i) => (gated && !ruled[i] ? 0 : (v[c] as number)));
+          const pick = chooseThreshold(scores, gold, floor);
+          if (pick && (!best || pick.f1 > best.f1 + (gated ? 0.01 : 0))) best = { gi, ...pick, floor, gated };
+        }
       }
       if (best) break;
     }
+    const positives = gold.filter(Boolean).length;
     chosen.push(best?.gi ?? 0);
-    thresholds.push(best ? best.t : 1.01); // unreachable: the category is off rather than imprecise
-    inner.push(best ? { p: round(best.p), r: round(best.r), f1: round(best.f1), floor: best.floor } : { p: 0, r: 0, f1: 0, floor: 0 });
+    // Unreachable: the category is off rather than imprecise (or left to its rules when too rare to measure).
+    thresholds.push(best ? best.t : 1.01);
+    mode.push(best ? (best.gated ? 'gated' : 'model') : positives < o.minPositives ? 'rules' : 'off');
+    inner.push(best ? { p: round(best.p), r: round(best.r), f1: round(best.f1), floor: best.floor, ...(best.gated ? { gated: true } : {}) } : { p: 0, r: 0, f1: 0, floor: 0 });
   }
   // Final models on everything, one per chosen grid point, combined column by column.
   const allow = allowed(rows.feats, rows.company, o.minCompanies);
   const finals = new Map<number, LinearModel>();
   for (const gi of new Set(chosen)) finals.set(gi, trainOvr({ feats: rows.feats, labels: rows.labels }, k, { epochs: o.epochs, lr: o.lr, ...o.grid[gi], allowed: allow }));
   const topics = combine(finals, chosen, k);
-  const st = stanceRows(docs);
+  const st = stanceRows(docs, o.extra);
   const stance = trainOvr(st, 1, { ...o.stance, allowed: allowed(st.feats, st.feats.map(() => ''), 1) });
-  return { topics, thresholds, chosen, inner, stance, sentences: rows.feats.length };
+  return { topics, thresholds, chosen, inner, mode, stance, sentences: rows.feats.length };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -269,7 +297,9 @@ export function privacyFile(t: TrainedPrivacy, context: FeatureConfig, info: { v
     topics: linearFile(t.topics, CATS, t.thresholds, context, info),
     stance: linearFile(t.stance, ['protective'], [0.5], context, info),
     highConcern: o.highConcern,
-    ruleCategories: CATS.filter((_, c) => (t.thresholds[c] as number) > 1),
+    ruleCategories: CATS.filter((_, c) => t.mode[c] === 'rules'),
+    gated: CATS.filter((_, c) => t.mode[c] === 'gated'),
+    extra: o.extra,
     ...(meta ? { meta } : {}),
   };
 }

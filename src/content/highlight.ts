@@ -97,6 +97,35 @@ function nodeAt(starts: readonly number[], offset: number): number {
   return lo;
 }
 
+const BLOCK = 'p,li,dd,dt,td,th,h1,h2,h3,h4,h5,h6,blockquote,pre,div,section,article,main,aside,header,footer,figure,table';
+
+/** Runs [a, b] of consecutive text nodes first..last that share their nearest block element. */
+function blockGroups(nodes: readonly Text[], first: number, last: number, root: HTMLElement): [number, number][] {
+  if (first === last) return [[first, last]];
+  const blockOf = (n: Text): Element | null => {
+    const b = n.parentElement?.closest(BLOCK) ?? null;
+    return b && root.contains(b) ? b : null;
+  };
+  const out: [number, number][] = [];
+  let start = first;
+  let block = blockOf(nodes[first] as Text);
+  for (let i = first + 1; i <= last; i++) {
+    const b = blockOf(nodes[i] as Text);
+    if (b !== block) {
+      out.push([start, i - 1]);
+      start = i;
+      block = b;
+    }
+  }
+  out.push([start, last]);
+  // Whitespace between paragraphs sits under their common parent (often the body): marking it
+  // shows nothing and would make mark.js walk that whole parent.
+  return out.filter(([a, b]) => {
+    for (let i = a; i <= b; i++) if (/\S/.test((nodes[i] as Text).data)) return true;
+    return false;
+  });
+}
+
 function commonAncestor(a: Node, b: Node, root: HTMLElement): HTMLElement {
   let el: HTMLElement | null = a.parentElement;
   while (el && el !== root && !el.contains(b)) el = el.parentElement;
@@ -127,17 +156,25 @@ export async function highlightRangesSliced(
     if (spec.end > lastStart) continue; // overlaps one already marked: mark.js would skip it too
     const first = nodeAt(starts, spec.start);
     const last = nodeAt(starts, spec.end - 1);
-    const container = commonAncestor(nodes[first] as Text, nodes[last] as Text, root);
-    // The container's text nodes are contiguous in the list: find its first by bisection.
-    let lo = 0;
-    let hi = first;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (container.contains(nodes[mid] as Text)) hi = mid;
-      else lo = mid + 1;
+    // A clause that runs over several paragraphs is marked paragraph by paragraph (from the last,
+    // so the offsets of the earlier ones stay valid): their common ancestor can be the page's body,
+    // and mark.js walks its whole context on every call.
+    for (const [a, b] of blockGroups(nodes, first, last, root).reverse()) {
+      const from = Math.max(spec.start, starts[a] as number);
+      const to = Math.min(spec.end, (starts[b] as number) + (nodes[b] as Text).data.length);
+      if (to <= from) continue;
+      const container = commonAncestor(nodes[a] as Text, nodes[b] as Text, root);
+      // The container's text nodes are contiguous in the list: find its first by bisection.
+      let lo = 0;
+      let hi = a;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (container.contains(nodes[mid] as Text)) hi = mid;
+        else lo = mid + 1;
+      }
+      const base = starts[lo] as number;
+      new Mark(container).markRanges([{ start: from - base, length: to - from, spec } as MarkRange], options);
     }
-    const base = starts[lo] as number;
-    new Mark(container).markRanges([{ start: spec.start - base, length: spec.end - spec.start, spec } as MarkRange], options);
     lastStart = spec.start;
     await slicer.maybe();
   }

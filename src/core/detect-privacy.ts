@@ -6,7 +6,7 @@
 // statement is shown as good practice, never as a concern. Pure: no DOM, no storage.
 
 import privacyJson from './privacy-model.generated.json';
-import { addPrefixed } from './detect-features';
+import { addCharFeatures, addPrefixed } from './detect-features';
 import { loadModel, scoreFeatures, type LoadedModel, type ModelFile } from './detect-model';
 import type { Severity } from './types';
 
@@ -23,7 +23,25 @@ export interface PrivacyModelFile {
   /** Categories too rare in the labelled set for a topic model (no operating point reached the
    * precision floor): their rules find the clauses and the stance model sets the severity. */
   ruleCategories?: string[];
+  /** Categories whose topic model marks a sentence only when one of the category's rules also
+   * matches it (chosen in training where that is more precise than the model alone). */
+  gated?: string[];
+  /** Features added to the shared sentence features for these models: word prefixes (`c:`, the
+   * labelled set is small, so inflections must generalise) and the previous sentence of the same
+   * block (`pv:`, "For example, we use…" takes its topic from the sentence before). */
+  extra?: PrivacyExtra;
   meta?: Record<string, unknown>;
+}
+
+export interface PrivacyExtra { prefix?: boolean; prev?: boolean }
+
+/** The privacy models' features: the shared sentence features plus `extra`. */
+export function privacyFeatures(base: readonly number[], toks: readonly string[], prevToks: readonly string[] | null, extra: PrivacyExtra | undefined): readonly number[] {
+  if (!extra || (!extra.prefix && !(extra.prev && prevToks))) return base;
+  const set = new Set<number>(base);
+  if (extra.prefix) addCharFeatures(set, toks, 'prefix');
+  if (extra.prev && prevToks) addPrefixed(set, 'pv:', prevToks);
+  return [...set];
 }
 
 export interface LoadedPrivacyModel {
@@ -33,6 +51,7 @@ export interface LoadedPrivacyModel {
   index: Map<string, number>;
   /** Categories the topic model decides (rules are only its features there). */
   learned: Set<string>;
+  gated: Set<string>;
 }
 
 export function loadPrivacyModel(file: PrivacyModelFile): LoadedPrivacyModel {
@@ -41,6 +60,7 @@ export function loadPrivacyModel(file: PrivacyModelFile): LoadedPrivacyModel {
   return {
     file, topics, stance: loadModel(file.stance), index: new Map(topics.categories.map((c, i) => [c, i])),
     learned: new Set(topics.categories.filter((c) => !rules.has(c))),
+    gated: new Set(file.gated ?? []),
   };
 }
 
@@ -111,17 +131,20 @@ export interface PrivacyHit { category: string; confidence: number; severity: Se
  */
 export function privacyHits(
   m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string,
-  defaultSeverity: (category: string) => Severity, probs: Float64Array, only?: ReadonlySet<string> | null,
+  defaultSeverity: (category: string) => Severity, probs: Float64Array, only: ReadonlySet<string> | null,
+  ruleCategories: ReadonlySet<string>, threshold = 0.5,
 ): PrivacyHit[] {
   const out: PrivacyHit[] = [];
   if (notAClause(norm, toks)) return out;
   scoreFeatures(m.topics, feats, probs);
   for (let c = 0; c < m.topics.categories.length; c++) {
     const p = probs[c] as number;
-    if (p < 0.5) continue;
+    // 0.5 is the operating point chosen in training; the user's sensitivity moves it.
+    if (p < threshold) continue;
     const category = m.topics.categories[c] as string;
     if (only && !only.has(category)) continue;
     if (!m.learned.has(category)) continue;
+    if (m.gated.has(category) && !ruleCategories.has(category)) continue;
     out.push({ category, confidence: p, severity: stanceSeverity(m, feats, toks, norm, category, defaultSeverity(category)) });
   }
   return out;

@@ -12,7 +12,7 @@ import { RULES, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 import { continues } from './detect-spans';
-import { privacyHits, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
+import { privacyHits, privacyFeatures, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
 
 export interface DetectOptions {
   /** Probability a model category must reach; default 0.5, the operating point the eval measures. */
@@ -30,6 +30,7 @@ export interface DetectOptions {
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
+const NO_CATEGORIES: ReadonlySet<string> = new Set();
 
 export const MODEL_VERSION: string = shippedModel().file.version;
 
@@ -82,7 +83,9 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
     const alone = (i === 0 || (sentences[i - 1] as Sentence).block !== s.block) && (i + 1 >= sentences.length || (sentences[i + 1] as Sentence).block !== s.block);
     const fragment = notAClause(a.norms[i] as string, a.toks[i] as string[]) || headingLike(text.slice(s.start, s.end), (a.toks[i] as string[]).length, alone);
     if (use !== 'rules' && !fragment) {
-      for (const h of privacyHits(privacy, a.feats[i] as number[], a.toks[i] as string[], a.norms[i] as string, (c) => severityOf(c), privacyProbs, only)) {
+      const prevToks = i > 0 && (sentences[i - 1] as Sentence).block === s.block ? (a.toks[i - 1] as string[]) : null;
+      const pf = privacyFeatures(a.feats[i] as number[], a.toks[i] as string[], prevToks, privacy.file.extra);
+      for (const h of privacyHits(privacy, pf, a.toks[i] as string[], a.norms[i] as string, (c) => severityOf(c), privacyProbs, only, privacy.gated.size ? new Set((a.rules[i] as number[]).map((r) => (RULES[r] as Rule).category)) : NO_CATEGORIES, threshold)) {
         add({ i, category: h.category, confidence: h.confidence, source: 'detector', severity: h.severity });
       }
     }
@@ -98,7 +101,9 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
         if (use === 'both' && privacy.index.has(rule.category)) {
           // A privacy category too rare for its own model: the rule finds it, the stance model
           // decides whether it is a concern or a protection.
-          const severity = rule.severity ?? stanceSeverity(privacy, a.feats[i] as number[], a.toks[i] as string[], a.norms[i] as string, rule.category, severityOf(rule.category));
+          const prevToks = i > 0 && (sentences[i - 1] as Sentence).block === s.block ? (a.toks[i - 1] as string[]) : null;
+          const pf = privacyFeatures(a.feats[i] as number[], a.toks[i] as string[], prevToks, privacy.file.extra);
+          const severity = rule.severity ?? stanceSeverity(privacy, pf, a.toks[i] as string[], a.norms[i] as string, rule.category, severityOf(rule.category));
           add({ i, category: rule.category, confidence: rule.confidence, source: 'rule', rule, severity });
           continue;
         }

@@ -154,7 +154,8 @@ describe('hostile or unusual pages', () => {
   it('bounds its work on a 5 MB page and says it read only the beginning', async () => {
     const page = await session.context.newPage();
     await page.goto(PAGES.huge.url, { waitUntil: 'domcontentloaded' });
-    await waitForAnnotation(page, 90_000);
+    // Was 60–250 s when a clause running over several paragraphs made mark.js walk the whole body.
+    await waitForAnnotation(page, 30_000);
     const toast = await page.evaluate(() => document.querySelector('[data-clausemark-toast]')?.shadowRoot?.textContent ?? '');
     expect(toast).toMatch(/very long: Clausemark analysed its first/);
     expect(await markCount(page)).toBeGreaterThan(10);

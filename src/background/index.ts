@@ -2,13 +2,12 @@
 // answers the typed messages of src/messages.ts. Nothing here talks to the network, except the
 // knowledge-base update feed when the user has set its address (off by default; kb-update.ts).
 import browser from 'webextension-polyfill';
-import { envelope, isEnvelope, type Reply } from '../messages';
+import { envelope, isEnvelope, type BackgroundMessage, type Reply } from '../messages';
 import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
 import { FEED_URL_KEY, KbUpdater } from './kb-update';
-import { handle, type HandlerDeps } from './handlers';
-import { validateRequest } from './validate';
+import { handle, isBackgroundMessage, type HandlerDeps } from './routes';
 import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
@@ -113,15 +112,16 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void session.remove([TAB_KEY(tabId), FRAME_KEY(tabId)]);
 });
 
+function answer<N extends BackgroundMessage>(name: N, payload: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<N>> {
+  return handle(name, payload, sender, deps).then(
+    (value): Reply<N> => ({ ok: true, value }),
+    (err: unknown): Reply<N> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
-  return (async (): Promise<Reply<typeof message.name>> => {
-    try {
-      const payload = validateRequest(message.name, message.payload);
-      const value = await handle(message.name, payload, sender, deps);
-      return { ok: true, value };
-    } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
-  })();
+  const name: string = message.name;
+  if (!isBackgroundMessage(name)) return Promise.resolve({ ok: false, error: `unknown message ${name}` });
+  return answer(name, message.payload, sender);
 });

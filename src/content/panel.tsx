@@ -235,7 +235,6 @@ export class PanelHost {
   private ensure(): { shadow: ShadowRoot; mount: HTMLElement } {
     if (!this.host || !this.shadow || !this.mount) {
       this.host = document.createElement('div');
-      this.host.id = 'clausemark-panel-host';
       this.shadow = attachStyledShadow(this.host, PANEL_CSS);
       this.mount = document.createElement('div');
       this.shadow.append(this.mount);

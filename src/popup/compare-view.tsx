@@ -11,7 +11,7 @@ import { formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { rarityPhrase } from '../lib/severity-text';
 import { DistributionBar, errorText, markReady, Pager, param, SEV_LABEL, viewHref } from './compare-ui';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
 
 const PAGE = 8;
 

@@ -9,7 +9,7 @@ import { send } from '../lib/rpc';
 import { formatDay, formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { errorText, markReady, Pager, param, PlatformPicker, SEV_LABEL, viewHref } from './compare-ui';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
 
 const CLAUSE_PAGE = 10;
 

@@ -24,8 +24,8 @@ import { SEVERITY_RANK, type Severity } from '../../src/core/types';
 import type { KnownClause } from '../../src/kb/schema';
 import { getKbStatus, openClausemarkDb, setKbStatus } from '../../src/storage/db';
 import { KbService } from '../../src/background/kb-service';
-import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
-import { InvalidMessage, validateRequest } from '../../src/background/validate';
+import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/routes';
+import { InvalidMessage, validateRequest } from '../../src/background/routes';
 import { kb } from './kb-helpers';
 
 const clausesOf = new Map<string, KnownClause[]>();

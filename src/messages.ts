@@ -97,6 +97,9 @@ export interface BackgroundProtocol {
   'kb/status': { req: Record<string, never>; res: KbStatus };
   /** Options: check the update feed now (docs/knowledge-base.md, "Update feed"). */
   'kb/update-check': { req: Record<string, never>; res: UpdateCheck };
+  /** Options: set the feed address (after the user granted its host permission), or turn updates
+   * off (null: the shipped knowledge base is restored). */
+  'kb/feed-set': { req: { url: string | null }; res: { feedUrl: string | null; status: KbStatus } };
   /** Options: the feed address, the last check's result and the installed knowledge base. */
   'kb/update-status': { req: Record<string, never>; res: { feedUrl: string | null; last: UpdateCheck | null; status: KbStatus } };
   /** The content script finished analysing its page (the page is named by the sender). */

@@ -6,7 +6,9 @@ import { envelope, isEnvelope, type BackgroundMessage, type Reply } from '../mes
 import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
-import { FEED_URL_KEY, KbUpdater } from './kb-update';
+import { KbUpdater } from './kb-update';
+import { feedAddress, feedOriginPattern, LEGACY_FEED_URL_KEY } from '../kb/update';
+import { getFeedUrl, setFeedUrl } from '../storage/feed';
 import { handle, isBackgroundMessage, type HandlerDeps } from './routes';
 import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
@@ -30,11 +32,24 @@ async function loadBundled(): Promise<KnowledgeBase> {
 
 const kb = new KbService({ db, loadBundled });
 
+/** The feed address, from the background's own database. An address an older build kept in
+ * storage.local is moved there once, and only if the user granted its host permission (a content
+ * script can write storage.local, but cannot grant permissions). */
 async function feedUrl(): Promise<string | null> {
-  const v = (await browser.storage.local.get(FEED_URL_KEY))[FEED_URL_KEY];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  const legacy = (await browser.storage.local.get(LEGACY_FEED_URL_KEY))[LEGACY_FEED_URL_KEY];
+  if (legacy !== undefined) {
+    await browser.storage.local.remove(LEGACY_FEED_URL_KEY);
+    try {
+      const u = feedAddress(String(legacy));
+      if ((await permitted(u)) && !(await getFeedUrl(await db()))) await setFeedUrl(await db(), u.href);
+    } catch {
+      // not an address: dropped
+    }
+  }
+  return getFeedUrl(await db());
 }
-const updates = new KbUpdater({ db, kb, feedUrl, fetch: (url, init) => fetch(url, init) });
+const permitted = (u: URL) => browser.permissions.contains({ origins: [feedOriginPattern(u)] });
+const updates = new KbUpdater({ db, kb, feedUrl, permitted, fetch: (url, init) => fetch(url, init) });
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 const FRAME_KEY = (tabId: number) => `frame:${tabId}`;

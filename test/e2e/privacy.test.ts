@@ -4,7 +4,7 @@
 // indistinguishable from the extension's.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, ORDINARY_PAGE, routed } from '../fixtures/pages';
-import { waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { inContentWorld, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 
 let session: ExtensionSession;
@@ -50,6 +50,25 @@ describe('privacy', () => {
     // which shows the recording was live.
     expect(session.blocked.length).toBeGreaterThan(0);
     console.log(`privacy: ${session.blocked.length} page requests refused by routing, ${session.fromExtension.length} made by the extension`);
+  });
+
+  it('a content script cannot set the update feed: not by message, not through storage.local', async () => {
+    const page = await session.context.newPage();
+    await page.goto(FIXTURE_PAGES[0]!.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page);
+    const tried = await inContentWorld(page, async () => {
+      const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+      await c.storage.local.set({ 'settings.updateFeedUrl': 'https://evil.example/manifest.json', updateFeedUrl: 'https://evil.example/manifest.json' });
+      const r = await c.runtime.sendMessage({ clausemark: 1, name: 'kb/feed-set', payload: { url: 'https://evil.example/manifest.json' } });
+      return r as { ok: boolean; error?: string };
+    });
+    expect(tried).toMatchObject({ ok: false, error: expect.stringMatching(/not accepted from this sender/) });
+    await page.close();
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    const status = await options.evaluate(() => chrome.runtime.sendMessage({ clausemark: 1, name: 'kb/update-status', payload: {} }));
+    expect(status).toMatchObject({ ok: true, value: { feedUrl: null } });
+    await options.close();
   });
 
   it('the recorder does see requests made by the service worker and by an extension page (so the check above can fail)', async () => {

@@ -1,7 +1,8 @@
 // Routes of the knowledge base: reviewed clauses, comparisons for the in-page panel, the install
 // status and the update feed (Options).
 import type { BackgroundMessage } from '../../messages';
-import { category, empty, optInt, optStr, str } from '../../core/checks';
+import { InvalidInput, category, empty, optInt, optStr, str } from '../../core/checks';
+import { feedAddress, UpdateError } from '../../kb/update';
 import { compareOf } from './compare';
 import type { Routes } from './types';
 
@@ -34,6 +35,23 @@ export const kbRoutes: Routes<KbMessage> = {
     async handle(_req, { deps }) {
       if (!deps.updates) throw new Error('updates are not available');
       return deps.updates.check();
+    },
+  },
+  'kb/feed-set': {
+    from: ['extension-page'],
+    validate(p) {
+      if (p.url === null) return { url: null };
+      try {
+        return { url: feedAddress(str(p.url, 'url', 2048)).href };
+      } catch (err) {
+        if (err instanceof UpdateError) throw new InvalidInput(err.message);
+        throw err;
+      }
+    },
+    async handle({ url }, { deps }) {
+      if (!deps.updates) throw new Error('updates are not available');
+      await deps.updates.setFeed(url);
+      return { feedUrl: url, status: await deps.kb.status() };
     },
   },
   'kb/update-status': {

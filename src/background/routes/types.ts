@@ -35,7 +35,7 @@ export interface HandlerDeps {
   db: () => Promise<Db>;
   kb: KbService;
   /** The update feed (absent in tests that do not need it). */
-  updates?: Pick<KbUpdater, 'check' | 'last'>;
+  updates?: Pick<KbUpdater, 'check' | 'last' | 'setFeed'>;
   /** The update feed address the user set, or null. */
   feedUrl?(): Promise<string | null>;
   tabVisits: {

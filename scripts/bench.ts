@@ -11,7 +11,7 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchWithExtension } from './lib/chromium';
+import { launchWithExtension, waitForAnnotation } from './lib/chromium';
 import { DIST, PROJECT_ROOT } from './bench/paths';
 import { ORDINARY_PAGES, policyPages, type BenchPage } from './bench/pages';
 import { bundleSizes } from './bench/sizes';
@@ -59,7 +59,7 @@ async function oneRun(index: number, policies: BenchPage[]): Promise<RunFigures>
       // The popup on the largest policy's tab (that page is still open? no: reopen it).
       const page = await session.context.newPage();
       await page.goto(policies[0].url, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(() => document.documentElement.dataset.clausemarkState === 'annotated', undefined, { timeout: 120_000 });
+      await waitForAnnotation(page, 120_000);
       for (let i = 0; i < 3; i++) out.popupMs.push(await measurePopup(session, policies[0]));
       await page.close();
     }

@@ -1,6 +1,7 @@
 // `npm test`: typecheck, lint, unit tests (vitest), build, Firefox lint (web-ext), end-to-end
-// tests in real Chromium. Ends with one line "N passed, N failed" counting every test case run
-// (each of the checks counts as one case).
+// tests in real Chromium. Ends with one line "N passed, N failed, N skipped" counting every test
+// case (each of the checks counts as one case). A skipped test is never silent: it is counted, and
+// under CI=true it fails the run (CI installs everything a test needs, so a skip there is a bug).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import path from 'node:path';
 const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+const skippedNames: string[] = [];
 const failures: string[] = [];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
@@ -37,9 +40,18 @@ function vitest(name: string, config: string): void {
     failures.push(`${name} (no report, exit ${status})`);
     return;
   }
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string; name: string; message?: string }[] };
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numTotalTestSuites: number;
+    testResults: { status: string; name: string; message?: string; assertionResults?: { status: string; fullName: string }[] }[];
+  };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
+  for (const f of r.testResults) for (const a of f.assertionResults ?? []) if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo') skippedNames.push(`${path.relative('.', f.name)}: ${a.fullName}`);
   // A file that fails to load has no test cases: count it as a failure so it cannot hide.
   const broken = r.testResults.filter((t) => t.status === 'failed' && t.message);
   failed += broken.length;
@@ -60,5 +72,8 @@ if (want('e2e') || want('firefox')) {
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+if (skippedNames.length) console.log(`\nSkipped:\n  ${skippedNames.join('\n  ')}`);
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+if (ci && skipped) console.log(`\nCI=true: ${skipped} skipped test(s) fail the run.`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed || (ci && skipped) ? 1 : 0);

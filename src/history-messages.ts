@@ -1,10 +1,13 @@
 // Payload types of the version-history messages (their entries are in src/messages.ts).
 import type { ClauseChanges, ShownOp } from './core/history';
 import type { HistoryChange } from './kb/schema';
-import type { PageClause } from './messages';
+import type { PageClause } from './core/page-clause';
 import type { HistorySettings, TrackedDocument } from './storage/history-types';
 
 export type { HistorySettings, TrackedDocument };
+
+/** The longest page text kept as a version (characters); longer pages are analysed, not kept. */
+export const MAX_VERSION_CHARS = 6_000_000;
 
 /** A real change found on this visit, against the pinned version or the one read last. */
 export interface VersionChange {

@@ -1,45 +1,23 @@
 // The one typed protocol between the extension's parts: message name → request → response.
 // Content scripts and extension pages send requests to the background; the background sends
-// `content/*` requests to a tab's content script. Every payload is validated on arrival
-// (src/background/validate.ts): nothing from a page is trusted.
+// `content/*` requests to a tab's content script. Every payload is validated on arrival by its
+// route (src/background/routes/): nothing from a page is trusted. Records that are stored live
+// below this file (src/storage, src/core); it only names them.
 
-import type { FoundClause, Severity } from './core/types';
+import type { Severity } from './core/types';
+import type { PageClause } from './core/page-clause';
+import type { KbStatus, PageReading, Visit } from './storage/records';
 import type { KbDocument, KnownClause, Platform, CategoryStat } from './kb/schema';
 import type { UpdateCheck } from './kb/update';
 import type { GradeSummary, PairRow, SeverityCounts } from './core/compare';
 import type { PlatformHit } from './core/platform-search';
 import type { HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
 
-/** A clause as the content script reports it: the found clause plus its excerpt from the page. */
-export interface PageClause extends FoundClause {
-  excerpt: string;
-  /** For `kb` clauses: whether the reviewed quote was located in the live page. */
-  anchored?: boolean;
-}
+export type { KbStatus, PageClause, PageReading, Visit };
 
 export interface PageMatch {
   platform: Platform;
   document: KbDocument;
-}
-
-/** What the content script learned about a page, recorded by the background as a visit. */
-export interface PageReport {
-  url: string;
-  title: string;
-  /** SHA-256 (hex) of the normalised page text. */
-  sha256: string;
-  /** ISO time the text was read. */
-  readAt: string;
-  textLength: number;
-  /** Why the page was taken for a policy (known document or heuristics). */
-  detection: { kind: 'known' | 'heuristic'; reason: string };
-  documentId?: string;
-  platformId?: string;
-  clauses: PageClause[];
-}
-
-export interface Visit extends PageReport {
-  id?: number;
 }
 
 export interface TabState {
@@ -48,22 +26,6 @@ export interface TabState {
   platform?: Platform;
   document?: KbDocument;
   counts: Record<Severity, number>;
-}
-
-export interface KbStatus {
-  state: 'empty' | 'loading' | 'ready' | 'error';
-  version?: string;
-  contentHash?: string;
-  loadedAt?: string;
-  /** Records per store as installed; checked on start (a mismatch means a broken load: reinstall). */
-  counts?: { platforms: number; documents: number; clauses: number; categoryStats?: number; history?: number };
-  error?: string;
-  /** KB schema of the installed data (absent: installed before this was recorded, schema 1). */
-  schemaVersion?: number;
-  /** Where the installed data came from: shipped with the extension, or the update feed. */
-  source?: 'bundled' | 'update';
-  /** How long writing it into IndexedDB took (ms), for the benchmark (docs/performance.md). */
-  installMs?: number;
 }
 
 export interface CategoryComparison {
@@ -123,9 +85,11 @@ export interface PlatformPair {
   rows: PairRow[];
 }
 
-export interface Protocol {
-  /** Is this URL a known policy document? (content loader, before loading the annotator) */
-  'page/lookup': { req: { url: string }; res: { match: PageMatch | null } };
+/** Requests the background answers (routes in src/background/routes/). */
+export interface BackgroundProtocol {
+  /** Is the sender's page a known policy document? (content loader, before loading the annotator)
+   * The address is the browser's record of the sender, never a payload field. */
+  'page/lookup': { req: Record<string, never>; res: { match: PageMatch | null } };
   /** Reviewed clauses of a platform (all its documents, newest first). */
   'kb/clauses': { req: { platformId: string; documentId?: string }; res: { clauses: KnownClause[] } };
   /** How other platforms handle a category. */
@@ -133,10 +97,13 @@ export interface Protocol {
   'kb/status': { req: Record<string, never>; res: KbStatus };
   /** Options: check the update feed now (docs/knowledge-base.md, "Update feed"). */
   'kb/update-check': { req: Record<string, never>; res: UpdateCheck };
+  /** Options: set the feed address (after the user granted its host permission), or turn updates
+   * off (null: the shipped knowledge base is restored). */
+  'kb/feed-set': { req: { url: string | null }; res: { feedUrl: string | null; status: KbStatus } };
   /** Options: the feed address, the last check's result and the installed knowledge base. */
   'kb/update-status': { req: Record<string, never>; res: { feedUrl: string | null; last: UpdateCheck | null; status: KbStatus } };
-  /** The content script finished analysing its page. */
-  'page/report': { req: PageReport; res: { visitId: number } };
+  /** The content script finished analysing its page (the page is named by the sender). */
+  'page/report': { req: PageReading; res: { visitId: number } };
   /** The content script's page went away (single-page navigation): forget the tab's state. */
   'page/left': { req: Record<string, never>; res: { ok: boolean } };
   /** Popup: the state of a tab (from IndexedDB). */
@@ -145,12 +112,6 @@ export interface Protocol {
   'tab/reveal': { req: { tabId: number; clauseId: string }; res: { ok: boolean } };
   /** Popup: analyse the tab's page now ("only when I click" mode, or a page not taken for a policy). */
   'tab/analyse': { req: { tabId: number }; res: { started: boolean } };
-  /** Background → content script: analyse this page now. */
-  'content/analyse': { req: Record<string, never>; res: { started: boolean } };
-  /** Background → content script. */
-  'content/reveal': { req: { clauseId: string }; res: { ok: boolean } };
-  /** Background → content script: explain the selected text (context menu). */
-  'content/explain': { req: { text: string }; res: { found: number } };
   /** Popup Compare view: the distribution across reviewed platforms of each category. */
   'compare/stats': { req: { categories: string[] }; res: { stats: CategoryDistribution[] } };
   /** Popup Compare view: one page of the platforms reviewed for a category. */
@@ -182,6 +143,19 @@ export interface Protocol {
   /** Options: read or set the size cap (pruning oldest first). */
   'history/settings': { req: { maxBytes?: number }; res: { settings: HistorySettings; totalBytes: number; removed: number } };
 }
+
+/** Requests the background sends to a tab's content script. */
+export interface ContentProtocol {
+  /** Analyse this page now. */
+  'content/analyse': { req: Record<string, never>; res: { started: boolean } };
+  'content/reveal': { req: { clauseId: string }; res: { ok: boolean } };
+  /** Explain the selected text (context menu). */
+  'content/explain': { req: { text: string }; res: { found: number } };
+}
+
+export type Protocol = BackgroundProtocol & ContentProtocol;
+export type BackgroundMessage = keyof BackgroundProtocol;
+export type ContentMessage = keyof ContentProtocol;
 
 export type MessageName = keyof Protocol;
 export type Req<N extends MessageName> = Protocol[N]['req'];

@@ -1,7 +1,7 @@
 // One benchmark run's measurements, in a browser with the extension and in a bare browser (the
 // baseline: same pages, no extension) for the floor and the heap comparison.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium, tabIdOf, waitForAnnotation, waitForKnowledgeBase, type ExtensionSession } from '../lib/chromium';
+import { findChromium, tabIdOf, waitForAnnotation, waitForKnowledgeBase, waitInContentWorld, type ExtensionSession } from '../lib/chromium';
 import { MARKER_SCRIPT, alignToPage, attribute, busyWithin, samplesOf, startProfiler, stopProfiler } from './profile';
 import type { BenchPage } from './pages';
 
@@ -88,7 +88,7 @@ export async function measurePolicy(session: ExtensionSession, p: BenchPage): Pr
   await page.goto(p.url, { waitUntil: 'domcontentloaded' });
   const clauses = await waitForAnnotation(page, 120_000);
   // The version record runs 1.5 s after the page settles: include it.
-  await page.waitForFunction(() => !!document.documentElement.dataset.clausemarkHistory, undefined, { timeout: 8000 }).catch(() => undefined);
+  await waitInContentWorld(page, () => !!(globalThis as { clausemarkStatus?: { history?: string } }).clausemarkStatus?.history, undefined, { timeoutMs: 8000 }).catch(() => undefined);
   await settle(page, 300);
   const profile = await stopProfiler(cdp);
   await cdp.detach();
@@ -114,7 +114,7 @@ export async function measurePolicy(session: ExtensionSession, p: BenchPage): Pr
       firstViewport,
       firstViewportInserted,
       lastFrame: frames.length ? Math.max(...frames) : null,
-      marks: document.querySelectorAll('mark.clausemark-hl').length,
+      marks: document.querySelectorAll('mark[data-clausemark-clause]').length,
     };
   });
   const samples = samplesOf(profile);

@@ -28,7 +28,7 @@ export const MARKER_SCRIPT = `(() => {
   const mo = new MutationObserver(function __clausemarkBenchObserver(records) {
     let batch = null;
     for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeType === 1 && n.tagName === 'MARK' && n.classList.contains('clausemark-hl')) {
+      if (n.nodeType === 1 && n.tagName === 'MARK' && n.hasAttribute('data-clausemark-clause')) {
         if (!batch) { batch = { inserted: performance.now(), frame: null }; w.__bench.batches.push(batch); }
         w.__bench.marks.set(n, batch);
       }

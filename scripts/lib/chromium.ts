@@ -136,10 +136,89 @@ export async function waitForKnowledgeBase(session: ExtensionSession, timeoutMs 
   }
 }
 
-/** Waits for the content script to finish a policy page (it marks <html> when done). */
+/**
+ * Runs `fn(arg)` in the content script's isolated world of a page's frame (the main frame unless
+ * `frameUrl` names another), through the DevTools protocol. That world holds what the page's own
+ * scripts cannot reach: the analysis status (src/content/status.ts) and, through
+ * chrome.dom.openOrClosedShadowRoot, the closed shadow roots of our panel, badges and notices.
+ * `fn` is sent as source text: it must not use anything from the test's scope.
+ */
+export async function inContentWorld<T, A = undefined>(page: Page, fn: (arg: A) => T | Promise<T>, arg?: A, frameUrl?: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; type?: string; frameId?: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, name: e.context.name, type: e.context.auxData?.type, frameId: e.context.auxData?.frameId }));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    type Tree = typeof frameTree;
+    const find = (t: Tree): string | undefined => (frameUrl === undefined || t.frame.url === frameUrl ? t.frame.id : (t.childFrames ?? []).map(find).find(Boolean));
+    const frameId = find(frameTree);
+    const world = contexts.filter((c) => c.type === 'isolated' && c.frameId === frameId && /clausemark/i.test(c.name)).pop();
+    if (!world) throw new NoContentWorld(`no Clausemark content script in ${frameUrl ?? page.url()}`);
+    const r = await cdp.send('Runtime.evaluate', { contextId: world.id, expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+export class NoContentWorld extends Error {}
+
+/** Polls `fn` in the content script's world until it returns a truthy value. */
+export async function waitInContentWorld<T, A = undefined>(page: Page, fn: (arg: A) => T | Promise<T>, arg?: A, opts: { timeoutMs?: number; frameUrl?: string } = {}): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await inContentWorld(page, fn, arg, opts.frameUrl);
+      if (v) return v;
+      last = v;
+    } catch (err) {
+      // Between navigations the world may not exist yet; anything else is a real failure.
+      if (!(err instanceof NoContentWorld)) throw err;
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting in the content script's world (last: ${last instanceof Error ? last.message : String(last)})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The content script's status on a page (src/content/status.ts). */
+export function contentStatus(page: Page, frameUrl?: string): Promise<{ state?: string; count?: number; history?: string }> {
+  return inContentWorld(page, () => ({ ...((globalThis as { clausemarkStatus?: object }).clausemarkStatus ?? {}) }), undefined, frameUrl);
+}
+
+/** Text of our UI (closed shadow roots) matching `selector`, read in the content script's world:
+ * the first match's textContent, or null. */
+export function uiText(page: Page, selector: string): Promise<string | null> {
+  return inContentWorld(
+    page,
+    (sel: string) => {
+      const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+      for (const el of document.querySelectorAll('*')) {
+        let root: ShadowRoot | null;
+        try {
+          root = dom.openOrClosedShadowRoot(el);
+        } catch {
+          continue; // elements that cannot host a shadow root throw
+        }
+        const hit = root?.querySelector(sel);
+        if (hit) return hit.textContent ?? '';
+      }
+      return null;
+    },
+    selector,
+  );
+}
+
+/** Waits for the content script to finish a policy page; returns the number of clauses shown. */
 export async function waitForAnnotation(page: Page, timeoutMs = 30_000): Promise<number> {
-  await page.waitForFunction(() => document.documentElement.dataset.clausemarkState === 'annotated', undefined, { timeout: timeoutMs });
-  return page.evaluate(() => Number(document.documentElement.dataset.clausemarkCount));
+  const s = await waitInContentWorld(page, () => {
+    const st = (globalThis as { clausemarkStatus?: { state?: string; count?: number } }).clausemarkStatus;
+    return st?.state === 'annotated' ? { count: st.count ?? 0 } : null;
+  }, undefined, { timeoutMs });
+  return s?.count ?? 0;
 }
 
 /** The tab id of a page, read from the background's per-tab record. */

@@ -1,22 +1,23 @@
 // The background's side of version history: records each version of a policy the user reads
-// (text gzip-compressed, deduplicated by hash), decides whether it is a real change against the
-// user's baseline, and builds the History view. Pure rules and diff are in src/core/history.ts.
-import type { PageReport } from '../messages';
+// (text gzip-compressed), decides whether it is a real change against the user's baseline, and
+// builds the History view. Pure rules and diff are in src/core/history.ts. Everything is per
+// document and origin (the visit's docKey, derived by the background from the sender): whether a
+// text is "known", dates, pins, counts and diffs never come from another document's rows.
+import type { Visit } from '../storage/records';
 import type { HistoryListing, HistoryVersionInfo, HistoryViewData, ReviewedNotFound, VersionAck, VersionChange, VersionStoreReq } from '../history-messages';
-import { clauseChanges, diffVersions, docKeyOf, foldDiff, significantText, storedWords, versionText } from '../core/history';
+import { clauseChanges, diffVersions, foldDiff, significantText, storedWords, versionText } from '../core/history';
 import { fingerprint, sha256Hex } from '../core/fingerprint';
 import type { Db } from '../storage/db';
 import type { KbService } from './kb-service';
 import type { StoredVersion } from '../storage/history-types';
 import { getHistorySettings, getTracked, getVersion, getVersionText, gzip, hasVersion, HistoryStorageFull, listTracked, observeVersion, pruneHistory, putVersion, touchVersion, versionsOf, type Observation } from '../storage/versions';
 
-export const MAX_VERSION_TEXT = 6_000_000;
 const LAST_ERROR = 'historyLastError';
 
 async function summarise(db: Db, docKey: string, obs: Observation): Promise<VersionChange | null> {
   const c = obs.change;
   if (!c) return null;
-  const [fromV, toV, fromText, toText] = await Promise.all([getVersion(db, c.fromSha), getVersion(db, c.toSha), getVersionText(db, c.fromSha), getVersionText(db, c.toSha)]);
+  const [fromV, toV, fromText, toText] = await Promise.all([getVersion(db, docKey, c.fromSha), getVersion(db, docKey, c.toSha), getVersionText(db, c.fromSha), getVersionText(db, c.toSha)]);
   const diff = fromText !== undefined && toText !== undefined ? diffVersions(fromText, toText) : null;
   const cc = clauseChanges(fromV?.clauses ?? [], toV?.clauses ?? []);
   return {
@@ -28,25 +29,24 @@ async function summarise(db: Db, docKey: string, obs: Observation): Promise<Vers
   };
 }
 
-/** On page/report: does the background already have this text? If so, record the reading now. */
-export async function reportVersion(db: Db, report: PageReport): Promise<VersionAck> {
-  const docKey = docKeyOf(report);
-  if (!(await hasVersion(db, report.sha256))) return { docKey, needText: true, change: null };
-  await touchVersion(db, report.sha256, report.readAt);
-  const v = (await getVersion(db, report.sha256)) as StoredVersion;
-  // A text first seen under another document (rare: two URLs serving one text) is still
-  // recorded as a reading of this one, under its own key.
-  const obs = await observeVersion(db, v.docKey === docKey ? v : { ...v, docKey, url: report.url }, report.readAt);
+/** On version/check: does this document already have this text? If so, record the reading now.
+ * A text kept for another document (or site) is asked for again: "known" is per document. */
+export async function reportVersion(db: Db, report: Visit): Promise<VersionAck> {
+  const { docKey } = report;
+  const v = await getVersion(db, docKey, report.sha256);
+  if (!v) return { docKey, needText: true, change: null };
+  await touchVersion(db, docKey, report.sha256, report.readAt);
+  const obs = await observeVersion(db, { ...v, url: report.url }, report.readAt);
   return { docKey, needText: false, change: await summarise(db, docKey, obs) };
 }
 
 /** On version/store: checks the text against its hash, stores it compressed, prunes to the cap,
  * and records the reading. A full disk keeps the existing history and says so. */
-export async function storeVersion(db: Db, req: VersionStoreReq, report: PageReport): Promise<VersionAck> {
-  const docKey = docKeyOf(report);
+export async function storeVersion(db: Db, req: VersionStoreReq, report: Visit): Promise<VersionAck> {
+  const { docKey } = report;
   if (req.sha256 !== report.sha256) throw new Error('version/store: the hash is not the reported page’s');
   if ((await fingerprint(req.text)) !== req.sha256) throw new Error('version/store: the text does not match its SHA-256');
-  if (!(await hasVersion(db, req.sha256))) {
+  if (!(await hasVersion(db, docKey, req.sha256))) {
     const stored = versionText(req.text, req.hardBreaks);
     const [sigSha256, textSha256, gz] = await Promise.all([sha256Hex(significantText(stored)), sha256Hex(stored), gzip(stored)]);
     try {
@@ -77,7 +77,8 @@ export async function storeVersion(db: Db, req: VersionStoreReq, report: PageRep
       throw err;
     }
   }
-  const v = (await getVersion(db, req.sha256)) as StoredVersion;
+  const v = await getVersion(db, docKey, req.sha256);
+  if (!v) throw new Error('version/store: the version was not kept');
   const obs = await observeVersion(db, v, report.readAt);
   const settings = await getHistorySettings(db);
   await pruneHistory(db, settings.maxBytes);
@@ -152,12 +153,16 @@ export async function historyListing(db: Db): Promise<HistoryListing> {
   const byDoc = new Map<string, { n: number; gz: number; raw: number }>();
   let totalBytes = 0;
   let rawBytes = 0;
+  const counted = new Set<string>();
   for (const v of versions) {
     const s = byDoc.get(v.docKey) ?? { n: 0, gz: 0, raw: 0 };
     s.n++;
     s.gz += v.gzBytes;
     s.raw += v.rawBytes;
     byDoc.set(v.docKey, s);
+    // A text shared by two documents is stored once: the totals count it once.
+    if (counted.has(v.sha256)) continue;
+    counted.add(v.sha256);
     totalBytes += v.gzBytes;
     rawBytes += v.rawBytes;
   }

@@ -2,13 +2,14 @@
 // answers the typed messages of src/messages.ts. Nothing here talks to the network, except the
 // knowledge-base update feed when the user has set its address (off by default; kb-update.ts).
 import browser from 'webextension-polyfill';
-import { envelope, isEnvelope, type Reply } from '../messages';
+import { envelope, isEnvelope, type BackgroundMessage, type Reply } from '../messages';
 import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
-import { FEED_URL_KEY, KbUpdater } from './kb-update';
-import { handle, type HandlerDeps } from './handlers';
-import { validateRequest } from './validate';
+import { KbUpdater } from './kb-update';
+import { feedAddress, feedOriginPattern, LEGACY_FEED_URL_KEY } from '../kb/update';
+import { getFeedUrl, setFeedUrl } from '../storage/feed';
+import { handle, isBackgroundMessage, type HandlerDeps } from './routes';
 import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
@@ -31,11 +32,24 @@ async function loadBundled(): Promise<KnowledgeBase> {
 
 const kb = new KbService({ db, loadBundled });
 
+/** The feed address, from the background's own database. An address an older build kept in
+ * storage.local is moved there once, and only if the user granted its host permission (a content
+ * script can write storage.local, but cannot grant permissions). */
 async function feedUrl(): Promise<string | null> {
-  const v = (await browser.storage.local.get(FEED_URL_KEY))[FEED_URL_KEY];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  const legacy = (await browser.storage.local.get(LEGACY_FEED_URL_KEY))[LEGACY_FEED_URL_KEY];
+  if (legacy !== undefined) {
+    await browser.storage.local.remove(LEGACY_FEED_URL_KEY);
+    try {
+      const u = feedAddress(String(legacy));
+      if ((await permitted(u)) && !(await getFeedUrl(await db()))) await setFeedUrl(await db(), u.href);
+    } catch {
+      // not an address: dropped
+    }
+  }
+  return getFeedUrl(await db());
 }
-const updates = new KbUpdater({ db, kb, feedUrl, fetch: (url, init) => fetch(url, init) });
+const permitted = (u: URL) => browser.permissions.contains({ origins: [feedOriginPattern(u)] });
+const updates = new KbUpdater({ db, kb, feedUrl, permitted, fetch: (url, init) => fetch(url, init) });
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 const FRAME_KEY = (tabId: number) => `frame:${tabId}`;
@@ -113,15 +127,16 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void session.remove([TAB_KEY(tabId), FRAME_KEY(tabId)]);
 });
 
+function answer<N extends BackgroundMessage>(name: N, payload: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<N>> {
+  return handle(name, payload, sender, deps).then(
+    (value): Reply<N> => ({ ok: true, value }),
+    (err: unknown): Reply<N> => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isEnvelope(message)) return undefined;
-  return (async (): Promise<Reply<typeof message.name>> => {
-    try {
-      const payload = validateRequest(message.name, message.payload);
-      const value = await handle(message.name, payload, sender, deps);
-      return { ok: true, value };
-    } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
-  })();
+  const name: string = message.name;
+  if (!isBackgroundMessage(name)) return Promise.resolve({ ok: false, error: `unknown message ${name}` });
+  return answer(name, message.payload, sender);
 });

@@ -77,6 +77,21 @@ export class KbService {
     return status;
   }
 
+  /** Replaces an installed feed update with the knowledge base shipped with the extension (when
+   * the user turns the feed off), in one transaction like an update. */
+  async restoreBundled(): Promise<KbStatus> {
+    await this.ensure().catch(() => {});
+    const bundled = await this.deps.loadBundled();
+    const run = (async () => swapKb(await this.deps.db(), bundled, 'bundled'))();
+    this.ready = run.then(
+      () => {},
+      () => {},
+    );
+    const status = await run;
+    this.urlIndex = null;
+    return status;
+  }
+
   async status(): Promise<KbStatus> {
     return getKbStatus(await this.deps.db());
   }

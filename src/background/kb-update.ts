@@ -3,8 +3,8 @@
 // and keeps the last result in meta as `lastUpdateCheck` for the Options page.
 import { checkForUpdate, type UpdateCheck } from '../kb/update';
 
-export { FEED_URL_KEY } from '../kb/update';
 import { getKbStatus, type Db } from '../storage/db';
+import { setFeedUrl } from '../storage/feed';
 import type { KbService } from './kb-service';
 
 export const LAST_CHECK_KEY = 'lastUpdateCheck';
@@ -13,8 +13,10 @@ export const AUTO_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface KbUpdaterDeps {
   db: () => Promise<Db>;
-  kb: Pick<KbService, 'applyUpdate' | 'ensure'>;
+  kb: Pick<KbService, 'applyUpdate' | 'ensure' | 'restoreBundled'>;
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Whether the host permission for the feed's address is granted (browser.permissions). */
+  permitted(url: URL): Promise<boolean>;
   /** The configured feed address, or null when updates are off. */
   feedUrl(): Promise<string | null>;
   now?: () => Date;
@@ -38,6 +40,18 @@ export class KbUpdater {
     return this.running;
   }
 
+  /** Sets the feed address, or turns updates off (null): the knowledge base shipped with the
+   * extension then replaces one the feed installed, whatever version the feed claimed. */
+  async setFeed(url: string | null): Promise<void> {
+    const db = await this.deps.db();
+    await setFeedUrl(db, url);
+    if (url === null) {
+      await this.running?.catch(() => undefined);
+      if ((await getKbStatus(db)).source === 'update') await this.deps.kb.restoreBundled();
+      await db.delete('meta', LAST_CHECK_KEY);
+    }
+  }
+
   async last(): Promise<UpdateCheck | null> {
     return ((await (await this.deps.db()).get('meta', LAST_CHECK_KEY)) as UpdateCheck | undefined) ?? null;
   }
@@ -59,6 +73,7 @@ export class KbUpdater {
     const db = await this.deps.db();
     const result = await checkForUpdate(url, {
       fetch: this.deps.fetch,
+      permitted: this.deps.permitted,
       now: this.deps.now,
       timeoutMs: this.deps.timeoutMs,
       installedVersion: async () => {

@@ -9,13 +9,14 @@ import { resolveOverlaps } from '../core/resolve';
 import { confirmPolicyText } from '../core/page';
 import { fingerprint } from '../core/fingerprint';
 import { clauseId } from '../core/ids';
-import { isEnvelope, type PageClause, type PageMatch, type Reply, type PageReport } from '../messages';
+import { isEnvelope, type PageClause, type PageMatch, type Reply, type PageReading } from '../messages';
 import type { KnownClause } from '../kb/schema';
 import { send } from '../lib/rpc';
 import { readPageText } from './dom-text';
-import { highlightRangesSliced, removeHighlights } from './highlight';
+import { highlightRangesSliced, isOurMark, removeHighlights } from './highlight';
+import { clearStatus, setStatus } from './status';
 import { Slicer, yieldToPage } from './yield';
-import { createBadge, focusBadge } from './badges';
+import { badgeButton, createBadge, focusBadge } from './badges';
 import { trackVersion } from './version-track';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
 import { showToast } from './toast';
@@ -155,7 +156,6 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
       clauseId: primary.id,
       category: primary.category,
       severity: primary.severity,
-      source: primary.source,
     })),
     slicer,
     signal,
@@ -212,10 +212,12 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
   document.addEventListener(
     'click',
     (e) => {
+      // Only the user's own click opens a panel: the page cannot script one open.
+      if (!e.isTrusted) return;
       const mark = (e.target as Element | null)?.closest?.('mark[data-clausemark-clause]') as HTMLElement | null;
-      if (!mark) return;
+      if (!mark || !isOurMark(mark)) return;
       const id = mark.dataset.clausemarkClause;
-      if (id && items.has(id)) open(id, badges.get(id)?.shadowRoot?.querySelector('button') ?? null);
+      if (id && items.has(id)) open(id, badgeButton(badges.get(id)));
     },
     { signal },
   );
@@ -233,7 +235,7 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     const first = marks.get(id)?.[0];
     if (!first) return Promise.resolve({ ok: true, value: { ok: false } });
     first.scrollIntoView({ block: 'center', behavior: 'instant' });
-    open(id, badges.get(id)?.shadowRoot?.querySelector('button') ?? null);
+    open(id, badgeButton(badges.get(id)));
     focusBadge(badges.get(id));
     return Promise.resolve({ ok: true, value: { ok: true } });
   };
@@ -244,19 +246,16 @@ export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
     removeHighlights(root);
   });
 
-  const report: PageReport = {
-    url: location.href,
+  // The page's address and document are not sent: the background takes them from the browser.
+  const report: PageReading = {
     title: document.title.slice(0, 1024),
     sha256,
     readAt,
     textLength: page.text.length,
     detection: { kind: match ? 'known' : 'heuristic', reason: input.reason.slice(0, 256) },
-    documentId: match?.document.id,
-    platformId: match?.platform.id,
     clauses: [...items.values()].map((i) => i.clause).sort((a, b) => a.start - b.start),
   };
-  document.documentElement.dataset.clausemarkState = 'annotated';
-  document.documentElement.dataset.clausemarkCount = String(items.size);
+  setStatus({ state: 'annotated', count: items.size });
   const reported = await send('page/report', report).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
   // Version history: once the page settles (docs/history.md). Not awaited: it waits on purpose.
   if (reported) void trackVersion({ visitId: reported.visitId, sha256, text: page.text, hardBreaks: page.hardBreaks, signal, notices: input.settings.inPageNotices });
@@ -306,8 +305,7 @@ export async function startSession(input: AnnotateInput): Promise<void> {
     clearTimeout(timer);
     observer.disconnect();
     inner?.abort();
-    delete document.documentElement.dataset.clausemarkState;
-    delete document.documentElement.dataset.clausemarkCount;
+    clearStatus();
     void send('page/left', {}).catch(() => undefined);
   });
   await run();

@@ -4,7 +4,7 @@ import type { Severity } from '../core/types';
 import { formatPercent, t } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { severityLabels } from '../lib/severity-text';
-import { attachStyledShadow, resetHostStyle } from './shadow';
+import { attachStyledShadow, resetHostStyle, shadowOf } from './shadow';
 
 const LABEL: Record<Severity, string> = severityLabels();
 
@@ -23,10 +23,10 @@ button:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
 .dot { width: 7px; height: 7px; border-radius: 50%; background: var(--line); }
 .sev { text-transform: uppercase; letter-spacing: .03em; font-size: 10px; }
 .cat { font-weight: 500; }
-:host([data-severity="high"]) { --bg: #fdecea; --fg: #7f1d1d; --line: #c62828; }
-:host([data-severity="medium"]) { --bg: #fff4e0; --fg: #6b3d00; --line: #d97a00; }
-:host([data-severity="low"]) { --bg: #edf1fb; --fg: #253b73; --line: #4a66b0; }
-:host([data-severity="good"]) { --bg: #e8f5ea; --fg: #1b4d28; --line: #2e8540; }
+button.high { --bg: #fdecea; --fg: #7f1d1d; --line: #c62828; }
+button.medium { --bg: #fff4e0; --fg: #6b3d00; --line: #d97a00; }
+button.low { --bg: #edf1fb; --fg: #253b73; --line: #4a66b0; }
+button.good { --bg: #e8f5ea; --fg: #1b4d28; --line: #2e8540; }
 `;
 
 export interface BadgeSpec {
@@ -40,12 +40,11 @@ export interface BadgeSpec {
 export function createBadge(spec: BadgeSpec, onOpen: (clauseId: string, trigger: HTMLElement) => void, signal: AbortSignal): HTMLElement {
   const host = document.createElement('span');
   resetHostStyle(host, 'inline');
-  host.dataset.clausemarkBadge = spec.clauseId;
-  host.dataset.severity = spec.severity;
   const shadow = attachStyledShadow(host, CSS);
   const title = categoryTitle(spec.category);
   const button = document.createElement('button');
   button.type = 'button';
+  button.className = spec.severity;
   const how = spec.detected ? t('badgeDetected', formatPercent(spec.confidence)) : t('badgeReviewed');
   button.setAttribute('aria-label', t('badgeAria', LABEL[spec.severity], title, how));
   button.title = `${title} — ${how}`;
@@ -61,12 +60,18 @@ export function createBadge(spec: BadgeSpec, onOpen: (clauseId: string, trigger:
   button.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
+    // A click the page scripted (el.click(), dispatchEvent) does not open anything.
+    if (!e.isTrusted) return;
     onOpen(spec.clauseId, button);
   }, { signal });
   shadow.append(button);
   return host;
 }
 
+export function badgeButton(host: Element | null | undefined): HTMLButtonElement | null {
+  return shadowOf(host)?.querySelector('button') ?? null;
+}
+
 export function focusBadge(host: Element | null | undefined): void {
-  (host?.shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.focus();
+  badgeButton(host)?.focus();
 }

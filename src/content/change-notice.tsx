@@ -1,5 +1,6 @@
 // The in-page notice "this policy changed since you last read it": small, at the bottom corner,
-// in its own shadow root, dismissible, shown at most once per version (the background decides).
+// in its own closed shadow root (it shows when the user read the policy: the page must not read
+// it), dismissible; "See" opens a tab only on the user's own click, shown at most once per version (the background decides).
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { VersionChange } from '../history-messages';
@@ -57,7 +58,7 @@ function Notice({ change, onSee, onClose }: { change: VersionChange; onSee(): vo
       </div>
       <p>{detail}</p>
       <div class="actions">
-        <button class="see" type="button" onClick={onSee}>
+        <button class="see" type="button" onClick={(e) => e.isTrusted && onSee()}>
           {t('noticeSee')}
         </button>
         <button class="later" type="button" onClick={onClose}>
@@ -71,7 +72,6 @@ function Notice({ change, onSee, onClose }: { change: VersionChange; onSee(): vo
 /** Shows the notice until dismissed or the page goes away (signal). */
 export function showChangeNotice(change: VersionChange, onSee: () => void, signal: AbortSignal): HTMLElement {
   const host = document.createElement('div');
-  host.id = 'clausemark-change-notice';
   const shadow = attachStyledShadow(host, CSS);
   const mount = document.createElement('div');
   shadow.append(mount);

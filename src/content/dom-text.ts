@@ -2,7 +2,8 @@
 // visits, in document order, with the same exclusions. Offsets into this string are what
 // mark.js's markRanges() takes, so detection and highlighting agree to the character.
 
-/** Never read or annotate these: our own UI, code, editable areas and form fields, and the site's
+/** Never read or annotate these (our own UI has no light-DOM text: it is all in closed shadow
+ * roots): code, editable areas and form fields, and the site's
  * navigation and page footer (menus and link lists: a section title there is not a clause, and a
  * reviewed quote that is also a menu entry belongs in the text). mark.js tests only a text node's
  * parent against these selectors, hence the descendant forms. */
@@ -10,7 +11,6 @@ export const EXCLUDE: readonly string[] = [
   'script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'input',
   'svg', 'svg *', 'canvas', 'iframe', 'object',
   '[contenteditable]', '[contenteditable] *',
-  '[data-clausemark-ui]', '[data-clausemark-ui] *',
   'nav', 'nav *', '[role="navigation"]', '[role="navigation"] *',
   'body > footer', 'body > footer *', '[role="contentinfo"]', '[role="contentinfo"] *',
 ];

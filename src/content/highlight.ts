@@ -18,7 +18,6 @@ export interface RangeSpec {
   clauseId: string;
   category: string;
   severity: Severity;
-  source: string;
 }
 
 interface MarkRange {
@@ -27,12 +26,20 @@ interface MarkRange {
   spec: RangeSpec;
 }
 
+/** Our marks, known here rather than by a class or attribute the page could read or forge. */
+const ours = new WeakSet<Element>();
+
+export function isOurMark(el: Element): boolean {
+  return ours.has(el);
+}
+
 function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>): void {
   const mark = el as HTMLElement;
+  ours.add(mark);
+  // The highlight contract (DESIGN.md): these three attributes and no other of ours.
   mark.dataset.clausemarkCategory = spec.category;
   mark.dataset.clausemarkSeverity = spec.severity;
   mark.dataset.clausemarkClause = spec.clauseId;
-  mark.dataset.clausemarkSource = spec.source;
   const s = SEVERITY_STYLE[spec.severity];
   const st = mark.style;
   st.setProperty('background-color', s.bg, 'important');
@@ -51,7 +58,6 @@ function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>)
 function markOptions(byClause: Map<string, HTMLElement[]>): Mark.MarkRangesOptions {
   return {
     element: 'mark',
-    className: 'clausemark-hl',
     exclude: [...EXCLUDE],
     each(el: Element, range: unknown) {
       tag(el, (range as MarkRange).spec, byClause);
@@ -181,7 +187,14 @@ export async function highlightRangesSliced(
   return byClause;
 }
 
-/** Removes our marks (and only ours), restoring the page's text nodes. */
+/** Removes our marks (and only ours: the site's own <mark>s stay), restoring the page's text nodes. */
 export function removeHighlights(root: HTMLElement): void {
-  new Mark(root).unmark({ element: 'mark', className: 'clausemark-hl' } as Mark.MarkOptions);
+  const parents = new Set<Node>();
+  for (const mark of root.querySelectorAll('mark')) {
+    if (!ours.has(mark) || !mark.parentNode) continue;
+    parents.add(mark.parentNode);
+    mark.replaceWith(...mark.childNodes);
+    ours.delete(mark);
+  }
+  for (const p of parents) p.normalize();
 }

@@ -35,7 +35,7 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
   const annotator = quick.candidate || force ? import('./annotator') : null;
   let match = null;
   try {
-    match = (await send('page/lookup', { url: location.href })).match;
+    match = (await send('page/lookup', {})).match;
   } catch (err) {
     console.warn('Clausemark: knowledge base lookup failed', err);
   }

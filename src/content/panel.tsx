@@ -12,6 +12,7 @@ import { categoryRegulations, categoryText, categoryTitle } from '../lib/categor
 import { rarityLabelText, severityLabels } from '../lib/severity-text';
 import { attachStyledShadow } from './shadow';
 import { PANEL_CSS } from './panel-css';
+import { safeHref } from '../lib/safe-href';
 
 export interface PanelClause {
   clause: PageClause;
@@ -95,7 +96,7 @@ function Rarity({ cmp }: { cmp: CategoryComparison | null | 'error' }) {
               <li key={clause.id}>
                 <span class={`pill ${clause.severity}`}>{SEV_LABEL[clause.severity]}</span>{' '}
                 {url ? (
-                  <a class="pname" href={url} target="_blank" rel="noreferrer noopener" title={t('openDocumentOf', platform.name)}>
+                  <a class="pname" href={safeHref(url)} target="_blank" rel="noreferrer noopener" title={t('openDocumentOf', platform.name)}>
                     {platform.name}
                   </a>
                 ) : (
@@ -195,7 +196,7 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
           {item.kb && (
             <>
               {' '}
-              (<a href={item.kb.pointUrl} target="_blank" rel="noreferrer noopener">{t('linkPoint')}</a>, CC BY-SA 3.0)
+              (<a href={safeHref(item.kb.pointUrl)} target="_blank" rel="noreferrer noopener">{t('linkPoint')}</a>, CC BY-SA 3.0)
             </>
           )}
         </dd>
@@ -235,7 +236,6 @@ export class PanelHost {
   private ensure(): { shadow: ShadowRoot; mount: HTMLElement } {
     if (!this.host || !this.shadow || !this.mount) {
       this.host = document.createElement('div');
-      this.host.id = 'clausemark-panel-host';
       this.shadow = attachStyledShadow(this.host, PANEL_CSS);
       this.mount = document.createElement('div');
       this.shadow.append(this.mount);

@@ -1,10 +1,17 @@
-// Our UI lives in shadow roots: page CSS cannot reach in, ours cannot leak out.
+// Our UI lives in closed shadow roots: page CSS cannot reach in, ours cannot leak out, and the
+// page's scripts can neither read a panel or notice (which can show what the user read) nor click
+// its buttons. The hosts carry no attribute of ours: which elements are ours is known here only.
 // Constructable stylesheets first (not subject to the page's style-src CSP); a <style> element
 // as the fallback where adoptedStyleSheets is unavailable to content scripts.
 
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** On our own extension pages (onboarding's live example) no foreign script runs: open there. */
+const ownPage = /^(chrome|moz)-extension:$/.test(location.protocol);
+
 export function attachStyledShadow(host: HTMLElement, css: string): ShadowRoot {
-  host.setAttribute('data-clausemark-ui', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: ownPage ? 'open' : 'closed' });
+  roots.set(host, shadow);
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -15,6 +22,11 @@ export function attachStyledShadow(host: HTMLElement, css: string): ShadowRoot {
     shadow.append(style);
   }
   return shadow;
+}
+
+/** The shadow root of one of our hosts (closed: `host.shadowRoot` is null, for us too). */
+export function shadowOf(host: Element | null | undefined): ShadowRoot | undefined {
+  return host ? roots.get(host) : undefined;
 }
 
 /** Shields an inline host element from page rules that target every span or element. */

@@ -15,7 +15,6 @@ button:focus-visible { outline: 2px solid #8ab4ff; outline-offset: 2px; }
 
 export function showToast(message: string, signal: AbortSignal): HTMLElement {
   const host = document.createElement('div');
-  host.dataset.clausemarkToast = '';
   const shadow = attachStyledShadow(host, CSS);
   const box = document.createElement('div');
   box.className = 'toast';

@@ -1,12 +1,12 @@
 // Records this reading of the page's version once the page has settled (late content triggers a
 // fresh analysis first, so a half-loaded page is never taken for a new version), sends the text
 // only when the background does not have it yet, and shows the change notice when told to.
-import type { VersionAck } from '../history-messages';
+import { MAX_VERSION_CHARS, type VersionAck } from '../history-messages';
 import { send } from '../lib/rpc';
 import { showChangeNotice } from './change-notice';
+import { setStatus } from './status';
 
 const SETTLE_MS = 1500;
-const MAX_VERSION_CHARS = 6_000_000;
 
 export interface TrackInput {
   visitId: number;
@@ -19,7 +19,7 @@ export interface TrackInput {
 }
 
 function mark(state: string): void {
-  document.documentElement.dataset.clausemarkHistory = state;
+  setStatus({ history: state });
 }
 
 export async function trackVersion(input: TrackInput): Promise<void> {

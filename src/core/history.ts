@@ -527,9 +527,17 @@ export function storedWords(stored: string): number {
 }
 
 /** The key a document's versions are kept under: its knowledge-base document when known, else
- * its normalised address (host without www/locale labels, path without locale or query). */
+ * its normalised path; always together with the origin the page was read at, so what was read on
+ * one site never becomes state of another (a stranger serving the same text gets its own history).
+ * `url` must come from the browser (the sender's address), never from a page's own report. */
 export function docKeyOf(page: { documentId?: string; url: string }): string {
-  if (page.documentId) return `doc:${page.documentId}`;
+  let origin = 'null';
+  try {
+    origin = new URL(page.url).origin;
+  } catch {
+    // an unparsable address keeps the literal text as its key below
+  }
+  if (page.documentId) return `doc:${page.documentId}@${origin}`;
   const n = normalizeUrl(page.url);
-  return n ? `url:${n.host}${n.path}` : `url:${page.url}`;
+  return n ? `url:${origin}${n.path}` : `url:${page.url}`;
 }

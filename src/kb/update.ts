@@ -4,6 +4,7 @@
 // schema, that the version is newer, the file's size and SHA-256, and the knowledge base's shape.
 // Pure: fetch and install are injected, so tests run it against a local server and a fake DB.
 import { KB_SCHEMA_VERSION, type KnowledgeBase } from './schema';
+import { isHttpUrl } from '../core/checks';
 
 export interface FeedManifest {
   version: string;
@@ -33,13 +34,20 @@ export interface UpdateCheck {
   installed?: string;
 }
 
-/** browser.storage.local key of the feed address (absent: updates are off, the default). */
-export const FEED_URL_KEY = 'settings.updateFeedUrl';
-
+/** Key of the feed address in the background's own IndexedDB `meta` store (absent: updates are
+ * off, the default). Not in storage.local, which content scripts can write. */
+export const FEED_URL_KEY = 'updateFeedUrl';
+/** Where builds before this one kept the address (storage.local): read once, and only if its host
+ * permission is granted (a content script could have written it). */
+export const LEGACY_FEED_URL_KEY = 'settings.updateFeedUrl';
 export const MAX_MANIFEST_BYTES = 64 * 1024;
-/** Largest data file accepted as served, and once decompressed (the shipped one is ~2 / ~11 MB). */
-export const MAX_DATA_BYTES = 64 * 1024 * 1024;
-export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/** Largest data file accepted as served, and once decompressed. The shipped knowledge base is
+ * ~2 MB gzipped and ~11 MB as JSON: four times that leaves room to grow, and bounds what a feed
+ * can make the worker parse and write in one transaction. */
+export const MAX_DATA_BYTES = 8 * 1024 * 1024;
+export const MAX_JSON_BYTES = 48 * 1024 * 1024;
+/** Same-origin redirects followed at most this many times; any other redirect is refused. */
+export const MAX_REDIRECTS = 3;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A check that could not go on; its message is shown as is. */
@@ -128,11 +136,21 @@ export function checkKnowledgeBase(x: unknown, manifest: Pick<FeedManifest, 'ver
   }
   if (k.platforms!.length === 0 || k.documents!.length === 0) throw new UpdateError('The data file has no platforms or no documents.');
   if (!Array.isArray(k.sources)) throw new UpdateError('The data file has no "sources" (credits) list.');
+  // Every address the panels and popup link to must be a web address: a feed must not be able to
+  // put javascript:, data: or extension links in front of the user on every matched site.
+  const link = (u: unknown, where: string) => {
+    if (typeof u !== 'string' || !isHttpUrl(u)) throw new UpdateError(`The data file's ${where} is not an http(s) address.`);
+  };
+  k.documents!.forEach((d, i) => (Array.isArray(d.urls) ? d.urls.forEach((u, j) => link(u, `documents[${i}].urls[${j}]`)) : link(undefined, `documents[${i}].urls`)));
+  k.clauses!.forEach((c, i) => link(c.pointUrl, `clauses[${i}].pointUrl`));
+  k.sources.forEach((c, i) => link((c as { url?: unknown }).url, `sources[${i}].url`));
   return k as KnowledgeBase;
 }
 
 export interface UpdateDeps {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Whether the user granted the host permission for this address (checked before any fetch). */
+  permitted(url: URL): Promise<boolean>;
   /** Version of the knowledge base installed now, if any. */
   installedVersion(): Promise<string | undefined>;
   /** Installs a verified knowledge base; must leave the current one intact if it fails. */
@@ -150,16 +168,38 @@ function describe(err: unknown): string {
   return String(err);
 }
 
+/** Fetches without cookies and without following redirects blindly: a redirect on the same
+ * origin is followed (a few times), one to another origin is refused before it is requested. In a
+ * browser a redirect response is opaque (no Location to check): it is refused too. */
 async function get(url: string, what: string, deps: UpdateDeps, signal: AbortSignal): Promise<Response> {
-  let res: Response;
-  try {
-    res = await deps.fetch(url, { signal, cache: 'no-store', credentials: 'omit', redirect: 'follow' });
-  } catch (err) {
-    if (signal.aborted) throw new UpdateError(`The update server did not answer in time (${what}).`);
-    throw new UpdateError(`Could not reach the update server for the ${what} (${describe(err)}).`);
+  const origin = new URL(url).origin;
+  let at = url;
+  for (let hop = 0; ; hop++) {
+    let res: Response;
+    try {
+      res = await deps.fetch(at, { signal, cache: 'no-store', credentials: 'omit', redirect: 'manual' });
+    } catch (err) {
+      if (signal.aborted) throw new UpdateError(`The update server did not answer in time (${what}).`);
+      throw new UpdateError(`Could not reach the update server for the ${what} (${describe(err)}).`);
+    }
+    const redirect = res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
+    if (!redirect) {
+      if (!res.ok) throw new UpdateError(`The ${what} could not be fetched: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
+      return res;
+    }
+    const location = res.headers.get('location');
+    let next: URL | null;
+    try {
+      next = location ? new URL(location, at) : null;
+    } catch {
+      next = null;
+    }
+    if (!next || next.origin !== origin) {
+      throw new UpdateError(`The update server redirected the ${what}${next ? ` to ${next.origin}` : ''}; redirects to another server are refused (set the final address).`);
+    }
+    if (hop >= MAX_REDIRECTS) throw new UpdateError(`The update server redirected the ${what} more than ${MAX_REDIRECTS} times.`);
+    at = next.href;
   }
-  if (!res.ok) throw new UpdateError(`The ${what} could not be fetched: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
-  return res;
 }
 
 /**
@@ -237,6 +277,7 @@ export async function checkForUpdate(feedUrl: string, deps: UpdateDeps): Promise
   try {
     installed = await deps.installedVersion();
     const address = feedAddress(feedUrl);
+    if (!(await deps.permitted(address))) throw new UpdateError(`Clausemark has no permission to reach ${address.host}: save the address again in Options → Updates and allow access.`);
     const res = await get(address.href, 'update manifest', deps, ctl.signal);
     const raw = await readCapped(res, MAX_MANIFEST_BYTES, () => `The update manifest is larger than ${MAX_MANIFEST_BYTES} bytes.`, ctl.signal);
     let json: unknown;

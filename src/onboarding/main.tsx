@@ -32,7 +32,7 @@ function Example() {
     const text = root.textContent ?? '';
     const clauses = detect(segment(text)).map((c) => ({ ...c, excerpt: text.slice(c.start, c.end).replace(/\s+/g, ' ').trim() }));
     const highlights = resolveOverlaps(clauses);
-    const marks = highlightRanges(root, highlights.map(({ primary: p }) => ({ start: p.start, end: p.end, clauseId: p.id, category: p.category, severity: p.severity, source: p.source })));
+    const marks = highlightRanges(root, highlights.map(({ primary: p }) => ({ start: p.start, end: p.end, clauseId: p.id, category: p.category, severity: p.severity })));
     setFound(highlights.map((h) => h.primary));
     const panel = new PanelHost(controller.signal);
     void fingerprint(text).then((sha256) => {

@@ -10,6 +10,7 @@ import './options.css';
 import { HistorySection } from './history-section';
 import { UpdateSection } from './update-section';
 import { SettingsSection } from './settings-section';
+import { safeHref } from '../lib/safe-href';
 
 // Project names stay as their projects spell them; what each gave, its licence and its authors
 // are described in the user's language.
@@ -54,7 +55,7 @@ function Options() {
         <ul class="credits">
           {CREDITS.map((c) => (
             <li key={c.name}>
-              <strong>{c.name}</strong> — {t('optCreditLine', c.what, c.licence, c.by)} <a href={c.url} target="_blank" rel="noreferrer noopener">{c.url}</a>
+              <strong>{c.name}</strong> — {t('optCreditLine', c.what, c.licence, c.by)} <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener">{c.url}</a>
             </li>
           ))}
         </ul>

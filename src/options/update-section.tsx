@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../lib/rpc';
 import type { KbStatus } from '../messages';
-import { feedAddress, feedOriginPattern, FEED_URL_KEY, type UpdateCheck } from '../kb/update';
+import { feedAddress, feedOriginPattern, type UpdateCheck } from '../kb/update';
 import { formatDateTime, t } from '../lib/i18n';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -64,7 +64,9 @@ export function UpdateSection() {
           return;
         }
         const previous = feedUrl;
-        await browser.storage.local.set({ [FEED_URL_KEY]: url.href });
+        // The background keeps the address in its own database (not storage.local, which
+        // content scripts can write).
+        await send('kb/feed-set', { url: url.href });
         if (previous && feedOriginPattern(feedAddress(previous)) !== origin) await dropPermission(previous);
         setNote({ error: false, text: t('updSaved', url.host) });
         await refresh();
@@ -78,7 +80,8 @@ export function UpdateSection() {
     setBusy('off');
     setNote(null);
     try {
-      await browser.storage.local.remove(FEED_URL_KEY);
+      // Off: the background forgets the address and restores the shipped knowledge base.
+      await send('kb/feed-set', { url: null });
       await dropPermission(feedUrl);
       setDraft('');
       setNote({ error: false, text: t('updTurnedOff') });

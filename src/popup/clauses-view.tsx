@@ -7,7 +7,7 @@ import { SEVERITIES, SEVERITY_RANK, type Severity } from '../core/types';
 import { formatDateTime, formatNumber, formatPercent, t } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { severityLabels } from '../lib/severity-text';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
 
 const SEV_LABEL: Record<Severity, string> = severityLabels();
 

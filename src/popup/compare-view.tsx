@@ -11,7 +11,8 @@ import { formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { rarityPhrase } from '../lib/severity-text';
 import { DistributionBar, errorText, markReady, Pager, param, SEV_LABEL, viewHref } from './compare-ui';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
+import { safeHref } from '../lib/safe-href';
 
 const PAGE = 8;
 
@@ -159,7 +160,7 @@ function PlatformList({ id, category, platformId }: { id: string; category: stri
               <li key={r.clause.id}>
                 <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span>{' '}
                 {r.url ? (
-                  <a href={r.url} target="_blank" rel="noreferrer noopener" class="pname" title={t('openDocumentOf', r.platform.name)}>
+                  <a href={safeHref(r.url)} target="_blank" rel="noreferrer noopener" class="pname" title={t('openDocumentOf', r.platform.name)}>
                     {r.platform.name}
                   </a>
                 ) : (

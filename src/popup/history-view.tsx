@@ -4,12 +4,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageClause } from '../messages';
 import type { HistoryViewData, HistoryVersionInfo } from '../history-messages';
-import { docKeyOf, type ShownOp } from '../core/history';
+import type { ShownOp } from '../core/history';
 import { send } from '../lib/rpc';
 import { formatBytes, formatDateTime, formatDay, formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { severityLabels } from '../lib/severity-text';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
 import './history-view.css';
 
 const SEV_LABEL: Record<string, string> = severityLabels();
@@ -24,7 +24,7 @@ export function HistoryView({ state, notify }: ViewProps) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [pair, setPair] = useState<{ from?: string; to?: string }>({});
   const [busy, setBusy] = useState(false);
-  const docKey = state ? docKeyOf(state.visit) : null;
+  const docKey = state ? state.visit.docKey : null;
 
   const refresh = (p = pair) => {
     if (!docKey) return;

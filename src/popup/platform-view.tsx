@@ -9,7 +9,8 @@ import { send } from '../lib/rpc';
 import { formatDay, formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { errorText, markReady, Pager, param, PlatformPicker, SEV_LABEL, viewHref } from './compare-ui';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
+import { safeHref } from '../lib/safe-href';
 
 const CLAUSE_PAGE = 10;
 
@@ -116,7 +117,7 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
           {s.documents.map((d) => (
             <li key={d.id}>
               {d.url ? (
-                <a href={d.url} target="_blank" rel="noreferrer noopener">
+                <a href={safeHref(d.url)} target="_blank" rel="noreferrer noopener">
                   {d.termsType}
                 </a>
               ) : (
@@ -141,13 +142,13 @@ function Summary({ s, pagePlatform }: { s: PlatformSummary; pagePlatform?: strin
                 <span class={`pill ${c.severity}`}>{SEV_LABEL[c.severity]}</span> <strong>{categoryTitle(c.category)}</strong>
                 <div class="small case">
                   {c.caseTitle} (
-                  <a href={c.pointUrl} target="_blank" rel="noreferrer noopener">
+                  <a href={safeHref(c.pointUrl)} target="_blank" rel="noreferrer noopener">
                     {t('linkPoint')}
                   </a>
                   {c.url && (
                     <>
                       ,{' '}
-                      <a href={c.url} target="_blank" rel="noreferrer noopener">
+                      <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener">
                         {t('linkDocument')}
                       </a>
                     </>

@@ -8,7 +8,7 @@ import { send } from '../lib/rpc';
 import { formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { errorText, markReady, param, PlatformPicker, SEV_LABEL, viewHref } from './compare-ui';
-import type { ViewProps } from './views';
+import type { ViewProps } from './view-props';
 
 type Pick2 = { id: string; name: string } | null;
 

@@ -1,7 +1,7 @@
 // The popup's views (tabs). Each view is a component over the current tab's state; a view that
 // has nothing to show for a page says so itself. `?view=<id>` opens a view directly.
 import type { ComponentType } from 'preact';
-import type { TabState } from '../messages';
+import type { ViewProps } from './view-props';
 import { ClausesView } from './clauses-view';
 import { CompareView } from './compare-view';
 import { SideBySideView } from './side-by-side-view';
@@ -9,11 +9,7 @@ import { PlatformView } from './platform-view';
 import { HistoryView } from './history-view';
 import { t } from '../lib/i18n';
 
-export interface ViewProps {
-  tabId: number | null;
-  state: TabState | null;
-  notify(message: string): void;
-}
+export type { ViewProps };
 
 export interface PopupView {
   id: string;

@@ -1,11 +1,12 @@
 // Clausemark's IndexedDB: typed schema and versioned upgrade. Only the background opens it.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CategoryStat, DocumentHistory, KbDocument, KnownClause, Platform } from '../kb/schema';
-import type { KbStatus, Visit } from '../messages';
+import type { KbStatus, Visit } from './records';
 import type { StoredVersion, TrackedDocument, VersionTextRow } from './history-types';
+import { rekeyShared } from './history-rekey';
 
 export const DB_NAME = 'clausemark';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface ClausemarkDB extends DBSchema {
   meta: { key: string; value: unknown };
@@ -14,9 +15,11 @@ export interface ClausemarkDB extends DBSchema {
   clauses: { key: string; value: KnownClause; indexes: { byPlatform: string; byDocument: string; byCategory: string } };
   categoryStats: { key: string; value: CategoryStat };
   history: { key: string; value: DocumentHistory };
-  visits: { key: number; value: Visit; indexes: { byUrl: string; byDocument: string; bySha: string } };
-  // v2: the user's version history (docs/history.md).
-  versions: { key: string; value: StoredVersion; indexes: { byDocKey: string; byFirstSeen: string } };
+  // v3: visits are keyed to their history document (per origin) and capped (storage/visits.ts).
+  visits: { key: number; value: Visit; indexes: { byUrl: string; byDocument: string; bySha: string; byDocKey: string } };
+  // v2: the user's version history (docs/history.md). v3: one row per document and text, so a
+  // text read on two sites is two versions (their compressed text is still stored once).
+  versions: { key: [string, string]; value: StoredVersion; indexes: { byDocKey: string; byFirstSeen: string; bySha: string } };
   versionTexts: { key: string; value: VersionTextRow };
   tracked: { key: string; value: TrackedDocument; indexes: { byLastSeen: string } };
 }
@@ -35,7 +38,7 @@ export interface OpenOptions {
 
 export function openClausemarkDb(name = DB_NAME, opts: OpenOptions = {}): Promise<Db> {
   return openDB<ClausemarkDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('meta');
         db.createObjectStore('platforms', { keyPath: 'id' });
@@ -53,12 +56,29 @@ export function openClausemarkDb(name = DB_NAME, opts: OpenOptions = {}): Promis
         visits.createIndex('bySha', 'sha256');
       }
       if (oldVersion < 2) {
-        const versions = db.createObjectStore('versions', { keyPath: 'sha256' });
-        versions.createIndex('byDocKey', 'docKey');
-        versions.createIndex('byFirstSeen', 'firstSeen');
         db.createObjectStore('versionTexts', { keyPath: 'sha256' });
         const tracked = db.createObjectStore('tracked', { keyPath: 'docKey' });
         tracked.createIndex('byLastSeen', 'lastSeen');
+      }
+      if (oldVersion < 3) {
+        // v2 kept one version row per text hash, shared by every document (and site) that served
+        // it: the source of a cross-site leak. Each tracked document gets its own rows, under a
+        // key that includes the origin it was read at.
+        const oldVersions = oldVersion === 2 ? ((await tx.objectStore('versions' as never).getAll()) as unknown as StoredVersion[]) : [];
+        const oldTracked = oldVersion === 2 ? await tx.objectStore('tracked').getAll() : [];
+        if (oldVersion === 2) db.deleteObjectStore('versions' as never);
+        const versions = db.createObjectStore('versions', { keyPath: ['docKey', 'sha256'] });
+        versions.createIndex('byDocKey', 'docKey');
+        versions.createIndex('byFirstSeen', 'firstSeen');
+        versions.createIndex('bySha', 'sha256');
+        const rekeyed = rekeyShared(oldVersions, oldTracked);
+        for (const t of oldTracked) await tx.objectStore('tracked').delete(t.docKey);
+        for (const t of rekeyed.documents) await tx.objectStore('tracked').put(t);
+        for (const v of rekeyed.versions) await versions.put(v);
+        // Old visits kept full addresses (query strings included) without a document key: they
+        // only told which tab shows which analysed page, and are rebuilt on the next reading.
+        if (oldVersion >= 1) await tx.objectStore('visits').clear();
+        tx.objectStore('visits').createIndex('byDocKey', 'docKey');
       }
     },
     blocked() {

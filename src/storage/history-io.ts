@@ -1,15 +1,20 @@
 // Export and import of the user's version history as one JSON file. Texts travel as base64 of
 // their gzip bytes (exactly what is stored), so a round trip loses nothing; an import is checked
 // in full (shape, hashes of every text) before one transaction writes it, so a bad file changes
-// nothing and says why.
-import type { PageClause } from '../messages';
-import { validateClauseList } from '../background/validate';
+// nothing and says why. The visits (pages read) travel with the history: an export holds
+// everything Clausemark keeps about what the user read.
 import type { Db } from './db';
 import type { StoredVersion, TrackedDocument } from './history-types';
+import type { Visit } from './records';
 import { gunzip, HistoryStorageFull, isQuotaError } from './versions';
+import { checkVisit } from './visits';
+import { rekeyShared } from './history-rekey';
+import { checkClauseList } from '../core/page-clause';
+import { InvalidInput, date, docKey, int, list, obj, optDate, optSha, optStr, sha, str } from '../core/checks';
 
 export const EXPORT_FORMAT = 'clausemark-history';
-export const EXPORT_VERSION = 1;
+/** 2: versions per document and origin, visits included. 1 (before): read and re-keyed. */
+export const EXPORT_VERSION = 2;
 
 export interface ExportedVersion extends StoredVersion {
   /** base64 of the gzip of the stored text. */
@@ -22,6 +27,7 @@ export interface HistoryExport {
   exportedAt: string;
   documents: TrackedDocument[];
   versions: ExportedVersion[];
+  visits: Visit[];
 }
 
 export class InvalidHistoryFile extends Error {}
@@ -45,52 +51,20 @@ function fromBase64(b64: string, what: string): Uint8Array {
 }
 
 export async function exportHistory(db: Db, now = new Date().toISOString()): Promise<HistoryExport> {
-  const [documents, versions] = await Promise.all([db.getAll('tracked'), db.getAll('versions')]);
+  const [documents, versions, visits] = await Promise.all([db.getAll('tracked'), db.getAll('versions'), db.getAll('visits')]);
   const out: ExportedVersion[] = [];
   for (const v of versions) {
     const row = await db.get('versionTexts', v.sha256);
     if (row) out.push({ ...v, gzBase64: toBase64(row.gz) });
   }
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, documents, versions: out };
-}
-
-const SHA = /^[0-9a-f]{64}$/;
-
-function obj(x: unknown, what: string): Record<string, unknown> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new InvalidHistoryFile(`${what} must be an object`);
-  return x as Record<string, unknown>;
-}
-function str(x: unknown, what: string, max = 8192): string {
-  if (typeof x !== 'string' || x.length > max) throw new InvalidHistoryFile(`${what} must be a string of at most ${max} characters`);
-  return x;
-}
-function optStr(x: unknown, what: string, max = 512): string | undefined {
-  return x === undefined ? undefined : str(x, what, max);
-}
-function sha(x: unknown, what: string): string {
-  if (typeof x !== 'string' || !SHA.test(x)) throw new InvalidHistoryFile(`${what} must be a SHA-256 (64 hex digits)`);
-  return x;
-}
-function optSha(x: unknown, what: string): string | undefined {
-  return x === undefined ? undefined : sha(x, what);
-}
-function date(x: unknown, what: string): string {
-  const s = str(x, what, 64);
-  if (Number.isNaN(Date.parse(s))) throw new InvalidHistoryFile(`${what} is not a date`);
-  return s;
-}
-function optDate(x: unknown, what: string): string | undefined {
-  return x === undefined ? undefined : date(x, what);
-}
-function count(x: unknown, what: string): number {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new InvalidHistoryFile(`${what} must be a non-negative integer`);
-  return x;
+  // Row ids are internal (they name tabs' current pages): the file holds the visits themselves.
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, documents, versions: out, visits: visits.map(({ id: _id, ...v }) => v) };
 }
 
 function trackedDoc(x: unknown, i: number): TrackedDocument {
   const d = obj(x, `documents[${i}]`);
   const t: TrackedDocument = {
-    docKey: str(d.docKey, `documents[${i}].docKey`, 2048),
+    docKey: docKey(d.docKey, `documents[${i}].docKey`),
     url: str(d.url, `documents[${i}].url`),
     title: str(d.title, `documents[${i}].title`, 1024),
     firstSeen: date(d.firstSeen, `documents[${i}].firstSeen`),
@@ -112,24 +86,19 @@ function trackedDoc(x: unknown, i: number): TrackedDocument {
 
 function exportedVersion(x: unknown, i: number): { version: StoredVersion; gz: Uint8Array } {
   const v = obj(x, `versions[${i}]`);
-  let clauses: PageClause[];
-  try {
-    clauses = validateClauseList(v.clauses);
-  } catch (err) {
-    throw new InvalidHistoryFile(`versions[${i}]: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const clauses = checkClauseList(v.clauses, `versions[${i}].clauses`);
   const gz = fromBase64(str(v.gzBase64, `versions[${i}].gzBase64`, 64 * 1024 * 1024), `versions[${i}].gzBase64`);
   const version: StoredVersion = {
     sha256: sha(v.sha256, `versions[${i}].sha256`),
-    docKey: str(v.docKey, `versions[${i}].docKey`, 2048),
+    docKey: docKey(v.docKey, `versions[${i}].docKey`),
     url: str(v.url, `versions[${i}].url`),
     title: str(v.title, `versions[${i}].title`, 1024),
     firstSeen: date(v.firstSeen, `versions[${i}].firstSeen`),
     lastSeen: date(v.lastSeen, `versions[${i}].lastSeen`),
     sigSha256: sha(v.sigSha256, `versions[${i}].sigSha256`),
     textSha256: sha(v.textSha256, `versions[${i}].textSha256`),
-    words: count(v.words, `versions[${i}].words`),
-    rawBytes: count(v.rawBytes, `versions[${i}].rawBytes`),
+    words: int(v.words, `versions[${i}].words`),
+    rawBytes: int(v.rawBytes, `versions[${i}].rawBytes`),
     gzBytes: gz.byteLength,
     clauses,
   };
@@ -143,10 +112,20 @@ function exportedVersion(x: unknown, i: number): { version: StoredVersion; gz: U
 export interface ParsedImport {
   documents: TrackedDocument[];
   versions: { version: StoredVersion; gz: Uint8Array }[];
+  visits: Visit[];
 }
 
 /** Parses and fully checks an export; throws InvalidHistoryFile with the reason. */
 export async function parseHistoryExport(json: string, sha256Hex: (s: string) => Promise<string>): Promise<ParsedImport> {
+  try {
+    return await parseChecked(json, sha256Hex);
+  } catch (err) {
+    if (err instanceof InvalidInput) throw new InvalidHistoryFile(err.message, { cause: err });
+    throw err;
+  }
+}
+
+async function parseChecked(json: string, sha256Hex: (s: string) => Promise<string>): Promise<ParsedImport> {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -155,11 +134,25 @@ export async function parseHistoryExport(json: string, sha256Hex: (s: string) =>
   }
   const root = obj(data, 'the file');
   if (root.format !== EXPORT_FORMAT) throw new InvalidHistoryFile('not a Clausemark history export (format field)');
-  if (root.version !== EXPORT_VERSION) throw new InvalidHistoryFile(`export version ${String(root.version)} is not supported (expected ${EXPORT_VERSION})`);
+  if (root.version !== EXPORT_VERSION && root.version !== 1) throw new InvalidHistoryFile(`export version ${String(root.version)} is not supported (expected ${EXPORT_VERSION})`);
   if (!Array.isArray(root.documents) || !Array.isArray(root.versions)) throw new InvalidHistoryFile('documents and versions must be lists');
-  const documents = root.documents.map(trackedDoc);
-  const versions = root.versions.map(exportedVersion);
-  const bySha = new Map(versions.map((v) => [v.version.sha256, v.version]));
+  let documents = root.documents.map(trackedDoc);
+  let versions = root.versions.map(exportedVersion);
+  const visits = root.version === 1 ? [] : list(root.visits, 'visits', 100_000).map((v, i) => {
+    try {
+      const { id: _id, ...rest } = checkVisit(v);
+      return rest;
+    } catch (err) {
+      throw new InvalidHistoryFile(`visits[${i}]: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  });
+  if (root.version === 1) {
+    const gzOf = new Map(versions.map((v) => [v.version.sha256, v.gz]));
+    const r = rekeyShared(versions.map((v) => v.version), documents);
+    documents = r.documents;
+    versions = r.versions.map((version) => ({ version, gz: gzOf.get(version.sha256) as Uint8Array }));
+  }
+  const byRow = new Map(versions.map((v) => [`${v.version.docKey}\n${v.version.sha256}`, v.version]));
   for (const [i, { version, gz }] of versions.entries()) {
     let text: string;
     try {
@@ -172,10 +165,10 @@ export async function parseHistoryExport(json: string, sha256Hex: (s: string) =>
   for (const [i, d] of documents.entries()) {
     for (const key of ['currentSha', 'previousSha', 'pinnedSha'] as const) {
       const s = d[key];
-      if (s && bySha.get(s)?.docKey !== d.docKey) throw new InvalidHistoryFile(`documents[${i}].${key} names a version that is not in the file`);
+      if (s && !byRow.has(`${d.docKey}\n${s}`)) throw new InvalidHistoryFile(`documents[${i}].${key} names a version that is not in the file`);
     }
   }
-  return { documents, versions };
+  return { documents, versions, visits };
 }
 
 /** Writes a checked import in one transaction (all or nothing). Versions already stored are kept
@@ -184,9 +177,9 @@ export async function importHistory(db: Db, parsed: ParsedImport): Promise<{ doc
   let addedVersions = 0;
   let addedDocs = 0;
   try {
-    const tx = db.transaction(['tracked', 'versions', 'versionTexts'], 'readwrite');
+    const tx = db.transaction(['tracked', 'versions', 'versionTexts', 'visits'], 'readwrite');
     for (const { version, gz } of parsed.versions) {
-      if ((await tx.objectStore('versions').getKey(version.sha256)) !== undefined) continue;
+      if ((await tx.objectStore('versions').getKey([version.docKey, version.sha256])) !== undefined) continue;
       await tx.objectStore('versions').put(version);
       await tx.objectStore('versionTexts').put({ sha256: version.sha256, gz });
       addedVersions++;
@@ -208,6 +201,9 @@ export async function importHistory(db: Db, parsed: ParsedImport): Promise<{ doc
         await tx.objectStore('tracked').put(merged);
       }
     }
+    // A visit already kept (same document, text and time) is not added twice.
+    const have = new Set((await tx.objectStore('visits').getAll()).map((v) => `${v.docKey}\n${v.sha256}\n${v.readAt}`));
+    for (const v of parsed.visits) if (!have.has(`${v.docKey}\n${v.sha256}\n${v.readAt}`)) await tx.objectStore('visits').add(v);
     await tx.done;
   } catch (err) {
     if (isQuotaError(err)) throw new HistoryStorageFull('The browser’s storage is full: nothing was imported and your history is unchanged.');

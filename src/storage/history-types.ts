@@ -1,6 +1,6 @@
 // Records of the user's own policy history (IndexedDB v2): versions of each document they read,
 // their compressed texts, and one row per tracked document. See docs/history.md.
-import type { PageClause } from '../messages';
+import type { PageClause } from '../core/page-clause';
 
 /** One version of a document: metadata and its clauses (the text is in `versionTexts`). */
 export interface StoredVersion {

@@ -3,7 +3,7 @@
 // restored from a partial backup) or data of another schema left by an older build.
 import type { KnowledgeBase } from '../kb/schema';
 import { KB_SCHEMA_VERSION } from '../kb/schema';
-import type { KbStatus } from '../messages';
+import type { KbStatus } from './records';
 import { KB_STORES, type Db, type KbStore } from './db';
 
 /** The key field of each knowledge-base store (its keyPath in db.ts). */

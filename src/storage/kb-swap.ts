@@ -5,7 +5,7 @@
 // readers in other transactions see either the old knowledge base or the new one, never a mix.
 // (The first install on a fresh profile uses chunked installKb instead: nothing to keep there.)
 import type { KnowledgeBase } from '../kb/schema';
-import type { KbStatus } from '../messages';
+import type { KbStatus } from './records';
 import { KB_STORES, type Db, type KbStore } from './db';
 import { readyStatus } from './kb-check';
 import { validateKb } from './kb-install';

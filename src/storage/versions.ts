@@ -1,6 +1,8 @@
-// The user's version history in IndexedDB: each new text of a document is kept once (gzip,
-// deduplicated by hash) with its clauses; one `tracked` row per document says which version the
-// user read last, the one before the last real change, and the pinned one. See docs/history.md.
+// The user's version history in IndexedDB: one version row per document (per origin) and text,
+// with its clauses; one `tracked` row per document says which version the user read last, the one
+// before the last real change, and the pinned one. See docs/history.md. The compressed texts are
+// stored once per hash (`versionTexts`), an internal saving only: every answer about a document
+// is computed from that document's own rows, never from another document's.
 import type { Db } from './db';
 import { DEFAULT_HISTORY_SETTINGS, MAX_HISTORY_BYTES, MIN_HISTORY_BYTES, type HistorySettings, type StoredVersion, type TrackedDocument } from './history-types';
 
@@ -21,12 +23,12 @@ export function isQuotaError(err: unknown): boolean {
   return name === 'QuotaExceededError' || (name === 'AbortError' && /quota/i.test(String((err as { message?: unknown }).message)));
 }
 
-export async function hasVersion(db: Db, sha256: string): Promise<boolean> {
-  return (await db.getKey('versions', sha256)) !== undefined;
+export async function hasVersion(db: Db, docKey: string, sha256: string): Promise<boolean> {
+  return (await db.getKey('versions', [docKey, sha256])) !== undefined;
 }
 
-export async function getVersion(db: Db, sha256: string): Promise<StoredVersion | undefined> {
-  return db.get('versions', sha256);
+export async function getVersion(db: Db, docKey: string, sha256: string): Promise<StoredVersion | undefined> {
+  return db.get('versions', [docKey, sha256]);
 }
 
 export async function getVersionText(db: Db, sha256: string): Promise<string | undefined> {
@@ -55,6 +57,7 @@ export async function putVersion(db: Db, meta: Omit<StoredVersion, 'gzBytes'>, g
   const version: StoredVersion = { ...meta, gzBytes: gz.byteLength };
   try {
     const tx = db.transaction(['versions', 'versionTexts'], 'readwrite');
+    // The same bytes under the same hash: rewriting a text another document shares is harmless.
     await Promise.all([tx.objectStore('versions').put(version), tx.objectStore('versionTexts').put({ sha256: version.sha256, gz }), tx.done]);
   } catch (err) {
     if (isQuotaError(err)) {
@@ -65,8 +68,8 @@ export async function putVersion(db: Db, meta: Omit<StoredVersion, 'gzBytes'>, g
   return version;
 }
 
-export async function touchVersion(db: Db, sha256: string, seenAt: string): Promise<void> {
-  const v = await db.get('versions', sha256);
+export async function touchVersion(db: Db, docKey: string, sha256: string, seenAt: string): Promise<void> {
+  const v = await db.get('versions', [docKey, sha256]);
   if (v && v.lastSeen < seenAt) await db.put('versions', { ...v, lastSeen: seenAt });
 }
 
@@ -93,8 +96,8 @@ export async function observeVersion(db: Db, v: StoredVersion, seenAt: string): 
     tracked = { ...prev, url: v.url, title: v.title || prev.title, lastSeen: seenAt > prev.lastSeen ? seenAt : prev.lastSeen };
     if (prev.currentSha !== v.sha256) {
       const baseSha = prev.pinnedSha ?? prev.currentSha;
-      const base = baseSha === v.sha256 ? v : await tx.objectStore('versions').get(baseSha);
-      const current = await tx.objectStore('versions').get(prev.currentSha);
+      const base = baseSha === v.sha256 ? v : await tx.objectStore('versions').get([v.docKey, baseSha]);
+      const current = await tx.objectStore('versions').get([v.docKey, prev.currentSha]);
       const realAgainstBase = !base || base.sigSha256 !== v.sigSha256;
       const realAgainstLast = !current || current.sigSha256 !== v.sigSha256;
       if (realAgainstLast) {
@@ -119,8 +122,8 @@ export async function setPin(db: Db, docKey: string, sha256: string | null, at: 
   const t = await tx.objectStore('tracked').get(docKey);
   if (!t) throw new Error('This document is not in your history.');
   if (sha256 !== null) {
-    const v = await tx.objectStore('versions').get(sha256);
-    if (!v || v.docKey !== docKey) throw new Error('That version is not in this document’s history.');
+    const v = await tx.objectStore('versions').get([docKey, sha256]);
+    if (!v) throw new Error('That version is not in this document’s history.');
   }
   const next: TrackedDocument = { ...t };
   if (sha256 === null) {
@@ -135,19 +138,23 @@ export async function setPin(db: Db, docKey: string, sha256: string | null, at: 
   return next;
 }
 
-/** Deletes one document's history, or everything when docKey is undefined. Returns documents deleted. */
+/** Deletes one document's history, or everything when docKey is undefined (visits included: they
+ * name the pages read). Returns documents deleted. */
 export async function deleteHistory(db: Db, docKey?: string): Promise<number> {
-  const tx = db.transaction(['tracked', 'versions', 'versionTexts'], 'readwrite');
+  const tx = db.transaction(['tracked', 'versions', 'versionTexts', 'visits'], 'readwrite');
   let n = 0;
   if (docKey === undefined) {
     n = await tx.objectStore('tracked').count();
-    await Promise.all([tx.objectStore('tracked').clear(), tx.objectStore('versions').clear(), tx.objectStore('versionTexts').clear()]);
+    await Promise.all(['tracked', 'versions', 'versionTexts', 'visits'].map((s) => tx.objectStore(s as 'tracked').clear()));
   } else {
-    const keys = await tx.objectStore('versions').index('byDocKey').getAllKeys(docKey);
+    const versions = tx.objectStore('versions');
+    const keys = await versions.index('byDocKey').getAllKeys(docKey);
     for (const k of keys) {
-      await tx.objectStore('versions').delete(k);
-      await tx.objectStore('versionTexts').delete(k);
+      await versions.delete(k);
+      // The text goes with its last version (another document may share the same hash).
+      if ((await versions.index('bySha').count(k[1])) === 0) await tx.objectStore('versionTexts').delete(k[1]);
     }
+    for (const id of await tx.objectStore('visits').index('byDocKey').getAllKeys(docKey)) await tx.objectStore('visits').delete(id);
     if (await tx.objectStore('tracked').getKey(docKey)) {
       await tx.objectStore('tracked').delete(docKey);
       n = 1;
@@ -170,26 +177,38 @@ export async function setHistorySettings(db: Db, s: HistorySettings): Promise<Hi
   return s;
 }
 
-/** Drops the oldest versions (by first seen) until the compressed total fits the cap. The version
- * each document is at, the one its last change is measured against, and pinned ones are kept. */
+/** Drops the oldest versions (by first seen) until the compressed total of the stored texts fits
+ * the cap. The version each document is at, the one its last change is measured against, and
+ * pinned ones are kept. A text shared by several documents counts once and goes with its last row. */
 export async function pruneHistory(db: Db, maxBytes: number): Promise<{ removed: number; totalBytes: number }> {
   const [versions, tracked] = await Promise.all([db.getAllFromIndex('versions', 'byFirstSeen'), db.getAll('tracked')]);
+  const rowKey = (docKey: string, sha: string) => `${docKey}\n${sha}`;
   const keep = new Set<string>();
-  for (const t of tracked) for (const s of [t.currentSha, t.previousSha, t.pinnedSha]) if (s) keep.add(s);
-  let total = versions.reduce((n, v) => n + v.gzBytes, 0);
-  const drop: string[] = [];
+  for (const t of tracked) for (const s of [t.currentSha, t.previousSha, t.pinnedSha]) if (s) keep.add(rowKey(t.docKey, s));
+  const rowsOf = new Map<string, number>();
+  const bytesOf = new Map<string, number>();
+  for (const v of versions) {
+    rowsOf.set(v.sha256, (rowsOf.get(v.sha256) ?? 0) + 1);
+    bytesOf.set(v.sha256, v.gzBytes);
+  }
+  let total = [...bytesOf.values()].reduce((n, b) => n + b, 0);
+  const drop: StoredVersion[] = [];
+  const dropTexts: string[] = [];
   for (const v of versions) {
     if (total <= maxBytes) break;
-    if (keep.has(v.sha256)) continue;
-    drop.push(v.sha256);
-    total -= v.gzBytes;
+    if (keep.has(rowKey(v.docKey, v.sha256))) continue;
+    drop.push(v);
+    const left = (rowsOf.get(v.sha256) ?? 1) - 1;
+    rowsOf.set(v.sha256, left);
+    if (left === 0) {
+      dropTexts.push(v.sha256);
+      total -= v.gzBytes;
+    }
   }
   if (drop.length) {
     const tx = db.transaction(['versions', 'versionTexts'], 'readwrite');
-    for (const k of drop) {
-      void tx.objectStore('versions').delete(k);
-      void tx.objectStore('versionTexts').delete(k);
-    }
+    for (const v of drop) void tx.objectStore('versions').delete([v.docKey, v.sha256]);
+    for (const s of dropTexts) void tx.objectStore('versionTexts').delete(s);
     await tx.done;
   }
   return { removed: drop.length, totalBytes: total };

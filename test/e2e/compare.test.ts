@@ -7,8 +7,9 @@ import type { Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, fixture, routed } from '../fixtures/pages';
-import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { inContentWorld, tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
+import { waitForUi } from './ui';
 
 let session: ExtensionSession;
 let policy: Page;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   policy = await session.context.newPage();
   await policy.goto(fixture('google-privacy').url, { waitUntil: 'domcontentloaded' });
   await waitForAnnotation(policy);
-  categories = new Set(await policy.$$eval('mark.clausemark-hl', (els) => els.map((e) => (e as HTMLElement).dataset.clausemarkCategory as string)));
+  categories = new Set(await policy.$$eval('mark[data-clausemark-clause]', (els) => els.map((e) => (e as HTMLElement).dataset.clausemarkCategory as string)));
   tabId = await tabIdOf(session, fixture('google-privacy').url);
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -94,7 +95,11 @@ describe('Compare view on Google’s privacy policy', () => {
     const second = await page.$$eval('.plist .prows li .pname', (els) => els.map((e) => e.textContent));
     expect(second.some((n) => first.some((f) => f.name === n))).toBe(false);
     await page.click('.plist .chips button:has-text("High")');
-    await page.waitForFunction(() => /1–\d+ of \d+|/.test(document.querySelector('.plist')?.textContent ?? '') && [...document.querySelectorAll('.plist .prows .pill')].every((p) => p.textContent === 'High'));
+    // A filtered first page, not empty, every row High.
+    await page.waitForFunction(() => {
+      const pills = [...document.querySelectorAll('.plist .prows .pill')];
+      return /1–\d+ of \d+/.test(document.querySelector('.plist .pager')?.textContent ?? '') && pills.length > 0 && pills.every((p) => p.textContent === 'High');
+    });
     await page.click('.plist .chips button:has-text("All")');
     await page.waitForFunction(() => document.querySelector('.plist .prows .pill')?.textContent === 'Good');
     await page.screenshot({ path: path.join(SHOTS, 'compare-platforms.png') });
@@ -181,16 +186,18 @@ describe('Platform view', () => {
 
 describe('clause panel: how other platforms handle this', () => {
   it('gives k of N for the category and well-known platforms linked to their documents', async () => {
-    const mark = policy.locator('mark.clausemark-hl[data-clausemark-category="data-sharing"]').first();
+    const mark = policy.locator('mark[data-clausemark-clause][data-clausemark-category="data-sharing"]').first();
     await mark.scrollIntoViewIfNeeded();
     await mark.click();
-    const sel = () => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('.others li');
-    await policy.waitForFunction(sel);
-    const info = await policy.evaluate(() => {
-      const root = document.getElementById('clausemark-panel-host')!.shadowRoot!;
+    await waitForUi(policy, '.others li');
+    const info = await inContentWorld(policy, () => {
+      const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+      const host = [...document.documentElement.children].find((e) => dom.openOrClosedShadowRoot(e)?.querySelector('.others'));
+      const root = host ? dom.openOrClosedShadowRoot(host) : null;
+      root?.querySelector('.rarity')?.scrollIntoView();
       return {
-        rarity: root.querySelector('.rarity')?.textContent ?? '',
-        others: [...root.querySelectorAll('.others li')].map((li) => ({ href: li.querySelector('a.pname')?.getAttribute('href') ?? null, text: li.textContent ?? '' })),
+        rarity: root?.querySelector('.rarity')?.textContent ?? '',
+        others: [...(root?.querySelectorAll('.others li') ?? [])].map((li) => ({ href: li.querySelector('a.pname')?.getAttribute('href') ?? null, text: li.textContent ?? '' })),
       };
     });
     expect(info.rarity).toMatch(/found in \d+ of \d+ platforms reviewed for this topic/);
@@ -198,7 +205,6 @@ describe('clause panel: how other platforms handle this', () => {
     expect(info.others[0]!.text).toMatch(/^Good practice/);
     expect(info.others.filter((o) => o.href && /^https?:\/\//.test(o.href)).length).toBeGreaterThanOrEqual(4);
     expect(info.others.every((o) => !o.text.includes('Google —'))).toBe(true);
-    await policy.evaluate(() => document.getElementById('clausemark-panel-host')!.shadowRoot!.querySelector('.rarity')!.scrollIntoView());
     await policy.screenshot({ path: path.join(SHOTS, 'panel-compare.png'), clip: { x: 860, y: 0, width: 420, height: 900 } });
     await policy.keyboard.press('Escape');
   });

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE_PAGES, ORDINARY_PAGE, fixture, routed } from '../fixtures/pages';
-import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { contentStatus, tabIdOf, uiText, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { segment } from '../../src/core/text';
+import { focusedBadge, ourHosts, pageView, tabVisit, waitForUi } from './ui';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { CATEGORY_BY_ID } from '../../src/core/taxonomy';
 import { openBrowser } from './browser';
@@ -28,13 +30,23 @@ interface MarkInfo {
   source: string | undefined;
 }
 
+/** The highlights as the page shows them (the contract's attributes), with each clause's source
+ * from the background's record of the tab (the page's DOM carries no more than the contract). */
 async function marks(page: Page): Promise<MarkInfo[]> {
-  return page.$$eval('mark.clausemark-hl', (els) =>
+  const inPage = await page.$$eval('mark[data-clausemark-clause]', (els) =>
     els.map((el) => {
       const d = (el as HTMLElement).dataset;
-      return { category: d.clausemarkCategory, severity: d.clausemarkSeverity, clause: d.clausemarkClause, source: d.clausemarkSource };
+      return { category: d.clausemarkCategory, severity: d.clausemarkSeverity, clause: d.clausemarkClause };
     }),
   );
+  const visit = await tabVisit(session, await tabIdOf(session, page.url()));
+  const source = new Map(visit.clauses.map((c) => [c.id, c.source]));
+  return inPage.map((m) => ({ ...m, source: source.get(m.clause as string) }));
+}
+
+/** Sentences of the page's text, as the detector sees them: the bound a "flag everything" bug hits. */
+async function sentences(page: Page): Promise<number> {
+  return segment(await page.evaluate(() => document.body.innerText)).sentences.length;
 }
 
 function distinctClauses(list: MarkInfo[]): Map<string, MarkInfo> {
@@ -48,8 +60,7 @@ async function openPolicy(url: string): Promise<{ page: Page; count: number }> {
   return { page, count };
 }
 
-const panelText = (page: Page) =>
-  page.evaluate(() => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null);
+const panelText = (page: Page) => uiText(page, '[role="dialog"]');
 
 describe('a known policy: Google Privacy Policy at its real address', () => {
   let page: Page;
@@ -60,10 +71,11 @@ describe('a known policy: Google Privacy Policy at its real address', () => {
     list = await marks(page);
   });
 
-  it('highlights a plausible number of clauses, each with the contract data attributes', () => {
+  it('highlights a plausible number of clauses, each with the contract data attributes', async () => {
     const clauses = distinctClauses(list);
     expect(clauses.size).toBeGreaterThanOrEqual(15);
-    expect(clauses.size).toBeLessThanOrEqual(400);
+    // Far fewer than the page's sentences: a detector that flags everything fails here.
+    expect(clauses.size).toBeLessThanOrEqual(0.3 * (await sentences(page)));
     for (const m of list) {
       expect(CATEGORY_BY_ID.has(m.category as string), `category ${m.category}`).toBe(true);
       expect(['high', 'medium', 'low', 'good']).toContain(m.severity);
@@ -82,20 +94,23 @@ describe('a known policy: Google Privacy Policy at its real address', () => {
     for (const c of ['data-sharing', 'retention', 'user-rights']) expect(cats, c).toContain(c);
   });
 
-  it('puts one badge per highlighted clause, inside a shadow root, and adds no page stylesheet', async () => {
-    const badges = await page.$$eval('[data-clausemark-badge]', (els) => els.map((e) => ({ id: (e as HTMLElement).dataset.clausemarkBadge, shadow: !!e.shadowRoot, text: e.textContent })));
+  it('puts one badge per highlighted clause, in a closed shadow root, and adds no page stylesheet', async () => {
+    const badges = (await ourHosts(page)).filter((h) => h.tag === 'SPAN');
     expect(badges.length).toBe(distinctClauses(list).size);
-    expect(badges.every((b) => b.shadow && b.text === '')).toBe(true);
+    expect(new Set(badges.map((b) => b.after))).toEqual(new Set(distinctClauses(list).keys()));
+    expect(badges.every((b) => !b.open && b.label !== null)).toBe(true);
+    // The page itself sees no shadow root of ours and no attribute but the highlight contract.
+    expect(await pageView(page)).toMatchObject({ openShadowRoots: 0, foreignAttributes: [] });
     const ours = await page.evaluate(() => [...document.querySelectorAll('style, link[rel="stylesheet"]')].filter((s) => /clausemark/i.test(s.textContent ?? '')).length);
     expect(ours).toBe(0);
   });
 
   it('opens the panel on a click of the highlight, with explanation and provenance, and closes on Escape', async () => {
-    const first = page.locator('mark.clausemark-hl').first();
+    const first = page.locator('mark[data-clausemark-clause]').first();
     const category = await first.getAttribute('data-clausemark-category');
     await first.scrollIntoViewIfNeeded();
     await first.click();
-    await page.waitForFunction(() => !!document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForUi(page, '[role="dialog"]');
     const text = (await panelText(page)) ?? '';
     expect(text).toContain(CATEGORY_BY_ID.get(category as string)?.title as string);
     expect(text).toContain('What it means');
@@ -103,7 +118,7 @@ describe('a known policy: Google Privacy Policy at its real address', () => {
     expect(text).toMatch(/SHA-256[0-9a-f]{64}/);
     expect(text).toContain('policies.google.com/privacy');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForUi(page, '[role="dialog"]', false);
   });
 
   it('reaches a badge with Tab, opens it with Enter, and Escape returns focus to it', async () => {
@@ -111,18 +126,17 @@ describe('a known policy: Google Privacy Policy at its real address', () => {
       window.scrollTo(0, 0);
       (document.activeElement as HTMLElement | null)?.blur();
     });
-    let onBadge = false;
-    for (let i = 0; i < 400 && !onBadge; i++) {
+    let id: string | null = null;
+    for (let i = 0; i < 400 && !id; i++) {
       await page.keyboard.press('Tab');
-      onBadge = await page.evaluate(() => !!(document.activeElement as HTMLElement | null)?.dataset?.clausemarkBadge);
+      id = await focusedBadge(page);
     }
-    expect(onBadge).toBe(true);
-    const id = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.clausemarkBadge);
+    expect(id).toMatch(/\S/);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !!document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForUi(page, '[role="dialog"]');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.clausemarkBadge)).toBe(id);
+    await waitForUi(page, '[role="dialog"]', false);
+    expect(await focusedBadge(page)).toBe(id);
   });
 
   it('the popup (opened as a page with ?tab=) lists the same clauses as the page, and reveals one on click', async () => {
@@ -136,11 +150,10 @@ describe('a known policy: Google Privacy Policy at its real address', () => {
     const target = popupIds[popupIds.length - 1] as string;
     await popup.click(`button.clause[data-clause="${target}"]`);
     // The page scrolls to the clause and opens its panel.
+    await waitForUi(page, `[role="dialog"][data-clause="${target}"]`);
     await page.waitForFunction((id) => {
-      const dlg = document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
-      const mark = document.querySelector(`mark[data-clausemark-clause="${CSS.escape(id)}"]`);
-      const r = mark?.getBoundingClientRect();
-      return dlg?.dataset.clause === id && !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+      const r = document.querySelector(`mark[data-clausemark-clause="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
     }, target);
     await popup.close();
   });
@@ -152,10 +165,25 @@ describe('other real policies', () => {
     const list = await marks(page);
     const cats = new Set(list.map((m) => m.category));
     expect(distinctClauses(list).size).toBeGreaterThanOrEqual(8);
-    expect(distinctClauses(list).size).toBeLessThanOrEqual(300);
+    expect(distinctClauses(list).size).toBeLessThanOrEqual(0.3 * (await sentences(page)));
     expect(cats).toContain('limitation-of-liability');
     expect(cats.has('unilateral-change') || cats.has('unilateral-termination')).toBe(true);
     expect(list.every((m) => m.source !== 'kb')).toBe(true); // no ToS;DR review of this document
+    await page.close();
+  });
+
+  it('ignores clicks the page scripts (no panel opens), and opens on the user’s own click', async () => {
+    const { page } = await openPolicy(fixture('deepseek-terms').url);
+    await page.evaluate(() => {
+      (document.querySelector('mark[data-clausemark-clause]') as HTMLElement).click();
+      // The badge hosts follow their marks: a page can find them, but not open them.
+      for (const el of document.querySelectorAll('mark[data-clausemark-clause] + span')) el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(fixture('deepseek-terms').url);
+    expect(await panelText(page)).toBeNull();
+    await page.locator('mark[data-clausemark-clause]').first().click();
+    await waitForUi(page, '[role="dialog"]');
     await page.close();
   });
 
@@ -164,7 +192,7 @@ describe('other real policies', () => {
     const list = await marks(page);
     const cats = new Set(list.map((m) => m.category));
     expect(distinctClauses(list).size).toBeGreaterThanOrEqual(5);
-    expect(distinctClauses(list).size).toBeLessThanOrEqual(200);
+    expect(distinctClauses(list).size).toBeLessThanOrEqual(0.3 * (await sentences(page)));
     expect(cats.has('data-sharing') || cats.has('retention') || cats.has('international-transfer')).toBe(true);
     await page.close();
   });
@@ -206,11 +234,12 @@ describe('an ordinary page', () => {
     await page.waitForTimeout(1500);
     const found = await page.evaluate(() => ({
       marks: document.querySelectorAll('mark').length,
-      ui: document.querySelectorAll('[data-clausemark-ui], [data-clausemark-badge], #clausemark-panel-host').length,
-      state: document.documentElement.dataset.clausemarkState ?? null,
       html: document.body.innerText.includes('Lentil soup'),
     }));
-    expect(found).toEqual({ marks: 0, ui: 0, state: null, html: true });
+    expect(found).toEqual({ marks: 0, html: true });
+    expect(await ourHosts(page)).toEqual([]);
+    expect(await contentStatus(page)).toEqual({});
+    expect((await pageView(page)).foreignAttributes).toEqual([]);
     await page.close();
   });
 });

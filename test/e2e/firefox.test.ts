@@ -7,8 +7,9 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../fixtures/pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+// Without Firefox the test is skipped, and counted as skipped by scripts/test-all.ts, which fails
+// the run under CI=true (.ci/run installs firefox-esr).
 const available = existsSync(FIREFOX);
-if (!available && process.env.CI) throw new Error(`${FIREFOX} is missing: .ci/run installs firefox-esr`);
 
 function runFirefox(timeoutMs: number): Promise<{ installed: boolean; ready: string | null; errors: string[] }> {
   return new Promise((resolve) => {

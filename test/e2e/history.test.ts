@@ -11,8 +11,9 @@ import { PROJECT_ROOT } from '../fixtures/pages';
 import { bareRepo, showVersion } from '../fixtures/ota-versions';
 import { markdownToText } from '../../src/core/text';
 import { versionText } from '../../src/core/history';
-import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { contentStatus, tabIdOf, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
+import { clickUi, pageView, waitForUi } from './ui';
 
 const URL_ = 'https://www.linkedin.com/legal/privacy-policy';
 const PATH = 'LinkedIn/Privacy Policy.md';
@@ -33,13 +34,13 @@ function asHtml(commit: string): string {
 let session: ExtensionSession;
 let page: Page;
 
-const history = (p: Page) => p.evaluate(() => document.documentElement.dataset.clausemarkHistory ?? '');
-const noticeText = (p: Page) => p.evaluate(() => document.getElementById('clausemark-change-notice')?.shadowRoot?.textContent ?? null);
+const history = async (p: Page) => (await contentStatus(p)).history ?? '';
+const noticeText = (p: Page) => uiText(p, '.notice');
 
 async function load(): Promise<void> {
   await page.goto(URL_, { waitUntil: 'domcontentloaded' });
   await waitForAnnotation(page);
-  await page.waitForFunction(() => ['recorded', 'changed', 'error', 'too-long'].includes(document.documentElement.dataset.clausemarkHistory ?? ''), undefined, { timeout: 30_000 });
+  await waitInContentWorld(page, () => ['recorded', 'changed', 'error', 'too-long'].includes((globalThis as { clausemarkStatus?: { history?: string } }).clausemarkStatus?.history ?? ''), undefined, { timeoutMs: 30_000 });
 }
 
 beforeAll(async () => {
@@ -68,8 +69,10 @@ describe('a policy that changed since the user last read it', () => {
     session.setPage({ url: URL_, html: asHtml(AFTER) });
     await load();
     expect(await history(page)).toBe('changed');
-    await page.waitForSelector('#clausemark-change-notice', { state: 'attached' });
+    await waitForUi(page, '.notice');
     const text = (await noticeText(page)) ?? '';
+    // The page's own scripts cannot read the notice (it says when the user read the policy).
+    expect(await pageView(page)).toMatchObject({ openShadowRoots: 0, foreignAttributes: [] });
     expect(text).toContain('This policy changed since you last read it');
     expect(text).toMatch(/\d+ words added, \d+ removed/);
     expect(text).toContain('See what changed');
@@ -110,7 +113,7 @@ describe('a policy that changed since the user last read it', () => {
   });
 
   it('the notice is dismissible and shows at most once per version', async () => {
-    await page.evaluate(() => (document.getElementById('clausemark-change-notice')?.shadowRoot?.querySelector('button.close') as HTMLButtonElement | null)?.click());
+    await clickUi(page, 'button.close');
     expect(await noticeText(page)).toBeNull();
     await load();
     expect(await history(page)).toBe('recorded');

@@ -6,17 +6,17 @@ import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, fixture, FRENCH_POLICY_PAGE, routed } from '../fixtures/pages';
-import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { tabIdOf, uiText, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { readMessages } from '../../scripts/i18n-sync';
 import { openBrowser } from './browser';
+import { ourHosts, waitForUi } from './ui';
 
 const google = fixture('google-privacy');
 // A real French privacy policy (Orange, archived by Open Terms Archive) on an unknown address.
 const FRENCH_PAGE = FRENCH_POLICY_PAGE;
 const english = readMessages('en');
 
-const panelText = (page: Page) =>
-  page.evaluate(() => document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? '');
+const panelText = async (page: Page) => (await uiText(page, '[role="dialog"]')) ?? '';
 
 describe.each([
   { locale: 'de', words: { settings: 'Einstellungen', knowledgeBase: 'Wissensbasis', arbitration: 'Verpflichtendes Schiedsverfahren', means: 'Was sie bedeutet', knownDoc: 'Bekanntes Dokument' } },
@@ -64,15 +64,15 @@ describe.each([
     const page = await session.context.newPage();
     await page.goto(google.url, { waitUntil: 'domcontentloaded' });
     await waitForAnnotation(page);
-    const first = page.locator('mark.clausemark-hl').first();
+    const first = page.locator('mark[data-clausemark-clause]').first();
     const category = (await first.getAttribute('data-clausemark-category')) as string;
     const key = category.replace(/-/g, '_');
-    const badgeLabel = await page.evaluate(() => document.querySelector('[data-clausemark-badge]')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '');
+    const badgeLabel = (await ourHosts(page)).find((h) => h.tag === 'SPAN')?.label ?? '';
     expect(badgeLabel).toContain(m('badgeAria').replace(/\$[A-Z]+\$.*$/, ''));
     expect(badgeLabel).not.toContain('Open explanation');
     await first.scrollIntoViewIfNeeded();
     await first.click();
-    await page.waitForFunction(() => !!document.getElementById('clausemark-panel-host')?.shadowRoot?.querySelector('[role="dialog"]'));
+    await waitForUi(page, '[role="dialog"]');
     const text = await panelText(page);
     for (const w of [words.means, m(`cat_${key}_title`), m(`cat_${key}_meaning`), m('panelWhy'), m('panelOthers'), m('panelProvenance'), m('panelCopy')]) expect(text).toContain(w);
     expect(text).toMatch(/SHA-256[0-9a-f]{64}/);
@@ -100,7 +100,7 @@ describe.each([
     const page = await session.context.newPage();
     await page.goto(FRENCH_PAGE.url, { waitUntil: 'domcontentloaded' });
     await waitForAnnotation(page);
-    const toast = await page.evaluate(() => document.querySelector('[data-clausemark-toast]')?.shadowRoot?.textContent ?? '');
+    const toast = (await uiText(page, '.toast')) ?? '';
     expect(toast).toContain(m('toastEnglishOnlyLooks').replace('$LANGUAGE$', m('langFrench')));
     expect(toast).toContain(m('toastNothingHighlighted'));
     expect(toast).not.toContain('Clause detection is English-only');

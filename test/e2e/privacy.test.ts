@@ -4,7 +4,7 @@
 // indistinguishable from the extension's.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, ORDINARY_PAGE, routed } from '../fixtures/pages';
-import { tabIdOf, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { inContentWorld, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 
 let session: ExtensionSession;
@@ -25,7 +25,7 @@ describe('privacy', () => {
       await page.goto(p.url, { waitUntil: 'domcontentloaded' });
       await waitForAnnotation(page);
       visited.push(p.url);
-      const first = page.locator('mark.clausemark-hl').first();
+      const first = page.locator('mark[data-clausemark-clause]').first();
       await first.scrollIntoViewIfNeeded();
       await first.click(); // the panel asks the background for comparisons
       await page.waitForTimeout(300);
@@ -34,7 +34,11 @@ describe('privacy', () => {
     const ordinary = await session.context.newPage();
     await ordinary.goto(ORDINARY_PAGE.url);
     await ordinary.waitForTimeout(1000);
-    const tabId = await tabIdOf(session, ORDINARY_PAGE.url).catch(() => 0);
+    // The ordinary page is not analysed, so the background has no record of it: ask the browser
+    // for the tab just opened (the extension has no "tabs" permission to query by address).
+    await ordinary.bringToFront();
+    const tabId = await session.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    expect(tabId).toBeGreaterThan(0);
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);
     await popup.waitForTimeout(800);
@@ -48,13 +52,34 @@ describe('privacy', () => {
     console.log(`privacy: ${session.blocked.length} page requests refused by routing, ${session.fromExtension.length} made by the extension`);
   });
 
-  it('the recorder does see a request made from an extension page (so the check above can fail)', async () => {
+  it('a content script cannot set the update feed: not by message, not through storage.local', async () => {
+    const page = await session.context.newPage();
+    await page.goto(FIXTURE_PAGES[0]!.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page);
+    const tried = await inContentWorld(page, async () => {
+      const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+      await c.storage.local.set({ 'settings.updateFeedUrl': 'https://evil.example/manifest.json', updateFeedUrl: 'https://evil.example/manifest.json' });
+      const r = await c.runtime.sendMessage({ clausemark: 1, name: 'kb/feed-set', payload: { url: 'https://evil.example/manifest.json' } });
+      return r as { ok: boolean; error?: string };
+    });
+    expect(tried).toMatchObject({ ok: false, error: expect.stringMatching(/not accepted from this sender/) });
+    await page.close();
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    const status = await options.evaluate(() => chrome.runtime.sendMessage({ clausemark: 1, name: 'kb/update-status', payload: {} }));
+    expect(status).toMatchObject({ ok: true, value: { feedUrl: null } });
+    await options.close();
+  });
+
+  it('the recorder does see requests made by the service worker and by an extension page (so the check above can fail)', async () => {
+    const before = session.fromExtension.length;
+    // The service worker is where the only network code (the update feed's fetch) runs.
+    await session.worker.evaluate(() => fetch('https://collector.example.com/from-worker').then(() => 'answered', (e: unknown) => String(e)));
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
-    const before = session.fromExtension.length;
-    await page.evaluate(() => fetch('https://collector.example.com/beacon').catch(() => undefined));
+    await page.evaluate(() => fetch('https://collector.example.com/from-page').catch(() => undefined));
     await page.waitForTimeout(300);
-    expect(session.fromExtension.slice(before)).toEqual(['https://collector.example.com/beacon']);
+    expect(session.fromExtension.slice(before)).toEqual(['https://collector.example.com/from-worker', 'https://collector.example.com/from-page']);
     await page.close();
   });
 });

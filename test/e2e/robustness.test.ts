@@ -5,8 +5,9 @@ import type { Frame, Page } from 'playwright-core';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../fixtures/pages';
-import { waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
+import { inContentWorld, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
+import { ourHosts } from './ui';
 
 const POLICY = policyBlocksFromMarkdown(DEEPSEEK_PRIVACY_MD);
 const ORDINARY = '<h1>Welcome</h1><p>Our shop sells tea and biscuits. Opening hours are nine to five.</p>';
@@ -71,7 +72,17 @@ afterAll(async () => {
   await session?.close();
 });
 
-const markCount = (p: Page | Frame) => p.evaluate(() => document.querySelectorAll('mark.clausemark-hl').length);
+/** The first highlight's colour and its badge's size, read where the closed badge is reachable. */
+const badgeLook = (page: Page) =>
+  inContentWorld(page, () => {
+    const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+    const mark = document.querySelector('mark[data-clausemark-clause]') as HTMLElement;
+    const badge = document.querySelector('mark[data-clausemark-clause] + span') as HTMLElement;
+    const button = dom.openOrClosedShadowRoot(badge)?.querySelector('button') as HTMLElement;
+    return { bg: getComputedStyle(mark).backgroundColor, badgeWidth: button.getBoundingClientRect().width, radius: getComputedStyle(button).borderRadius };
+  });
+
+const markCount = (p: Page | Frame) => p.evaluate(() => document.querySelectorAll('mark[data-clausemark-clause]').length);
 
 describe('single-page apps', () => {
   it('annotates after a pushState navigation to a policy, and cleans up after leaving it', async () => {
@@ -83,8 +94,9 @@ describe('single-page apps', () => {
     const n = await waitForAnnotation(page);
     expect(n).toBeGreaterThan(3);
     await page.evaluate(() => (window as unknown as { goHome(): void }).goHome());
-    await page.waitForFunction(() => !document.documentElement.dataset.clausemarkState, undefined, { timeout: 10_000 });
-    expect(await page.evaluate(() => document.querySelectorAll('mark, [data-clausemark-badge], #clausemark-panel-host').length)).toBe(0);
+    await waitInContentWorld(page, () => !(globalThis as { clausemarkStatus?: { state?: string } }).clausemarkStatus?.state, undefined, { timeoutMs: 10_000 });
+    expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+    expect(await ourHosts(page)).toEqual([]);
     await page.close();
   });
 
@@ -105,7 +117,7 @@ describe('hostile or unusual pages', () => {
     const page = await session.context.newPage();
     await page.goto(PAGES.frameHost.url);
     const frame = page.frames().find((f) => f.url() === PAGES.frame.url) ?? (await page.waitForEvent('frameattached'));
-    await frame.waitForFunction(() => document.documentElement.dataset.clausemarkState === 'annotated', undefined, { timeout: 20_000 });
+    await waitInContentWorld(page, () => (globalThis as { clausemarkStatus?: { state?: string } }).clausemarkStatus?.state === 'annotated', undefined, { timeoutMs: 20_000, frameUrl: PAGES.frame.url });
     expect(await markCount(frame)).toBeGreaterThan(3);
     expect(await markCount(page)).toBe(0);
     await page.close();
@@ -115,12 +127,7 @@ describe('hostile or unusual pages', () => {
     const page = await session.context.newPage();
     await page.goto(PAGES.csp.url);
     await waitForAnnotation(page);
-    const look = await page.evaluate(() => {
-      const mark = document.querySelector('mark.clausemark-hl') as HTMLElement;
-      const badge = document.querySelector('[data-clausemark-badge]') as HTMLElement;
-      const button = badge.shadowRoot?.querySelector('button') as HTMLElement;
-      return { bg: getComputedStyle(mark).backgroundColor, badgeWidth: button.getBoundingClientRect().width, radius: getComputedStyle(button).borderRadius };
-    });
+    const look = await badgeLook(page);
     expect(look.bg).not.toBe('rgba(0, 0, 0, 0)');
     expect(look.bg).not.toBe('rgb(255, 255, 0)'); // the browser default for <mark>
     expect(look.badgeWidth).toBeGreaterThan(20);
@@ -145,8 +152,7 @@ describe('hostile or unusual pages', () => {
     await page.goto(PAGES.editable.url);
     await waitForAnnotation(page);
     expect(await markCount(page)).toBeGreaterThan(3);
-    const inside = await page.evaluate(() => document.querySelectorAll('#editor mark, #editor [data-clausemark-badge]').length);
-    expect(inside).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('#editor mark, #editor span').length)).toBe(0);
     expect(await page.inputValue('#ta')).toBe('We may sell your personal information to data brokers.');
     await page.close();
   });
@@ -156,7 +162,7 @@ describe('hostile or unusual pages', () => {
     await page.goto(PAGES.huge.url, { waitUntil: 'domcontentloaded' });
     // Was 60–250 s when a clause running over several paragraphs made mark.js walk the whole body.
     await waitForAnnotation(page, 30_000);
-    const toast = await page.evaluate(() => document.querySelector('[data-clausemark-toast]')?.shadowRoot?.textContent ?? '');
+    const toast = (await uiText(page, '.toast')) ?? '';
     expect(toast).toMatch(/very long: Clausemark analysed its first/);
     expect(await markCount(page)).toBeGreaterThan(10);
     // The page still answers: a click handler runs promptly after annotation.
@@ -169,8 +175,7 @@ describe('hostile or unusual pages', () => {
     const page = await session.context.newPage();
     await page.goto(PAGES.rtl.url, { waitUntil: 'domcontentloaded' });
     expect(await waitForAnnotation(page)).toBeGreaterThan(3);
-    const badge = await page.evaluate(() => (document.querySelector('[data-clausemark-badge]') as HTMLElement).shadowRoot?.querySelector('button')?.getBoundingClientRect().width ?? 0);
-    expect(badge).toBeGreaterThan(20);
+    expect((await badgeLook(page)).badgeWidth).toBeGreaterThan(20);
     await page.close();
   });
 
@@ -182,7 +187,7 @@ describe('hostile or unusual pages', () => {
     await cdp.send('Runtime.enable');
     await page.goto(PAGES.marks.url);
     await waitForAnnotation(page);
-    const badges = () => page.evaluate(() => document.querySelectorAll('[data-clausemark-badge]').length);
+    const badges = async () => (await ourHosts(page)).filter((h) => h.tag === 'SPAN').length;
     const before = await badges();
     expect(before).toBeGreaterThan(0);
     // The manifest's loader imports the content module; import it again (a fresh copy, as a

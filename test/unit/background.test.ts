@@ -8,9 +8,9 @@ import type { KnowledgeBase } from '../../src/kb/schema';
 import { openClausemarkDb, getKbStatus, setKbStatus, type Db } from '../../src/storage/db';
 import { installKb, validateKb } from '../../src/storage/kb-install';
 import { KbService, URL_INDEX_KEY } from '../../src/background/kb-service';
-import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
-import { validateRequest, InvalidMessage } from '../../src/background/validate';
-import type { PageReport } from '../../src/messages';
+import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/routes';
+import { validateRequest, InvalidMessage } from '../../src/background/routes';
+import type { PageReading } from '../../src/messages';
 import { PROJECT_ROOT } from '../fixtures/pages';
 
 const kb = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src/kb/generated/kb.json'), 'utf8')) as KnowledgeBase;
@@ -36,15 +36,12 @@ function setup(): { db: Promise<Db>; service: KbService; deps: HandlerDeps; load
   return { db, service, deps, loads };
 }
 
-const report = (over: Partial<PageReport> = {}): PageReport => ({
-  url: 'https://policies.google.com/privacy?hl=en-GB&gl=IE',
+const report = (over: Partial<PageReading> & Record<string, unknown> = {}): PageReading => ({
   title: 'Privacy Policy – Privacy & Terms – Google',
   sha256: 'a'.repeat(64),
   readAt: '2026-11-23T10:00:00.000Z',
   textLength: 1000,
   detection: { kind: 'known', reason: 'known: Google Privacy Policy' },
-  documentId: 'google/privacy-policy',
-  platformId: 'google',
   clauses: [
     { id: 'retention-1', start: 0, end: 10, category: 'retention', severity: 'medium', confidence: 0.9, source: 'detector', excerpt: 'We keep data' },
     { id: 'kb-x', start: 20, end: 30, category: 'data-sharing', severity: 'high', confidence: 1, source: 'kb', excerpt: 'We share', anchored: true },
@@ -95,25 +92,27 @@ describe('message handlers', () => {
   });
 
   it('looks up a known policy URL and its reviewed clauses', async () => {
-    const { match } = await handle('page/lookup', { url: 'https://policies.google.com/privacy?hl=en-GB&gl=IE' }, contentSender, env.deps);
+    const { match } = await handle('page/lookup', {}, contentSender, env.deps);
     expect(match?.platform.id).toBe('google');
     expect(match?.document.termsType).toBe('Privacy Policy');
     const { clauses } = await handle('kb/clauses', { platformId: 'google', documentId: match?.document.id }, contentSender, env.deps);
     expect(clauses.length).toBeGreaterThan(5);
     expect(clauses[0]?.documentId).toBe(match?.document.id);
-    expect((await handle('page/lookup', { url: 'https://www.example.org/recipes/lentil-soup' }, contentSender, env.deps)).match).toBeNull();
+    expect((await handle('page/lookup', {}, { ...contentSender, url: 'https://www.example.org/recipes/lentil-soup' }, env.deps)).match).toBeNull();
+    // The address is the browser's record of the sender: one named in the payload is not read.
+    expect((await handle('page/lookup', { url: 'https://policies.google.com/privacy' }, { ...contentSender, url: 'https://www.example.org/recipes/lentil-soup' }, env.deps)).match).toBeNull();
   });
 
   it('keeps the URL index for the next worker start, rebuilt when the knowledge base changes', async () => {
     const db = await env.db;
     const url = 'https://policies.google.com/privacy?hl=en-GB&gl=IE';
-    await handle('page/lookup', { url }, contentSender, env.deps);
+    await handle('page/lookup', {}, { ...contentSender, url }, env.deps);
     const kept = (await db.get('meta', URL_INDEX_KEY)) as { contentHash: string; index: Map<string, unknown> };
     expect(kept.contentHash).toBe(kb.contentHash);
     expect(kept.index.size).toBeGreaterThan(1000);
     // A fresh worker answers from the kept index, not from the documents: a host only the kept
     // index knows is found.
-    const googleDoc = (await handle('page/lookup', { url }, contentSender, env.deps)).match?.document.id as string;
+    const googleDoc = (await handle('page/lookup', {}, { ...contentSender, url }, env.deps)).match?.document.id as string;
     const index = new Map(kept.index);
     index.set('kept-index.example', [{ documentId: googleDoc, path: '/only-here', priority: 0 }]);
     await db.put('meta', { contentHash: kept.contentHash, index }, URL_INDEX_KEY);
@@ -149,6 +148,23 @@ describe('message handlers', () => {
     expect((await handle('tab/state', { tabId: 99 }, popupSender, env.deps)).state).toBeNull();
   });
 
+  it('names the page from the sender and its own lookup, never from the payload', async () => {
+    const stranger: Sender = { id: EXT, url: 'https://stranger.example/privacy?session=secret#x', tab: { id: 9 }, frameId: 0 };
+    const claimed = { ...report(), url: 'https://policies.google.com/privacy', documentId: 'google/privacy-policy', platformId: 'google', detection: { kind: 'known', reason: 'I say so' } };
+    const { visitId } = await handle('page/report', claimed, stranger, env.deps);
+    const visit = await (await env.db).get('visits', visitId);
+    expect(visit).toMatchObject({ url: 'https://stranger.example/privacy', origin: 'https://stranger.example', docKey: 'url:https://stranger.example/privacy', detection: { kind: 'heuristic' } });
+    expect(visit?.documentId).toBeUndefined();
+    expect(visit?.platformId).toBeUndefined();
+    // The real page gets its document from the background's own lookup, keyed with its origin.
+    const own = await handle('page/report', report(), contentSender, env.deps);
+    const real = await (await env.db).get('visits', own.visitId);
+    expect(real).toMatchObject({ origin: 'https://policies.google.com', platformId: 'google', detection: { kind: 'known' } });
+    expect(real?.docKey).toBe(`doc:${real?.documentId}@https://policies.google.com`);
+    // A visit of another origin cannot be named by a content script.
+    await expect(handle('version/check', { visitId: own.visitId, sha256: 'a'.repeat(64) }, stranger, env.deps)).rejects.toThrow(/no matching visit/);
+  });
+
   it('reports a damaged visit record with a clear message, and other tabs still work', async () => {
     const db = await env.db;
     const bad = await db.add('visits', { url: 'javascript:alert(1)', clauses: 'oops' } as never);
@@ -160,21 +176,24 @@ describe('message handlers', () => {
   it('checks senders: pages cannot read tabs, other extensions cannot talk at all', async () => {
     await expect(handle('tab/state', { tabId: 7 }, contentSender, env.deps)).rejects.toBeInstanceOf(SenderRejected);
     await expect(handle('page/report', report(), popupSender, env.deps)).rejects.toBeInstanceOf(SenderRejected);
-    await expect(handle('page/lookup', { url: 'https://a.com/' }, { ...contentSender, id: 'someone-else' }, env.deps)).rejects.toBeInstanceOf(SenderRejected);
+    await expect(handle('page/lookup', {}, { ...contentSender, id: 'someone-else' }, env.deps)).rejects.toBeInstanceOf(SenderRejected);
+    // A frame without a web address (about:blank, data:) is no content sender either.
+    await expect(handle('page/lookup', {}, { ...contentSender, url: 'data:text/html,x' }, env.deps)).rejects.toBeInstanceOf(SenderRejected);
     await expect(handle('kb/status', {}, { id: EXT, url: 'file:///tmp/x.html' }, env.deps)).rejects.toBeInstanceOf(SenderRejected);
   });
 });
 
 describe('payload validation', () => {
   it('accepts a real report and returns a clean copy', () => {
-    const r = validateRequest('page/report', { ...report(), extra: '<img onerror=alert(1)>' });
+    const r = validateRequest('page/report', { ...report(), extra: '<img onerror=alert(1)>', url: 'https://elsewhere.example/' });
     expect(r).not.toHaveProperty('extra');
+    expect(r).not.toHaveProperty('url');
     expect(r.clauses).toHaveLength(2);
   });
 
   it('rejects hostile or broken payloads with a reason', () => {
     const bad: [string, unknown][] = [
-      ['javascript URL', report({ url: 'javascript:alert(1)' })],
+      ['javascript in the title is text, but a title over the limit is not', report({ title: 'x'.repeat(2000) })],
       ['short hash', report({ sha256: 'abc' })],
       ['unknown category', report({ clauses: [{ ...report().clauses[0]!, category: 'made-up' }] })],
       ['bad severity', report({ clauses: [{ ...report().clauses[0]!, severity: 'critical' as never }] })],

@@ -24,8 +24,8 @@ import { SEVERITY_RANK, type Severity } from '../../src/core/types';
 import type { KnownClause } from '../../src/kb/schema';
 import { getKbStatus, openClausemarkDb, setKbStatus } from '../../src/storage/db';
 import { KbService } from '../../src/background/kb-service';
-import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
-import { InvalidMessage, validateRequest } from '../../src/background/validate';
+import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/routes';
+import { InvalidMessage, validateRequest } from '../../src/background/routes';
 import { kb } from './kb-helpers';
 
 const clausesOf = new Map<string, KnownClause[]>();
@@ -297,8 +297,17 @@ describe('background comparison messages (fake-indexeddb, real knowledge base)',
   it('kb/compare (clause panel) favours well-known platforms and links their documents', async () => {
     const cmp = await handle('kb/compare', { category: 'data-sharing', platformId: 'google', limit: 6 }, content, deps);
     expect(cmp.others).toHaveLength(6);
-    const expected = pickExamples(stat('data-sharing').entries, 'google', rank, 6).map((e) => e.platformId);
-    expect(cmp.others.map((o) => o.platform.id)).toEqual(expected);
+    // Checked against the raw knowledge base, not against the code that picks them: six distinct
+    // other platforms, each with a reviewed data-sharing clause, good practice first when any
+    // platform has one, and better known than the typical platform reviewed for the topic.
+    const ids = cmp.others.map((o) => o.platform.id);
+    expect(new Set(ids).size).toBe(6);
+    expect(ids).not.toContain('google');
+    for (const o of cmp.others) expect(clausesOf.get(o.platform.id)?.some((c) => c.id === o.clause.id && c.category === 'data-sharing'), o.platform.id).toBe(true);
+    const reviewedFor = [...clausesOf].filter(([id, l]) => id !== 'google' && l.some((c) => c.category === 'data-sharing')).map(([id]) => counts.get(id) ?? 0).sort((a, b) => a - b);
+    const median = reviewedFor[Math.floor(reviewedFor.length / 2)] ?? 0;
+    expect(cmp.others.every((o) => (counts.get(o.platform.id) ?? 0) >= median)).toBe(true);
+    if ([...clausesOf.values()].some((l) => l.some((c) => c.category === 'data-sharing' && c.severity === 'good'))) expect(cmp.others[0]!.clause.severity).toBe('good');
     expect(cmp.others.filter((o) => o.url).length).toBeGreaterThanOrEqual(4);
   });
 
@@ -311,18 +320,25 @@ describe('background comparison messages (fake-indexeddb, real knowledge base)',
   it('platform/summary: grade from clauses, documents with their last change dates', async () => {
     const { summary } = await handle('platform/summary', { platformId: 'google' }, popup, deps);
     expect(summary?.platform.name).toBe('Google');
-    expect(summary?.grade).toEqual(gradeFor(clausesOf.get('google')!));
+    // The published rule (GRADE_RULE), applied here by hand to Google's reviewed clauses.
+    const points: Record<string, number> = { good: 1, low: 0, medium: -1, high: -3 };
+    const mine = clausesOf.get('google')!;
+    const score = mine.reduce((n, c) => n + (points[c.severity] ?? NaN), 0) / mine.length;
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    expect(summary?.grade.score).toBeCloseTo(score, 10);
+    expect(summary?.grade.grade).toBe(score >= 0.5 ? 'A' : score >= 0 ? 'B' : score >= -0.5 ? 'C' : score >= -0.85 ? 'D' : 'E');
+    expect(summary?.grade.reviewed).toBe(mine.length);
     expect(summary?.clauses).toHaveLength(clausesOf.get('google')!.length);
     expect(summary?.clauses.map((c) => SEVERITY_RANK[c.severity])).toEqual([...summary!.clauses.map((c) => SEVERITY_RANK[c.severity])].sort((a, b) => a - b));
     const privacy = summary?.documents.find((d) => d.id === 'google/privacy-policy');
     expect(privacy?.latestDate).toBe(kb.documents.find((d) => d.id === 'google/privacy-policy')?.latest?.date);
     expect(summary?.documents.length).toBe(kb.documents.filter((d) => d.platformId === 'google').length);
+    // Google's documents have a recorded change history in the knowledge base: it must show.
     const hist = kb.history.find((h) => summary?.documents.some((d) => d.id === h.documentId) && h.changes.length > 0);
-    if (hist) {
-      const doc = summary!.documents.find((d) => d.id === hist.documentId)!;
-      expect(doc.lastChange).toBe(hist.changes.map((c) => c.date).sort().at(-1));
-      expect(doc.changes).toBe(hist.changes.length);
-    }
+    expect(hist).toBeDefined();
+    const doc = summary!.documents.find((d) => d.id === hist!.documentId)!;
+    expect(doc.lastChange).toBe(hist!.changes.map((c) => c.date).sort().at(-1));
+    expect(doc.changes).toBe(hist!.changes.length);
     const unreviewed = kb.platforms.find((p) => !clausesOf.has(p.id))!;
     const s2 = (await handle('platform/summary', { platformId: unreviewed.id }, popup, deps)).summary;
     expect(s2?.grade.grade).toBeNull();
@@ -334,7 +350,24 @@ describe('background comparison messages (fake-indexeddb, real knowledge base)',
     const pair = await handle('compare/pair', { a: 'google', b: 'facebook' }, popup, deps);
     expect(pair.a.name).toBe('Google');
     expect(pair.b.name).toBe('Facebook');
-    expect(pair.rows).toEqual(alignPair(clausesOf.get('google')!, clausesOf.get('facebook')!, kb.categoryStats.map((s) => s.category)));
+    // Each side's most severe clause per category, computed here from the raw clauses.
+    const worst = (id: string) => {
+      const m = new Map<string, Severity>();
+      for (const c of clausesOf.get(id)!) if (!m.has(c.category) || SEVERITY_RANK[c.severity] < SEVERITY_RANK[m.get(c.category)!]) m.set(c.category, c.severity);
+      return m;
+    };
+    const [ga, fb] = [worst('google'), worst('facebook')];
+    expect(new Set(pair.rows.map((r) => r.category))).toEqual(new Set([...ga.keys(), ...fb.keys()]));
+    expect(pair.rows.length).toBeGreaterThan(5);
+    for (const r of pair.rows) {
+      const a = ga.get(r.category);
+      const b = fb.get(r.category);
+      expect(r.a?.severity, r.category).toBe(a);
+      expect(r.b?.severity, r.category).toBe(b);
+      const want = !a ? 'only-b' : !b ? 'only-a' : a === b ? 'same' : SEVERITY_RANK[a] < SEVERITY_RANK[b] ? 'a-worse' : 'b-worse';
+      expect(r.difference, r.category).toBe(want);
+    }
+    expect(pair.rows.some((r) => r.difference !== 'same')).toBe(true);
     await expect(handle('compare/pair', { a: 'google', b: 'nope' }, popup, deps)).rejects.toThrow(/no platform "nope"/);
   });
 

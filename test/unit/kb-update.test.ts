@@ -11,12 +11,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kbContentHash } from '../../scripts/kb/canonical';
-import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/handlers';
+import { handle, SenderRejected, type HandlerDeps, type Sender } from '../../src/background/routes';
 import { KbService } from '../../src/background/kb-service';
 import { KbUpdater, LAST_CHECK_KEY, NoFeedConfigured } from '../../src/background/kb-update';
-import { validateRequest } from '../../src/background/validate';
+import { validateRequest } from '../../src/background/routes';
 import { KB_SCHEMA_VERSION, type KnowledgeBase } from '../../src/kb/schema';
-import { compareVersions, feedAddress, feedOriginPattern, parseFeedManifest, type UpdateCheck } from '../../src/kb/update';
+import { compareVersions, feedAddress, FEED_URL_KEY, feedOriginPattern, MAX_DATA_BYTES, parseFeedManifest, type UpdateCheck } from '../../src/kb/update';
+import { getFeedUrl } from '../../src/storage/feed';
 import { getKbStatus, openClausemarkDb, type Db } from '../../src/storage/db';
 import { swapKb } from '../../src/storage/kb-swap';
 import { PROJECT_ROOT } from '../fixtures/pages';
@@ -83,12 +84,12 @@ function publish(name: string, kb: unknown, opts: { gzip?: boolean; manifest?: R
 
 // --- the extension side -------------------------------------------------------------------------
 let dbCount = 0;
-async function installedEnv(feed: string | null) {
+async function installedEnv(feed: string | null, granted = true) {
   const dbp = openClausemarkDb(`update-${++dbCount}`);
   const loads = { n: 0 };
   const kb = new KbService({ db: () => dbp, loadBundled: async () => (loads.n++, OLD) });
   await kb.ensure();
-  const updater = new KbUpdater({ db: () => dbp, kb, fetch: (u, i) => fetch(u, i), feedUrl: async () => feed, timeoutMs: 5000 });
+  const updater = new KbUpdater({ db: () => dbp, kb, fetch: (u, i) => fetch(u, i), permitted: async () => granted, feedUrl: async () => feed, timeoutMs: 5000 });
   return { db: await dbp, kb, updater, loads };
 }
 
@@ -238,6 +239,95 @@ describe('update feed: failures keep the current data and say why', () => {
   });
 });
 
+describe('update feed: what a feed cannot do', () => {
+  it('nothing is fetched without the host permission', async () => {
+    const feed = publish('no-permission', NEW);
+    const before = hits.length;
+    const { db, kb, updater } = await installedEnv(feed, false);
+    const r = await updater.check();
+    expect(r.outcome).toBe('failed');
+    expect(r.message).toMatch(/no permission to reach 127\.0\.0\.1/);
+    expect(hits.slice(before)).toEqual([]);
+    await expectOldKept(db, kb);
+  });
+
+  it('a redirect to another server is refused before it is requested; one on the same server is followed', async () => {
+    const other = createServer((_req, res) => res.writeHead(200).end('{}'));
+    const otherHits: string[] = [];
+    other.on('request', (req) => otherHits.push(req.url ?? ''));
+    await new Promise<void>((resolve) => other.listen(0, 'localhost', resolve));
+    const otherBase = `http://localhost:${(other.address() as AddressInfo).port}`;
+    try {
+      routes.set('/away/manifest.json', (res) => res.writeHead(302, { Location: `${otherBase}/manifest.json` }).end());
+      await failsKeepingOld(`${base}/away/manifest.json`, /redirected the update manifest to http:\/\/localhost:\d+; redirects to another server are refused/);
+      expect(otherHits).toEqual([]);
+      const good = publish('moved', NEW);
+      routes.set('/here/manifest.json', (res) => res.writeHead(301, { Location: new URL(good).pathname }).end());
+      const { updater } = await installedEnv(`${base}/here/manifest.json`);
+      expect((await updater.check()).outcome).toBe('updated');
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
+  it('links other than http(s) in the data are refused (javascript:, data:)', async () => {
+    const evil = structuredClone(NEW);
+    evil.clauses[0]!.pointUrl = 'javascript:alert(document.domain)';
+    await failsKeepingOld(publish('js-link', evil), /clauses\[0\]\.pointUrl is not an http\(s\) address/);
+    const evil2 = structuredClone(NEW);
+    evil2.documents[0]!.urls = ['data:text/html,<script>alert(1)</script>'];
+    await failsKeepingOld(publish('data-link', evil2), /documents\[0\]\.urls\[0\] is not an http\(s\) address/);
+  });
+
+  it('a data file over the stated limit is refused from its manifest, before any download', async () => {
+    const feed = publish('huge', NEW, { manifest: { size: MAX_DATA_BYTES + 1 } });
+    const before = hits.length;
+    await failsKeepingOld(feed, /too large/);
+    expect(hits.slice(before)).toEqual(['/huge/manifest.json']);
+  });
+
+  it('turning the feed off restores the shipped knowledge base, even after a "newer" one', async () => {
+    const liar = { ...NEW, version: '9999.12.31' };
+    liar.contentHash = kbContentHash(liar as unknown as Record<string, unknown>);
+    const { db, kb, updater } = await installedEnv(publish('liar', liar));
+    expect((await updater.check()).outcome).toBe('updated');
+    expect(await getKbStatus(db)).toMatchObject({ version: '9999.12.31', source: 'update' });
+    await updater.setFeed(null);
+    expect(await getKbStatus(db)).toMatchObject({ version: OLD.version, source: 'bundled', contentHash: OLD.contentHash });
+    await expectOldKept(db, kb);
+    expect(await updater.last()).toBeNull();
+    // And the next start (a forced ensure) keeps the shipped data.
+    await kb.ensure(true);
+    expect((await getKbStatus(db)).version).toBe(OLD.version);
+  });
+
+  it('the address is set by extension pages only, and kept in the background’s database', async () => {
+    const { db, kb } = await installedEnv(null);
+    const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+    const updater = new KbUpdater({ db: async () => db, kb, fetch: (u, i) => fetch(u, i), permitted: async () => true, feedUrl: async () => getFeedUrl(db) });
+    const deps: HandlerDeps = {
+      extensionId: EXT,
+      extensionOrigin: `chrome-extension://${EXT}/`,
+      db: async () => db,
+      kb,
+      updates: updater,
+      feedUrl: async () => getFeedUrl(db),
+      tabVisits: { get: async () => undefined, set: async () => {} },
+      revealInTab: async () => false,
+    };
+    const options: Sender = { id: EXT, url: `chrome-extension://${EXT}/src/options/index.html` };
+    const page: Sender = { id: EXT, url: 'https://example.com/terms', tab: { id: 3 } };
+    await expect(handle('kb/feed-set', { url: 'https://evil.example/m.json' }, page, deps)).rejects.toBeInstanceOf(SenderRejected);
+    expect(await getFeedUrl(db)).toBeNull();
+    await expect(handle('kb/feed-set', { url: 'javascript:alert(1)' }, options, deps)).rejects.toThrow(/must start with https/);
+    expect((await handle('kb/feed-set', { url: 'https://kb.example.org/m.json' }, options, deps)).feedUrl).toBe('https://kb.example.org/m.json');
+    expect(await db.get('meta', FEED_URL_KEY)).toBe('https://kb.example.org/m.json');
+    expect((await handle('kb/update-status', {}, options, deps)).feedUrl).toBe('https://kb.example.org/m.json');
+    expect((await handle('kb/feed-set', { url: null }, options, deps)).feedUrl).toBeNull();
+    expect(await getFeedUrl(db)).toBeNull();
+  });
+});
+
 describe('update feed: settings, messages and pure helpers', () => {
   it('needs a feed address; auto-checks at most once a day', async () => {
     const { updater } = await installedEnv(null);
@@ -246,7 +336,7 @@ describe('update feed: settings, messages and pure helpers', () => {
     const feed = publish('auto', OLD);
     let now = new Date('2026-09-01T10:00:00Z');
     const env = await installedEnv(feed);
-    const auto = new KbUpdater({ db: async () => env.db, kb: env.kb, fetch: (u, i) => fetch(u, i), feedUrl: async () => feed, now: () => now });
+    const auto = new KbUpdater({ db: async () => env.db, kb: env.kb, fetch: (u, i) => fetch(u, i), permitted: async () => true, feedUrl: async () => feed, now: () => now });
     expect((await auto.maybeAutoCheck())?.outcome).toBe('up-to-date');
     now = new Date('2026-09-01T20:00:00Z');
     expect(await auto.maybeAutoCheck()).toBeNull();

@@ -1,9 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { run } from '../../scripts/cli/scan';
+import { requireData } from '../fixtures/data';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
@@ -67,7 +68,8 @@ describe('clausemark scan --json', () => {
   });
 
   const real = path.join(DATA, 'ota-genai-eu', 'snapshots-HEAD', 'Claude.ai');
-  it.skipIf(!existsSync(real))('scans a real archived page', async () => {
+  it('scans a real archived page', async () => {
+    requireData(real);
     const f = readdirSync(real).find((x) => x.endsWith('.html'));
     const r = await scan([path.join(real, f!), '--json']);
     expect(r.code).toBe(0);

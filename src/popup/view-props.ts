@@ -1,0 +1,8 @@
+// What every popup view receives (views.tsx lists the views; each view imports only this).
+import type { TabState } from '../messages';
+
+export interface ViewProps {
+  tabId: number | null;
+  state: TabState | null;
+  notify(message: string): void;
+}

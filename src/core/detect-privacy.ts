@@ -20,6 +20,8 @@ export interface PrivacyModelFile {
   /** Per category: P(concern) a sentence needs for the category's default severity when that
    * severity is high; below it a concern is shown as medium (a wrong high costs most). */
   highConcern: number;
+  /** P(category), on the 0.5-at-threshold scale, a high flag needs; below it, medium. */
+  highTopic?: number;
   /** Categories too rare in the labelled set for a topic model (no operating point reached the
    * precision floor): their rules find the clauses and the stance model sets the severity. */
   ruleCategories?: string[];
@@ -30,6 +32,10 @@ export interface PrivacyModelFile {
    * labelled set is small, so inflections must generalise) and the previous sentence of the same
    * block (`pv:`, "For example, we use…" takes its topic from the sentence before). */
   extra?: PrivacyExtra;
+  /** Categories scored jointly with the pooled `any` column ("states some privacy practice"),
+   * with their threshold: score = sqrt(P(category) × P(any)). The pooled column has all
+   * categories' examples behind it, so it knows lead-ins, pointers and generic promises better. */
+  joint?: Record<string, number>;
   meta?: Record<string, unknown>;
 }
 
@@ -59,7 +65,7 @@ export function loadPrivacyModel(file: PrivacyModelFile): LoadedPrivacyModel {
   const rules = new Set(file.ruleCategories ?? []);
   return {
     file, topics, stance: loadModel(file.stance), index: new Map(topics.categories.map((c, i) => [c, i])),
-    learned: new Set(topics.categories.filter((c) => !rules.has(c))),
+    learned: new Set(topics.categories.filter((c) => !rules.has(c) && c !== 'any')),
     gated: new Set(file.gated ?? []),
   };
 }
@@ -98,10 +104,21 @@ export function stanceFeatures(base: readonly number[], toks: readonly string[],
 // pieces of code…", "Sensitive personal information: this is a particular category…", "'Sale'
 // means…"), and short fragments (links, list items, menu entries).
 const DEFINITION = [
-  /^(the term )?["'“‘]?[a-z][a-z0-9 '&/()-]{1,60}["'”’]?,? (means?|refers? to|is defined as|shall mean|has the meaning)\b/,
+  /^(?!(this|that|which|it|these|those|doing so|such|all of this|each of these)\b)(the term )?["'“‘]?[a-z][a-z0-9 '&/()-]{1,60}["'”’]?,? (means?|refers? to|is defined as|shall mean|has the meaning)\b/,
   /^[^:]{2,70}: (this|these|it|they|which) (is|are|means|refers?|includes?)\b/,
   /^(what (are|is) )?(cookies|pixel tags?|pixels|web beacons?|clear gifs|sdks?|software development kits?|local storage|device identifiers?|log files?|tracking technologies|personal (data|information)|sensitive (personal )?(data|information)) (are|is) (small|tiny|a|an|pieces?|files?|strings?|code|unique|any|information|data|technologies)\b/,
   /^["'“‘][^"'”’]{2,60}["'”’] (or ["'“‘][^"'”’]{2,60}["'”’] )?(means|refers to|is|are)\b/,
+  // "A pixel tag is a type of technology…", "An opt-out preference signal is a signal that…".
+  /^(a|an) ([a-z0-9'-]+ ){1,5}(is|are) (a|an|any|the) ([a-z0-9'-]+ ){0,4}(type|kind|form|piece|set|signal|technology|file|string|mechanism|way|category|term)s?\b/,
+];
+// Pointers to another document or section, and continuations of a list, state no practice of
+// their own: "Conditions relating to cookies can be found in our cookie policy", "Please click
+// here to read…", "Such as your IP address, browser type…".
+const POINTER = [
+  /^(please |you can |you may )?(click here|see (our|the|section)|refer to|read (our|more)|learn more|visit (our|the))\b/,
+  /^(for (more|further|additional) (information|details)|to (learn|find out|read) more)\b/,
+  /\b(can|may) be found (in|on|at) (our|the|this|section)\b/,
+  /^(such as|including)\b/,
 ];
 /** Fewer words than this and a sentence is a heading, link or list item, not a clause. */
 export const MIN_WORDS = 5;
@@ -109,8 +126,9 @@ export const MIN_WORDS = 5;
 export function notAClause(norm: string, toks: readonly string[]): boolean {
   if (toks.length < MIN_WORDS) return true;
   for (const re of DEFINITION) if (re.test(norm)) return true;
+  for (const re of POINTER) if (re.test(norm)) return true;
   // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").
-  if ((norm.match(/[*•·▪]/g)?.length ?? 0) >= 3) return true;
+  if ((norm.match(/[*•·▪] /g)?.length ?? 0) >= 3) return true;
   return false;
 }
 
@@ -137,15 +155,27 @@ export function privacyHits(
   const out: PrivacyHit[] = [];
   if (notAClause(norm, toks)) return out;
   scoreFeatures(m.topics, feats, probs);
+  const any = m.index.get('any');
+  const pAny = any === undefined ? 1 : (probs[any] as number);
   for (let c = 0; c < m.topics.categories.length; c++) {
-    const p = probs[c] as number;
+    if (c === any) continue;
+    let p = probs[c] as number;
+    const jt = m.file.joint?.[m.topics.categories[c] as string];
+    if (jt !== undefined) {
+      // Same scale as the folded thresholds: 0.5 at the joint threshold.
+      const z = Math.log(Math.sqrt(p * pAny) / (1 - Math.sqrt(p * pAny) + 1e-12) + 1e-12) - Math.log(jt / (1 - jt));
+      p = 1 / (1 + Math.exp(-z));
+    }
     // 0.5 is the operating point chosen in training; the user's sensitivity moves it.
     if (p < threshold) continue;
     const category = m.topics.categories[c] as string;
     if (only && !only.has(category)) continue;
     if (!m.learned.has(category)) continue;
     if (m.gated.has(category) && !ruleCategories.has(category)) continue;
-    out.push({ category, confidence: p, severity: stanceSeverity(m, feats, toks, norm, category, defaultSeverity(category)) });
+    let severity = stanceSeverity(m, feats, toks, norm, category, defaultSeverity(category));
+    // High also needs a confident topic: near the threshold, a concern is shown as medium.
+    if (severity === 'high' && p < (m.file.highTopic ?? 0)) severity = 'medium';
+    out.push({ category, confidence: p, severity });
   }
   return out;
 }

@@ -17,8 +17,8 @@ const baseManifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), '
 export default defineConfig({
   plugins: [
     preact(),
-    // The content scripts are built on their own (scripts/build-content.ts): crx gets the rest.
-    crx({ manifest: manifestFor(baseManifest, target, { withoutContentScripts: true }) as unknown as ManifestV3Export, browser: target }),
+    // The content scripts are built on their own (scripts/build-content.ts).
+    crx({ manifest: manifestFor(baseManifest, target) as unknown as ManifestV3Export, browser: target }),
     embedKnowledgeBase(),
   ],
   build: {

@@ -3,8 +3,9 @@
 // address resolves its imports against the fixed one, which is refused). Two self-contained files:
 // content/loader.js, the classic script the manifest runs on every page (tiny), and
 // content/annotator.js, one ES module with no imports, loaded by the loader on policy pages only
-// through its per-session dynamic address. The manifest's content script entry is rewritten to
-// name them, and the annotator is the only web-accessible resource (dynamic URL only, in Chrome).
+// through its per-session dynamic address. The manifest declares no content script: the background
+// registers the loader at run time (src/background/content-registration.ts). The annotator is the
+// only web-accessible resource (dynamic URL only, in Chrome).
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,9 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-export const LOADER_FILE = 'content/loader.js';
-export const ANNOTATOR_FILE = 'content/annotator.js';
+import { ANNOTATOR_FILE } from '../src/content/files';
+
+export { ANNOTATOR_FILE, LOADER_FILE } from '../src/content/files';
 const PAGES = ['http://*/*', 'https://*/*'];
 
 export async function buildContent(target: Target): Promise<void> {
@@ -39,10 +41,8 @@ export async function buildContent(target: Target): Promise<void> {
       rollupOptions: { output: { codeSplitting: false } },
     },
   });
-  const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: Record<string, unknown>[] };
   const file = path.join(dist, 'manifest.json');
   const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { web_accessible_resources?: Record<string, unknown>[] };
-  m.content_scripts = source.content_scripts.map((c) => ({ ...c, js: [LOADER_FILE] }));
   const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE], matches: PAGES };
   // Chrome: reachable only through the dynamic address, so a page cannot probe a fixed URL to
   // detect Clausemark. (Firefox already gives each install its own random moz-extension host.)

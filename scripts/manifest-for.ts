@@ -8,14 +8,8 @@ type Manifest = Record<string, unknown> & {
   background?: { service_worker?: string; type?: string; scripts?: string[] };
 };
 
-export interface ManifestOptions {
-  /** The content scripts are built apart (scripts/build-content.ts) and added after. */
-  withoutContentScripts?: boolean;
-}
-
-export function manifestFor(base: Manifest, target: Target, opts: ManifestOptions = {}): Manifest {
+export function manifestFor(base: Manifest, target: Target): Manifest {
   const m: Manifest = structuredClone(base);
-  if (opts.withoutContentScripts) delete m.content_scripts;
   if (target === 'firefox') {
     const worker = m.background?.service_worker;
     if (!worker) throw new Error('manifest.json: background.service_worker is required');

@@ -14,6 +14,8 @@ import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
+import { injectLoader, syncContentScripts } from './content-registration';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 
 let dbPromise: Promise<Db> | null = null;
 const db = () =>
@@ -87,10 +89,13 @@ const deps: HandlerDeps = {
   },
   async analyseTab(tabId) {
     try {
+      // "Only when I click" (or a tab opened before install): no loader there yet. The user asked,
+      // from the popup: put it into this tab now, then ask it to analyse.
+      await injectLoader(tabId);
       return (await sendToTab(tabId, 'content/analyse', {})).started;
     } catch {
-      // No content script there: a browser page, the web store, or a tab opened before install.
-      throw new Error('Clausemark cannot read this page (browser pages and pages opened before installing are off limits; reload the page and try again).');
+      // A browser page, the web store, a PDF: no extension may read them.
+      throw new Error('Clausemark cannot read this page (browser pages and the extension store are off limits).');
     }
   },
   setBadge: setActionBadge,
@@ -102,10 +107,19 @@ const MENU_EXPLAIN = 'clausemark-explain';
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_EXPLAIN || tab?.id === undefined || !info.selectionText) return;
   const text = info.selectionText.slice(0, 20_000);
-  void browser.tabs
-    .sendMessage(tab.id, envelope('content/explain', { text }), { frameId: info.frameId ?? 0 })
+  const frameId = info.frameId ?? 0;
+  const tabId = tab.id;
+  // The user's click on the menu: in "only when I click" mode the loader is put in that frame now.
+  void injectLoader(tabId, frameId)
+    .then(() => browser.tabs.sendMessage(tabId, envelope('content/explain', { text }), { frameId }))
     .catch((err: unknown) => console.warn('Clausemark: cannot explain a selection on this page', err));
 });
+
+/** The content script follows the mode: registered for every page in automatic mode, nowhere in
+ * "only when I click" mode (content-registration.ts). On every start, and on every change. */
+const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
+void syncScripts();
+onSettingsChanged((s) => void syncContentScripts(s).catch((err: unknown) => console.error('Clausemark: content script registration failed', err)));
 
 browser.runtime.onInstalled.addListener((details) => {
   void browser.contextMenus.removeAll().then(() =>

@@ -8,6 +8,7 @@ import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../
 import { inContentWorld, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 import { ourHosts } from './ui';
+import { LOADER_FILE } from '../../src/content/files';
 
 const POLICY = policyBlocksFromMarkdown(DEEPSEEK_PRIVACY_MD);
 const ORDINARY = '<h1>Welcome</h1><p>Our shop sells tea and biscuits. Opening hours are nine to five.</p>';
@@ -191,8 +192,7 @@ describe('hostile or unusual pages', () => {
     expect(before).toBeGreaterThan(0);
     // Run the manifest's content script again, as a second injection would, in the extension's
     // isolated world of this page.
-    const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'dist/chrome/manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
-    const loader = readFileSync(path.join(PROJECT_ROOT, 'dist/chrome', manifest.content_scripts[0]!.js[0]!), 'utf8');
+    const loader = readFileSync(path.join(PROJECT_ROOT, 'dist/chrome', LOADER_FILE), 'utf8');
     const world = contexts.find((c) => c.type === 'isolated' && /clausemark/i.test(c.name));
     expect(world, `isolated worlds: ${contexts.map((c) => c.name).join(', ')}`).toBeTruthy();
     const r = await cdp.send('Runtime.evaluate', { contextId: world!.id, expression: `${loader}\n;'ran'` });

@@ -7,8 +7,8 @@ import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
 import { KbUpdater } from './kb-update';
-import { feedAddress, feedOriginPattern, LEGACY_FEED_URL_KEY } from '../kb/update';
-import { getFeedUrl, setFeedUrl } from '../storage/feed';
+import { feedOriginPattern, LEGACY_FEED_URL_KEY } from '../kb/update';
+import { getFeedUrl } from '../storage/feed';
 import { handle, isBackgroundMessage, type HandlerDeps } from './routes';
 import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
@@ -35,19 +35,10 @@ async function loadBundled(): Promise<KnowledgeBase> {
 const kb = new KbService({ db, loadBundled });
 
 /** The feed address, from the background's own database. An address an older build kept in
- * storage.local is moved there once, and only if the user granted its host permission (a content
- * script can write storage.local, but cannot grant permissions). */
+ * storage.local is dropped, not moved: a content script can write storage.local, and with access to
+ * all https pages a granted permission no longer shows that the user chose that server. */
 async function feedUrl(): Promise<string | null> {
-  const legacy = (await browser.storage.local.get(LEGACY_FEED_URL_KEY))[LEGACY_FEED_URL_KEY];
-  if (legacy !== undefined) {
-    await browser.storage.local.remove(LEGACY_FEED_URL_KEY);
-    try {
-      const u = feedAddress(String(legacy));
-      if ((await permitted(u)) && !(await getFeedUrl(await db()))) await setFeedUrl(await db(), u.href);
-    } catch {
-      // not an address: dropped
-    }
-  }
+  await browser.storage.local.remove(LEGACY_FEED_URL_KEY);
   return getFeedUrl(await db());
 }
 const permitted = (u: URL) => browser.permissions.contains({ origins: [feedOriginPattern(u)] });

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Target } from './manifest-for';
+import { buildContent } from './build-content';
 
 const targets: Target[] = (process.argv.slice(2).filter((a) => a === 'chrome' || a === 'firefox') as Target[]);
 if (targets.length === 0) targets.push('chrome', 'firefox');
@@ -21,6 +22,7 @@ const t0 = performance.now();
 for (const target of targets) {
   process.env.CLAUSEMARK_TARGET = target;
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  await buildContent(target);
 }
 const ms = Math.round(performance.now() - t0);
 

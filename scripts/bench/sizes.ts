@@ -1,7 +1,8 @@
 // Bundle sizes from the built extension: each entry point with the chunks it loads statically.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { ANNOTATOR_FILE } from '../build-content';
 
 export interface BundleSize {
   name: string;
@@ -53,9 +54,8 @@ export function bundleSizes(dist: string): BundleSize[] {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
   const loaderEntries: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
   const loader = closure(dist, loaderEntries);
-  const assets = readdirAssets(dist);
-  const annotatorEntry = assets.filter((f) => /^assets\/annotator-.*\.js$/.test(f));
-  const annotator = closure(dist, annotatorEntry, new Set(loader));
+  // The annotator is one self-contained file, the only web-accessible resource (build-content.ts).
+  const annotator = closure(dist, [ANNOTATOR_FILE], new Set(loader));
   const popup = closure(dist, htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.js'))).concat(htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.css')));
   const background = closure(dist, [manifest.background.service_worker]);
   return [
@@ -67,6 +67,4 @@ export function bundleSizes(dist: string): BundleSize[] {
   ];
 }
 
-function readdirAssets(dist: string): string[] {
-  return readdirSync(path.join(dist, 'assets')).map((f) => `assets/${f}`);
-}
+

@@ -7,13 +7,15 @@ import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
 import { KbUpdater } from './kb-update';
-import { feedAddress, feedOriginPattern, LEGACY_FEED_URL_KEY } from '../kb/update';
-import { getFeedUrl, setFeedUrl } from '../storage/feed';
+import { feedOriginPattern, LEGACY_FEED_URL_KEY } from '../kb/update';
+import { getFeedUrl } from '../storage/feed';
 import { handle, isBackgroundMessage, type HandlerDeps } from './routes';
 import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
+import { injectLoader, syncContentScripts } from './content-registration';
+import { loadSettings, onSettingsChanged } from '../settings/store';
 
 let dbPromise: Promise<Db> | null = null;
 const db = () =>
@@ -33,19 +35,10 @@ async function loadBundled(): Promise<KnowledgeBase> {
 const kb = new KbService({ db, loadBundled });
 
 /** The feed address, from the background's own database. An address an older build kept in
- * storage.local is moved there once, and only if the user granted its host permission (a content
- * script can write storage.local, but cannot grant permissions). */
+ * storage.local is dropped, not moved: a content script can write storage.local, and with access to
+ * all https pages a granted permission no longer shows that the user chose that server. */
 async function feedUrl(): Promise<string | null> {
-  const legacy = (await browser.storage.local.get(LEGACY_FEED_URL_KEY))[LEGACY_FEED_URL_KEY];
-  if (legacy !== undefined) {
-    await browser.storage.local.remove(LEGACY_FEED_URL_KEY);
-    try {
-      const u = feedAddress(String(legacy));
-      if ((await permitted(u)) && !(await getFeedUrl(await db()))) await setFeedUrl(await db(), u.href);
-    } catch {
-      // not an address: dropped
-    }
-  }
+  await browser.storage.local.remove(LEGACY_FEED_URL_KEY);
   return getFeedUrl(await db());
 }
 const permitted = (u: URL) => browser.permissions.contains({ origins: [feedOriginPattern(u)] });
@@ -87,10 +80,13 @@ const deps: HandlerDeps = {
   },
   async analyseTab(tabId) {
     try {
+      // "Only when I click" (or a tab opened before install): no loader there yet. The user asked,
+      // from the popup: put it into this tab now, then ask it to analyse.
+      await injectLoader(tabId);
       return (await sendToTab(tabId, 'content/analyse', {})).started;
     } catch {
-      // No content script there: a browser page, the web store, or a tab opened before install.
-      throw new Error('Clausemark cannot read this page (browser pages and pages opened before installing are off limits; reload the page and try again).');
+      // A browser page, the web store, a PDF: no extension may read them.
+      throw new Error('Clausemark cannot read this page (browser pages and the extension store are off limits).');
     }
   },
   setBadge: setActionBadge,
@@ -102,10 +98,19 @@ const MENU_EXPLAIN = 'clausemark-explain';
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_EXPLAIN || tab?.id === undefined || !info.selectionText) return;
   const text = info.selectionText.slice(0, 20_000);
-  void browser.tabs
-    .sendMessage(tab.id, envelope('content/explain', { text }), { frameId: info.frameId ?? 0 })
+  const frameId = info.frameId ?? 0;
+  const tabId = tab.id;
+  // The user's click on the menu: in "only when I click" mode the loader is put in that frame now.
+  void injectLoader(tabId, frameId)
+    .then(() => browser.tabs.sendMessage(tabId, envelope('content/explain', { text }), { frameId }))
     .catch((err: unknown) => console.warn('Clausemark: cannot explain a selection on this page', err));
 });
+
+/** The content script follows the mode: registered for every page in automatic mode, nowhere in
+ * "only when I click" mode (content-registration.ts). On every start, and on every change. */
+const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
+void syncScripts();
+onSettingsChanged((s) => void syncContentScripts(s).catch((err: unknown) => console.error('Clausemark: content script registration failed', err)));
 
 browser.runtime.onInstalled.addListener((details) => {
   void browser.contextMenus.removeAll().then(() =>

@@ -12,6 +12,7 @@ import { isNeverSite, type Settings } from '../core/settings';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
+import { loadAnnotator } from './load-annotator';
 
 const GUARD = '__clausemarkLoaded';
 const knownHost = bloomTester(knownHosts);
@@ -32,7 +33,7 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
   // the background is not woken (the filter has no false negatives).
   if (!quick.candidate && !force && !mayBeKnownHost(location.hostname)) return false;
   // A page that already looks like a policy loads the annotator while the lookup is under way.
-  const annotator = quick.candidate || force ? import('./annotator') : null;
+  const annotator = quick.candidate || force ? loadAnnotator() : null;
   let match = null;
   try {
     match = (await send('page/lookup', {})).match;
@@ -40,7 +41,7 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
     console.warn('Clausemark: knowledge base lookup failed', err);
   }
   if (signal.aborted || (!match && !quick.candidate && !force)) return false;
-  const { startSession } = await (annotator ?? import('./annotator'));
+  const { startSession } = await (annotator ?? loadAnnotator());
   if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
   await startSession({ match, reason, signal, settings, force });
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     }
     if (message.name === 'content/explain') {
       const text = String((message.payload as { text?: unknown }).text ?? '').slice(0, 20_000);
-      return import('./annotator').then(async ({ explainSelection }) => ({ ok: true, value: { found: await explainSelection(text, settings) } }));
+      return loadAnnotator().then(async ({ explainSelection }) => ({ ok: true, value: { found: await explainSelection(text, settings) } }));
     }
     return undefined;
   });

@@ -37,8 +37,8 @@ export interface UpdateCheck {
 /** Key of the feed address in the background's own IndexedDB `meta` store (absent: updates are
  * off, the default). Not in storage.local, which content scripts can write. */
 export const FEED_URL_KEY = 'updateFeedUrl';
-/** Where builds before this one kept the address (storage.local): read once, and only if its host
- * permission is granted (a content script could have written it). */
+/** Where builds before this one kept the address (storage.local, writable by content scripts):
+ * removed on start, never read; the user sets the address again in Options. */
 export const LEGACY_FEED_URL_KEY = 'settings.updateFeedUrl';
 export const MAX_MANIFEST_BYTES = 64 * 1024;
 /** Largest data file accepted as served, and once decompressed. The shipped knowledge base is

@@ -12,9 +12,49 @@ const FRENCH = FRENCH_POLICY_PAGE;
 const google = fixture('google-privacy');
 const deepseek = fixture('deepseek-terms');
 
+/** A page that frames a policy from another site: "any page or frame". */
+const FRAMED = {
+  url: 'https://frames.example/embedded-terms',
+  html: `<!doctype html><html lang="en"><head><title>Our partner's terms</title></head><body><h1>Terms</h1><iframe src="${deepseek.url}" width="900" height="600"></iframe></body></html>`,
+};
+
 beforeAll(async () => {
-  session = await openBrowser([routed(google), routed(deepseek), ORDINARY_PAGE, FRENCH]);
+  session = await openBrowser([routed(google), routed(deepseek), ORDINARY_PAGE, FRENCH, FRAMED]);
 });
+
+/**
+ * Loads a page and records, through the DevTools protocol, every script the browser parses for it
+ * (its frames included) and every isolated world created in it: an extension's content script
+ * shows as both. Returns the extension's scripts and worlds.
+ */
+async function extensionScriptsOn(url: string): Promise<{ page: Page; scripts: string[]; worlds: string[] }> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  const scripts: string[] = [];
+  const worlds: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    if (e.url.startsWith('chrome-extension://')) scripts.push(e.url);
+  });
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    if (e.context.auxData?.type === 'isolated' && /clausemark/i.test(e.context.name)) worlds.push(`${e.context.name} ${e.context.origin}`);
+  });
+  // Frames from other sites run in their own processes: follow them too.
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Debugger.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(2000);
+  for (const f of page.frames()) {
+    if (f === page.mainFrame()) continue;
+    const fc = await session.context.newCDPSession(f).catch(() => null);
+    if (!fc) continue; // a same-process frame: already seen by the page's session
+    fc.on('Debugger.scriptParsed', (e) => e.url.startsWith('chrome-extension://') && scripts.push(e.url));
+    fc.on('Runtime.executionContextCreated', (e) => e.context.auxData?.type === 'isolated' && /clausemark/i.test(e.context.name) && worlds.push(`${e.context.name} ${e.context.origin}`));
+    await fc.send('Runtime.enable');
+    await fc.send('Debugger.enable');
+  }
+  return { page, scripts, worlds };
+}
 
 afterAll(async () => {
   await session?.close();
@@ -60,9 +100,14 @@ describe('onboarding', () => {
     const stored = await session.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
     expect(stored).toMatchObject({ mode: 'click', onboarded: true });
 
-    const page = await session.context.newPage();
-    await page.goto(google.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForTimeout(2000);
+    // No Clausemark script is parsed in the page or its frames until the user asks.
+    for (const url of [google.url, FRAMED.url]) {
+      const { page: p, scripts, worlds } = await extensionScriptsOn(url);
+      expect({ url, scripts, worlds }).toEqual({ url, scripts: [], worlds: [] });
+      await p.close();
+    }
+    const { page, scripts: before } = await extensionScriptsOn(google.url);
+    expect(before).toEqual([]);
     expect(await page.locator('mark[data-clausemark-clause]').count()).toBe(0);
     const tabId = await tabOf(page);
     const popup = await session.context.newPage();
@@ -76,6 +121,13 @@ describe('onboarding', () => {
     await onboarding.getByRole('radio', { name: /Automatically/ }).click();
     await onboarding.waitForFunction(() => /will highlight policy pages/.test(document.querySelector('[role="status"]')?.textContent ?? ''));
     await onboarding.close();
+    // Automatic mode again: the same probe sees the loader in the page and in the frame, so the
+    // checks above can fail.
+    await expect.poll(async () => session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(1);
+    const auto = await extensionScriptsOn(FRAMED.url);
+    expect(auto.worlds.length).toBeGreaterThanOrEqual(2);
+    expect(auto.scripts.some((u) => u.endsWith('/content/loader.js'))).toBe(true);
+    await auto.page.close();
   });
 });
 

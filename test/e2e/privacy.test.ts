@@ -3,7 +3,9 @@
 // (A recording proxy is no help here: Chromium's own update and preconnect traffic would be
 // indistinguishable from the extension's.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PAGES, ORDINARY_PAGE, routed } from '../fixtures/pages';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURE_PAGES, ORDINARY_PAGE, PROJECT_ROOT, routed } from '../fixtures/pages';
 import { inContentWorld, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 
@@ -69,6 +71,22 @@ describe('privacy', () => {
     const status = await options.evaluate(() => chrome.runtime.sendMessage({ clausemark: 1, name: 'kb/update-status', payload: {} }));
     expect(status).toMatchObject({ ok: true, value: { feedUrl: null } });
     await options.close();
+  });
+
+  it('a page cannot detect Clausemark by fetching its files at a fixed address', async () => {
+    const page = await session.context.newPage();
+    await page.goto(FIXTURE_PAGES[0]!.url, { waitUntil: 'domcontentloaded' });
+    await waitForAnnotation(page); // the annotator itself was loaded, through its dynamic address
+    const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'dist/chrome/manifest.json'), 'utf8')) as { web_accessible_resources: { resources: string[]; use_dynamic_url?: boolean }[] };
+    const files = manifest.web_accessible_resources.flatMap((w) => w.resources);
+    expect(files.length).toBeGreaterThan(0);
+    const probes = [...files, 'manifest.json'].map((f) => `chrome-extension://${session.extensionId}/${f}`);
+    const answers = await page.evaluate(
+      (urls) => Promise.all(urls.map((u) => fetch(u).then((r) => `${u}: HTTP ${r.status}`, () => null))),
+      probes,
+    );
+    expect(answers).toEqual(probes.map(() => null));
+    await page.close();
   });
 
   it('the recorder does see requests made by the service worker and by an extension page (so the check above can fail)', async () => {

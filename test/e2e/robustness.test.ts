@@ -8,6 +8,7 @@ import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../
 import { inContentWorld, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 import { ourHosts } from './ui';
+import { LOADER_FILE } from '../../src/content/files';
 
 const POLICY = policyBlocksFromMarkdown(DEEPSEEK_PRIVACY_MD);
 const ORDINARY = '<h1>Welcome</h1><p>Our shop sells tea and biscuits. Opening hours are nine to five.</p>';
@@ -190,19 +191,12 @@ describe('hostile or unusual pages', () => {
     const badges = async () => (await ourHosts(page)).filter((h) => h.tag === 'SPAN').length;
     const before = await badges();
     expect(before).toBeGreaterThan(0);
-    // The manifest's loader imports the content module; import it again (a fresh copy, as a
-    // second injection would be) in the extension's isolated world of this page.
-    const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'dist/chrome/manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
-    const wrapper = readFileSync(path.join(PROJECT_ROOT, 'dist/chrome', manifest.content_scripts[0]!.js[0]!), 'utf8');
-    const modulePath = wrapper.match(/getURL\("([^"]+)"\)/)?.[1];
-    expect(modulePath).toBeTruthy();
+    // Run the manifest's content script again, as a second injection would, in the extension's
+    // isolated world of this page.
+    const loader = readFileSync(path.join(PROJECT_ROOT, 'dist/chrome', LOADER_FILE), 'utf8');
     const world = contexts.find((c) => c.type === 'isolated' && /clausemark/i.test(c.name));
     expect(world, `isolated worlds: ${contexts.map((c) => c.name).join(', ')}`).toBeTruthy();
-    const r = await cdp.send('Runtime.evaluate', {
-      contextId: world!.id,
-      awaitPromise: true,
-      expression: `import(chrome.runtime.getURL(${JSON.stringify(modulePath)}) + '?again').then(() => 'ran', (e) => 'failed: ' + e)`,
-    });
+    const r = await cdp.send('Runtime.evaluate', { contextId: world!.id, expression: `${loader}\n;'ran'` });
     expect(r.result.value).toBe('ran');
     await page.waitForTimeout(2500);
     expect(await badges()).toBe(before);

@@ -1,0 +1,53 @@
+// The content scripts, built apart from the rest (crxjs would split them into chunks that import
+// each other, which breaks under Chrome's `use_dynamic_url`: a module loaded through its dynamic
+// address resolves its imports against the fixed one, which is refused). Two self-contained files:
+// content/loader.js, the classic script the manifest runs on every page (tiny), and
+// content/annotator.js, one ES module with no imports, loaded by the loader on policy pages only
+// through its per-session dynamic address. The manifest declares no content script: the background
+// registers the loader at run time (src/background/content-registration.ts). The annotator is the
+// only web-accessible resource (dynamic URL only, in Chrome).
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { knownHosts } from './vite-plugins';
+import type { Target } from './manifest-for';
+
+import { ANNOTATOR_FILE } from '../src/content/files';
+
+export { ANNOTATOR_FILE, LOADER_FILE } from '../src/content/files';
+const PAGES = ['http://*/*', 'https://*/*'];
+
+export async function buildContent(target: Target): Promise<void> {
+  const dist = path.resolve(`dist/${target}`);
+  const common = {
+    configFile: false as const,
+    logLevel: 'warn' as const,
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+  const out = { outDir: path.join(dist, 'content'), emptyOutDir: false, target: 'es2022', sourcemap: false, copyPublicDir: false, minify: true };
+  await build({
+    ...common,
+    plugins: [knownHosts()],
+    build: { ...out, lib: { entry: path.resolve('src/content/loader.ts'), formats: ['iife'], name: 'clausemarkLoader', fileName: () => 'loader.js' } },
+  });
+  await build({
+    ...common,
+    plugins: [preact()],
+    build: {
+      ...out,
+      lib: { entry: path.resolve('src/content/annotator.ts'), formats: ['es'], fileName: () => 'annotator.js' },
+      rollupOptions: { output: { codeSplitting: false } },
+    },
+  });
+  const file = path.join(dist, 'manifest.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { web_accessible_resources?: Record<string, unknown>[] };
+  const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE], matches: PAGES };
+  // Chrome: reachable only through the dynamic address, so a page cannot probe a fixed URL to
+  // detect Clausemark. (Firefox already gives each install its own random moz-extension host.)
+  if (target === 'chrome') war.use_dynamic_url = true;
+  m.web_accessible_resources = [...(m.web_accessible_resources ?? []), war];
+  if (target === 'chrome') for (const w of m.web_accessible_resources) w.use_dynamic_url = true;
+  writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+}

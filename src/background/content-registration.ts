@@ -1,0 +1,27 @@
+// Which pages get the content script, decided at run time: in automatic mode the loader is
+// registered for every http(s) page and frame; in "only when I click" mode nothing is registered,
+// so no Clausemark script runs in any page until the user asks (the popup's "Analyse this page" or
+// the context menu inject it into that one tab with scripting.executeScript). The manifest declares
+// no content script at all.
+import browser from 'webextension-polyfill';
+import type { Settings } from '../core/settings';
+import { LOADER_FILE } from '../content/files';
+
+export const LOADER_ID = 'clausemark-loader';
+const PAGES = ['http://*/*', 'https://*/*'];
+
+/** Registers or unregisters the loader to match the mode (idempotent; runs on every start). */
+export async function syncContentScripts(settings: Pick<Settings, 'mode'>): Promise<void> {
+  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [LOADER_ID] })).length > 0;
+  if (settings.mode === 'auto' && !registered) {
+    await browser.scripting.registerContentScripts([{ id: LOADER_ID, js: [LOADER_FILE], matches: PAGES, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]);
+  } else if (settings.mode !== 'auto' && registered) {
+    await browser.scripting.unregisterContentScripts({ ids: [LOADER_ID] });
+  }
+}
+
+/** Puts the loader into a tab's top frame on the user's request (no-op where it already runs: it
+ * guards against double injection). */
+export async function injectLoader(tabId: number, frameId = 0): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [LOADER_FILE] });
+}

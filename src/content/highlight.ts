@@ -103,6 +103,11 @@ function nodeAt(starts: readonly number[], offset: number): number {
   return lo;
 }
 
+function isSpaceAt(nodes: readonly Text[], starts: readonly number[], offset: number): boolean {
+  const i = nodeAt(starts, offset);
+  return /\s/.test((nodes[i] as Text).data.charAt(offset - (starts[i] as number)));
+}
+
 const BLOCK = 'p,li,dd,dt,td,th,h1,h2,h3,h4,h5,h6,blockquote,pre,div,section,article,main,aside,header,footer,figure,table';
 
 /** Runs [a, b] of consecutive text nodes first..last that share their nearest block element. */
@@ -166,8 +171,11 @@ export async function highlightRangesSliced(
     // so the offsets of the earlier ones stay valid): their common ancestor can be the page's body,
     // and mark.js walks its whole context on every call.
     for (const [a, b] of blockGroups(nodes, first, last, root).reverse()) {
-      const from = Math.max(spec.start, starts[a] as number);
-      const to = Math.min(spec.end, (starts[b] as number) + (nodes[b] as Text).data.length);
+      let from = Math.max(spec.start, starts[a] as number);
+      let to = Math.min(spec.end, (starts[b] as number) + (nodes[b] as Text).data.length);
+      // Whitespace at either end of a paragraph's part would become an empty, invisible mark.
+      while (from < to && isSpaceAt(nodes, starts, from)) from++;
+      while (to > from && isSpaceAt(nodes, starts, to - 1)) to--;
       if (to <= from) continue;
       const container = commonAncestor(nodes[a] as Text, nodes[b] as Text, root);
       // The container's text nodes are contiguous in the list: find its first by bisection.

@@ -106,7 +106,7 @@ describe('a known policy: Google Privacy Policy at its real address', () => {
   });
 
   it('opens the panel on a click of the highlight, with explanation and provenance, and closes on Escape', async () => {
-    const first = page.locator('mark[data-clausemark-clause]').first();
+    const first = page.locator('mark[data-clausemark-clause]:visible').first();
     const category = await first.getAttribute('data-clausemark-category');
     await first.scrollIntoViewIfNeeded();
     await first.click();
@@ -182,7 +182,7 @@ describe('other real policies', () => {
     await page.waitForTimeout(300);
     expect(page.url()).toBe(fixture('deepseek-terms').url);
     expect(await panelText(page)).toBeNull();
-    await page.locator('mark[data-clausemark-clause]').first().click();
+    await page.locator('mark[data-clausemark-clause]:visible').first().click();
     await waitForUi(page, '[role="dialog"]');
     await page.close();
   });

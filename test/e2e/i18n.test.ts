@@ -64,7 +64,7 @@ describe.each([
     const page = await session.context.newPage();
     await page.goto(google.url, { waitUntil: 'domcontentloaded' });
     await waitForAnnotation(page);
-    const first = page.locator('mark[data-clausemark-clause]').first();
+    const first = page.locator('mark[data-clausemark-clause]:visible').first();
     const category = (await first.getAttribute('data-clausemark-category')) as string;
     const key = category.replace(/-/g, '_');
     const badgeLabel = (await ourHosts(page)).find((h) => h.tag === 'SPAN')?.label ?? '';

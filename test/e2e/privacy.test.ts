@@ -27,7 +27,7 @@ describe('privacy', () => {
       await page.goto(p.url, { waitUntil: 'domcontentloaded' });
       await waitForAnnotation(page);
       visited.push(p.url);
-      const first = page.locator('mark[data-clausemark-clause]').first();
+      const first = page.locator('mark[data-clausemark-clause]:visible').first();
       await first.scrollIntoViewIfNeeded();
       await first.click(); // the panel asks the background for comparisons
       await page.waitForTimeout(300);

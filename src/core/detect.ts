@@ -31,6 +31,7 @@ export interface DetectOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 const NO_CATEGORIES: ReadonlySet<string> = new Set();
+const PRIVACY_WORDS = /\b(privacy|personal (data|information)|data protection|cookies?|this (notice|statement))\b/;
 
 export const MODEL_VERSION: string = shippedModel().file.version;
 
@@ -62,6 +63,10 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
   // Per model category, the section (heading index) whose first rule match was already taken.
   const ruleSection = new Map<string, number>();
 
+  const aboutPrivacy = (i: number): boolean => {
+    const h = a.ctx.heading[i] as number;
+    return PRIVACY_WORDS.test(a.norms[i] as string) || (h >= 0 && PRIVACY_WORDS.test(a.norms[h] as string));
+  };
   for (let i = 0; i < sentences.length; i++) {
     if (a.skip[i]) continue;
     const best = new Map<string, Hit>();
@@ -86,6 +91,9 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
       const prevToks = i > 0 && (sentences[i - 1] as Sentence).block === s.block ? (a.toks[i - 1] as string[]) : null;
       const pf = privacyFeatures(a.feats[i] as number[], a.toks[i] as string[], prevToks, privacy.file.extra);
       for (const h of privacyHits(privacy, pf, a.toks[i] as string[], a.norms[i] as string, (c) => severityOf(c), privacyProbs, only, privacy.gated.size ? new Set((a.rules[i] as number[]).map((r) => (RULES[r] as Rule).category)) : NO_CATEGORIES, threshold)) {
+        // A category both models know (changes to the document): in terms of service the CLAUDETTE
+        // model decides; the privacy model speaks only about a privacy document's own changes.
+        if (modelCat.has(h.category) && !aboutPrivacy(i)) continue;
         add({ i, category: h.category, confidence: h.confidence, source: 'detector', severity: h.severity });
       }
     }

@@ -110,7 +110,9 @@ export const RULES: readonly Rule[] = [
   { name: 'international transfer', triggers: ['transfer', 'stored', 'processed', 'store', 'process', 'hosted', 'standard', 'adequacy', 'data', 'privacy', 'cross'], category: 'international-transfer', confidence: 0.75,
     pattern: r(`\\b(transfer\\w*|stored|processed|store|process|hosted)\\b${GAP(120)}\\b(outside (of )?(the |your )?(eea|european|country|uk|united kingdom|switzerland)|other countries|countries other than|other jurisdictions|third countries|united states|us servers)\\b|\\bstandard contractual clauses\\b|\\badequacy decisions?\\b|\\bdata privacy framework\\b|\\bprivacy shield\\b|\\bcross-border (data )?transfers?\\b`) },
   { name: 'licence to your content', triggers: ['licen'], category: 'content-license', confidence: 0.8,
-    pattern: r(`\\b(worldwide|royalty-free|non-exclusive|sublicensable|sub-licensable|perpetual|irrevocable|transferable)\\b${GAP(120)}\\blicen[cs]e\\b`) },
+    pattern: r(`\\b(worldwide|royalty-free|non-exclusive|sublicensable|sub-licensable|perpetual|irrevocable|transferable)\\b${GAP(120)}\\blicen[cs]e\\b`),
+    // A licence granted TO the user (to use the service or its software) is not a licence to their content.
+    unless: /\b(grants?|granting|give|gives) (to )?you\b|\byou (are|will be) granted\b|\b(licen[cs]e|right) to (use|access|install|download|run|stream|view)\b(?![^.;]{0,80}\b(your|user) (content|submissions|materials|posts|data)\b)/ },
   { name: 'automated decisions', triggers: ['automated', 'profiling', 'solely'], category: 'automated-decisions', confidence: 0.75,
     pattern: /\bautomated (decision|decision-making|processing|means|systems?)\b|\bprofiling\b|\bsolely (on )?automated\b/ },
   { name: 'marketing messages', triggers: ['marketing', 'promotional', 'unsubscribe', 'opt', 'newsletter'], category: 'marketing', confidence: 0.7,

@@ -57,6 +57,10 @@ describe('the right category', () => {
   it('data received from third parties is not sharing', () => {
     expect(found('We receive information about you from our partners, such as advertisers and measurement providers.', 'Information from other sources').map((x) => x.category)).not.toContain('data-sharing');
   });
+  it('a licence granted to the user is not a licence to their content', () => {
+    expect(found('Subject to these Terms, we grant you a limited, non-exclusive, non-transferable, revocable licence to use the Services.', 'Licence').map((x) => x.category)).not.toContain('content-license');
+    expect(found('By submitting content, you grant us a worldwide, royalty-free, sublicensable licence to use, copy and distribute your content.', 'Your content').map((x) => x.category)).toContain('content-license');
+  });
   it('a warranty disclaimer is neither sharing nor disclosure to authorities', () => {
     const c = found('The services are provided "as is", and we disclaim all warranties, express or implied, to the fullest extent permitted by law.', 'Disclaimer');
     expect(c.map((x) => x.category).filter((x) => x === 'data-sharing' || x === 'government-access')).toEqual([]);

@@ -39,13 +39,35 @@ export function selectDocs(n = 66, test = 14, double = 10): LabelDoc[] {
   });
 }
 
+/** The services of the reader checks (data/reader-checks): never labelled, so the check stays independent. */
+const READER_CHECK = /^(Infolinks|Qobuz|Toyota Connected Services|WordPress\.org|Financial Times|DuckDuckGo|AdSense|Instacart|Mix|Epassi|ACDelco|Yahoo)$/;
+
+/** `n` more training documents, drawn in a second fixed order from the services not yet in the set. */
+export function extendDocs(have: readonly LabelDoc[], n: number): LabelDoc[] {
+  const known = have.map((d) => d.service.toLowerCase());
+  const pool = candidates().filter((c) => c.sentences >= 50 && c.sentences <= 260 && !READER_HELD_OUT.test(c.service) && !SKIP.test(c.service)
+    && !READER_CHECK.test(c.service) && !known.some((k) => c.service.toLowerCase().includes(k) || k.includes(c.service.toLowerCase())));
+  pool.sort((a, b) => hash(`extend:${a.service}/${a.type}`).localeCompare(hash(`extend:${b.service}/${b.type}`)));
+  const seen = new Set<string>();
+  const out: LabelDoc[] = [];
+  for (const c of pool) {
+    if (out.length >= n || seen.has(c.service)) continue;
+    seen.add(c.service);
+    const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8')).text;
+    out.push({ id: `${c.service}--${c.type}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), service: c.service, file: c.file, sha256: hash(text), sentences: c.sentences, split: 'train', double: false });
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const work = process.argv[2] ?? '/tmp/label-work';
+  const extend = Number(process.argv[3] ?? 0);
   mkdirSync(work, { recursive: true });
   mkdirSync(LABELS, { recursive: true });
   const manifestPath = path.join(LABELS, 'manifest.json');
   const docs: LabelDoc[] = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')).docs : selectDocs();
-  if (!existsSync(manifestPath)) writeFileSync(manifestPath, JSON.stringify({ source: 'Open Terms Archive (ODC-BY 1.0), latest versions in ../shared/data', docs }, null, 1) + '\n');
+  if (extend > 0) docs.push(...extendDocs(docs, extend));
+  if (!existsSync(manifestPath) || extend > 0) writeFileSync(manifestPath, JSON.stringify({ source: 'Open Terms Archive (ODC-BY 1.0), latest versions in ../shared/data', docs }, null, 1) + '\n');
   for (const d of docs) {
     const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, d.file), 'utf8'));
     const m = segment(text, hardBreaks);

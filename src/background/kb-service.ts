@@ -67,22 +67,19 @@ export class KbService {
    */
   async applyUpdate(kb: KnowledgeBase): Promise<KbStatus> {
     await this.ensure().catch(() => {});
-    const run = (async () => swapKb(await this.deps.db(), kb, 'update'))();
-    this.ready = run.then(
-      () => {},
-      () => {},
-    );
-    const status = await run;
-    this.urlIndex = null;
-    return status;
+    return this.swap(kb, 'update');
   }
 
   /** Replaces an installed feed update with the knowledge base shipped with the extension (when
    * the user turns the feed off), in one transaction like an update. */
   async restoreBundled(): Promise<KbStatus> {
     await this.ensure().catch(() => {});
-    const bundled = await this.deps.loadBundled();
-    const run = (async () => swapKb(await this.deps.db(), bundled, 'bundled'))();
+    return this.swap(await this.deps.loadBundled(), 'bundled');
+  }
+
+  /** One swap at a time: lookups wait on `ready` until it settles, and the URL index is rebuilt after. */
+  private async swap(kb: KnowledgeBase, source: 'update' | 'bundled'): Promise<KbStatus> {
+    const run = (async () => swapKb(await this.deps.db(), kb, source))();
     this.ready = run.then(
       () => {},
       () => {},

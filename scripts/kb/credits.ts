@@ -23,7 +23,7 @@ export function buildCredits(): SourceCredit[] {
       url: 'https://opentermsarchive.org/',
       licence: 'texts ODC-BY 1.0; declarations EUPL-1.2',
       attribution: 'Open Terms Archive contributors',
-      detail: `versions and declarations commits per collection: ${ota.join('; ')}; 66 of the privacy policies are the texts of the privacy detector's labelled training set (labels by Clausemark)`,
+      detail: `versions and declarations commits per collection: ${ota.join('; ')}; 102 of the privacy policies are the texts of the privacy detector's labelled training set (labels by Clausemark)`,
     },
     {
       id: 'claudette',

@@ -86,6 +86,8 @@ export interface PrivacyOptions {
   minPositives: number;
   /** Pooled inner out-of-fold sentence precision the chosen operating points must reach together. */
   minPrecision: number;
+  /** …and that each category must reach on its own. */
+  minCategoryPrecision: number;
   stance: TrainOptions;
   highConcern: number;
   highTopic: number;
@@ -109,6 +111,7 @@ export const PRIVACY_OPTIONS: PrivacyOptions = {
   // lower (span merging, stance errors, optimism of the choice): 0.96 is the lowest floor that
   // keeps them at 0.90 (docs/eval-2026-11-30.md: 0.95 → 0.876/0.894, 0.96 → 0.893/0.907).
   minPrecision: 0.96,
+  minCategoryPrecision: 0.9,
   stance: { l2: 1e-3, posWeight: 1, epochs: 20, lr: 0.1 },
   // A wrong high costs most: high needs a confident concern and a confident topic.
   highConcern: 0.9,
@@ -286,7 +289,11 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
           // Gated: only sentences one of the category's rules also matches can be positive.
           // Joint: the score is the geometric mean of the category's and of `any` (states a practice at all).
           const scores = oof[gi]!.map((v, i) => (gated && !ruled[i] ? 0 : isJoint ? Math.sqrt((v[c] as number) * (anyOof[i] as number)) : (v[c] as number)));
-          for (const pt of curveOf(scores, gold)) curve.push({ ...pt, rules: false, gi, gated, joint: isJoint });
+          for (const pt of curveOf(scores, gold)) {
+            // No category may be much less precise than the pool, however much recall it buys.
+            if (pt.counts.tp < o.minCategoryPrecision * (pt.counts.tp + pt.counts.fp)) continue;
+            curve.push({ ...pt, rules: false, gi, gated, joint: isJoint });
+          }
         }
       }
     }

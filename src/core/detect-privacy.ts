@@ -180,11 +180,22 @@ export function privacyHits(
   return out;
 }
 
+// The service saying it does NOT do something ("we don't show you personalised ads based on…",
+// "temporary chats are not used for training") is protective whatever the model says — except
+// for the verbs of a disclaimer ("we do not guarantee", "we don't respond to Do Not Track"), and
+// when the negation only leads in to an exception (below).
+const WE_DO_NOT = /\b(we|us) (do|does|will|shall|would) not (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take|make any|represent|currently (respond|honou?r|recogni[sz]e|support))\b)|\bwe (don't|won't|never) (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take)\b)/;
+// "While we do not sell…, we may share…", "we will not disclose … unless required by law": the
+// negation is the lead-in to what the service does do, so the model decides.
+const BUT = /\b(while|whilst|although|though|but|however|except|unless|other than|apart from|aside from)\b/;
+const IS_NOT_USED = /\b(is|are|will|shall) (not|never) (be )?(used|shared|sold|disclosed|transferred|rented|stored|retained|kept|collected|processed|tracked)\b/;
+
 const stanceOut = new Float64Array(1);
 /** Severity of a sentence stating `category`: protective → good; a concern keeps the category's
  * default, except that high needs a confident concern (else medium) and a concern in a category
  * whose default is good (a right refused, a security limit) is low. */
 export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string, category: string, fallback: Severity): Severity {
+  if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm)) && !BUT.test(norm)) return 'good';
   scoreFeatures(m.stance, stanceFeatures(feats, toks, norm, category), stanceOut);
   const protective = stanceOut[0] as number;
   if (protective >= 0.5) return 'good';

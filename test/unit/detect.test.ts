@@ -32,10 +32,10 @@ describe('detector on single sentences', () => {
       'Thank you for choosing our service.',
     ]) expect(cats(s)).toEqual([]);
   });
-  it('flags the privacy categories through rules, with severities from the taxonomy or the rule', () => {
+  it('flags the privacy categories (learned models, rules as their features), with the stance as severity', () => {
     const found = detect(segment('We may use your conversations to train and improve our AI models. We do not sell your personal information.'));
     const ai = found.find((c) => c.category === 'ai-training');
-    expect(ai?.source).toBe('rule');
+    expect(ai?.source).toBe('detector');
     expect(ai?.severity).toBe('high');
     expect(found.find((c) => c.category === 'data-sale')?.severity).toBe('good');
   });

@@ -3,22 +3,11 @@
 // fake-indexeddb with that knowledge base installed.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  alignPair,
-  categoryRow,
-  cleanQuote,
-  excerpt,
-  gradeFor,
-  MIN_CLAUSES_FOR_GRADE,
-  orderEntries,
-  pageCategories,
-  pickExamples,
-  prominence,
-  rarity,
-  severityDistribution,
-  sortRows,
-  worstSeverity,
-} from '../../src/core/compare';
+import { alignPair } from '../../src/core/compare-pair';
+import { categoryRow, pageCategories, sortRows } from '../../src/core/compare-rows';
+import { cleanQuote, excerpt, orderEntries, pickExamples, prominence } from '../../src/core/compare-examples';
+import { gradeFor, MIN_CLAUSES_FOR_GRADE } from '../../src/core/compare-grade';
+import { rarity, severityDistribution, worstSeverity } from '../../src/core/compare-rarity';
 import { buildPlatformSearchIndex, isHostname, searchPlatforms } from '../../src/core/platform-search';
 import { SEVERITY_RANK, type Severity } from '../../src/core/types';
 import type { KnownClause } from '../../src/kb/schema';

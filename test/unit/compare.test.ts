@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { othersFor, rarity, rarityLabel, rarityText } from '../../src/core/compare';
+import { othersFor } from '../../src/core/compare-examples';
+import { rarity, rarityLabel, rarityText } from '../../src/core/compare-rarity';
 import { SEVERITY_RANK } from '../../src/core/types';
 import { kb } from './kb-helpers';
 

@@ -7,7 +7,8 @@ import { htmlToText, markdownToText, segment } from '../../src/core/text';
 import { anchorQuote, anchorQuotes, passageSimilarity } from '../../src/core/anchor';
 import { detect } from '../../src/core/detect';
 import { resolveOverlaps } from '../../src/core/resolve';
-import { diffVersions, significantText, versionText, type DiffOp } from '../../src/core/history';
+import { diffVersions, type DiffOp } from '../../src/core/history-diff';
+import { significantText, versionText } from '../../src/core/history-text';
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 // A fixed seed keeps CI repeatable; FUZZ_SEED=random (or a number) explores further.

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { GRADE_RULE } from '../../src/core/compare';
+import { GRADE_RULE } from '../../src/core/compare-grade';
 import { CATEGORIES, REGULATIONS } from '../../src/core/taxonomy';
 import { generatedMessages, localeLag, readMessages, serialise, syncedEnglish, type Messages } from '../../scripts/i18n-sync';
 import { PROJECT_ROOT } from '../fixtures/pages';

@@ -1,86 +1,10 @@
-// Versions of a policy and what changed between two of them: the stored text form, the rules that
-// tell a real change from a cosmetic one, a word-level diff that stays fast on 100k-word texts,
-// and the clauses added, removed or changed. Pure: the background and the tests run the same code.
-// The rules are documented in docs/history.md.
+// What changed between two stored versions, word by word: a Myers diff that stays fast on
+// 100k-word texts (sentences first, words inside the changed sentences), a semantic cleanup,
+// and folding of long unchanged stretches for display. Cosmetic blocks (history-text.ts) are
+// counted, never reported. Pure. Documented in docs/history.md.
 
 import { segment } from './text';
-import { normalizeUrl } from './url';
-
-/** One version's text as stored: one block (paragraph, heading, list item…) per line,
- * whitespace collapsed inside each block. */
-export function versionText(text: string, hardBreaks: readonly number[] = []): string {
-  const model = segment(text, hardBreaks);
-  const lines: string[] = [];
-  for (const b of model.blocks) {
-    // Invisible characters (zero-width, soft hyphens) are cosmetic, as in the page's fingerprint.
-    const line = text.slice(b.start, b.end).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
-    if (line) lines.push(line);
-  }
-  return lines.join('\n');
-}
-
-// ---- Change rules -------------------------------------------------------------------------------
-
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE = new RegExp(
-  [
-    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}\\b`, // 2 January 2024
-    `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, // January 2, 2024
-    `\\b${MONTH},?\\s+\\d{4}\\b`, // January 2024
-    '\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\b', // 2024-01-02
-    '\\b\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b', // 01/02/2024
-  ].join('|'),
-  'gi',
-);
-const DATE_LABEL = /\b(?:last\s+(?:updated|modified|revised|changed|amended|reviewed)|(?:date\s+of\s+)?(?:last\s+)?(?:update|revision)s?(?:\s+date)?|effective(?:\s+(?:date|as\s+of|from|on|since))?|updated(?:\s+on)?|revised(?:\s+on)?|modified(?:\s+on)?|version(?:\s+date)?|published(?:\s+on)?|in\s+effect\s+(?:from|since|as\s+of)|valid\s+(?:from|since))\b/i;
-/** A date line is short: label + date and little else (a sentence that happens to name a date is content). */
-const DATE_LINE_MAX = 120;
-
-/** "Last updated: 2 March 2025", "Effective date — Jan 1, 2024": the header line that moves on
- * every republication without the terms changing. */
-export function isDateLine(block: string): boolean {
-  const s = block.trim();
-  if (s.length === 0 || s.length > DATE_LINE_MAX) return false;
-  DATE.lastIndex = 0;
-  if (!DATE.test(s) || !DATE_LABEL.test(s)) return false;
-  // What is left once the label and the dates are gone must be a few words at most.
-  const rest = s.replace(DATE, ' ').replace(DATE_LABEL, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return rest.split(' ').filter(Boolean).length <= 6;
-}
-
-const COOKIE = /\bcookies?\b/i;
-const BANNER_CALL = /\b(?:by\s+clicking|click(?:ing)?\s+(?:on\s+)?["“'‘]?(?:accept|allow|agree|ok)|accept\s+all|reject\s+all|allow\s+all|decline\s+all|refuse\s+all|(?:by|if\s+you)\s+continu(?:e|ing)\s+(?:to\s+)?(?:use|browse|brows|on)|you\s+(?:agree|consent)\s+to\s+(?:our|the)\s+use\s+of\s+cookies|manage\s+(?:your\s+)?(?:cookie\s+)?(?:preferences|settings|choices))\b/i;
-const BANNER_BUTTON = /^(?:(?:accept|allow|reject|decline|refuse|deny)(?:\s+(?:all|optional|essential|non-essential|necessary|only\s+necessary))?(?:\s+cookies)?|(?:cookie|privacy)\s+(?:settings|preferences|choices)|manage\s+(?:cookie\s+)?(?:cookies|preferences|settings|choices)|got\s+it|ok(?:ay)?)$/i;
-const BANNER_MAX = 600;
-
-/** Cookie-consent banner text ("We use cookies… By clicking Accept all…", "Reject all"): page
- * furniture that changes with the consent tool, not with the policy. A policy's own cookie
- * section explains without asking for a click, so it is kept. */
-export function isCookieBanner(block: string): boolean {
-  const s = block.trim();
-  if (s.length === 0 || s.length > BANNER_MAX) return false;
-  if (BANNER_BUTTON.test(s)) return true;
-  return COOKIE.test(s) && BANNER_CALL.test(s);
-}
-
-export type BlockKind = 'content' | 'date' | 'banner';
-
-export function blockKind(block: string): BlockKind {
-  if (isDateLine(block)) return 'date';
-  if (isCookieBanner(block)) return 'banner';
-  return 'content';
-}
-
-/** The text that decides whether a version differs: cosmetic blocks dropped, whitespace (and
- * block boundaries) collapsed. Two versions with equal significant text are the same policy. */
-export function significantText(stored: string): string {
-  const out: string[] = [];
-  for (const line of stored.split('\n')) {
-    const s = line.replace(/\s+/g, ' ').trim();
-    if (s && blockKind(s) === 'content') out.push(s);
-  }
-  return out.join(' ');
-}
+import { blockKind, wordCount, type BlockKind } from './history-text';
 
 // ---- Myers diff over integer sequences -----------------------------------------------------------
 
@@ -270,7 +194,6 @@ class OpBuilder {
   }
 }
 
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Word-level diff of two stored versions: sentences first (Myers on interned sentences), then
  * words inside each changed stretch, so the cost follows the size of the change, not the text. */
@@ -446,98 +369,4 @@ export function foldDiff(ops: readonly DiffOp[], context = 30): ShownOp[] {
     if (keepTail) out.push({ kind: 'equal', text: tokens.slice(tokens.length - keepTail).join('') });
   });
   return out;
-}
-
-// ---- Clauses between two versions --------------------------------------------------------------
-
-export interface ClauseLike {
-  id: string;
-  category: string;
-  severity: string;
-  source: string;
-  excerpt: string;
-  kbClauseId?: string;
-}
-
-export interface ClauseChanges<C extends ClauseLike = ClauseLike> {
-  added: C[];
-  removed: C[];
-  /** Same clause (same reviewed point, or same category with mostly the same words), new wording or severity. */
-  changed: { before: C; after: C }[];
-}
-
-function wordSet(s: string): Set<string> {
-  return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
-}
-
-function similarity(a: string, b: string): number {
-  const A = wordSet(a);
-  const B = wordSet(b);
-  if (A.size === 0 || B.size === 0) return 0;
-  let both = 0;
-  for (const w of A) if (B.has(w)) both++;
-  return both / (A.size + B.size - both);
-}
-
-const SAME_CLAUSE = 0.5;
-
-/** Clauses added, removed or changed from one version's clause list to the next. Ids are stable
- * (category + text), so an unchanged clause keeps its id; the rest are paired by reviewed point
- * or by category and word overlap. */
-export function clauseChanges<C extends ClauseLike>(before: readonly C[], after: readonly C[]): ClauseChanges<C> {
-  const afterIds = new Set(after.map((c) => c.id));
-  const beforeIds = new Set(before.map((c) => c.id));
-  const gone = before.filter((c) => !afterIds.has(c.id));
-  const fresh = after.filter((c) => !beforeIds.has(c.id));
-  const changed: { before: C; after: C }[] = [];
-  const used = new Set<C>();
-  const removed: C[] = [];
-  for (const b of gone) {
-    let best: C | null = null;
-    let bestScore = 0;
-    for (const a of fresh) {
-      if (used.has(a) || a.category !== b.category) continue;
-      const score = b.kbClauseId && a.kbClauseId === b.kbClauseId ? 1 : similarity(a.excerpt, b.excerpt);
-      if (score > bestScore) {
-        best = a;
-        bestScore = score;
-      }
-    }
-    if (best && bestScore >= SAME_CLAUSE) {
-      used.add(best);
-      changed.push({ before: b, after: best });
-    } else removed.push(b);
-  }
-  // Same id, new severity (e.g. a rule now classes it differently) is a change as well.
-  const beforeById = new Map(before.map((c) => [c.id, c]));
-  for (const a of after) {
-    const b = beforeById.get(a.id);
-    if (b && b.severity !== a.severity) changed.push({ before: b, after: a });
-  }
-  return { added: fresh.filter((a) => !used.has(a)), removed, changed };
-}
-
-export function isEmptyChange(c: ClauseChanges): boolean {
-  return c.added.length === 0 && c.removed.length === 0 && c.changed.length === 0;
-}
-
-/** Words of a stored version (for the size figures). */
-export function storedWords(stored: string): number {
-  return wordCount(stored);
-}
-
-/** The key a document's versions are kept under: its knowledge-base document when known, else
- * its normalised path; always together with the origin the page was read at, so what was read on
- * one site never becomes state of another (a stranger serving the same text gets its own history).
- * `url` must come from the browser (the sender's address), never from a page's own report. */
-export function docKeyOf(page: { documentId?: string; url: string }): string {
-  let origin = 'null';
-  try {
-    origin = new URL(page.url).origin;
-  } catch {
-    // an unparsable address keeps the literal text as its key below
-  }
-  if (page.documentId) return `doc:${page.documentId}@${origin}`;
-  const n = normalizeUrl(page.url);
-  return n ? `url:${origin}${n.path}` : `url:${page.url}`;
 }

@@ -13,9 +13,9 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-import { ANNOTATOR_FILE } from '../src/content/files';
+import { ANNOTATOR_FILE } from '../src/lib/content-files';
 
-export { ANNOTATOR_FILE, LOADER_FILE } from '../src/content/files';
+export { ANNOTATOR_FILE, LOADER_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
 
 export async function buildContent(target: Target): Promise<void> {

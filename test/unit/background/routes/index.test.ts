@@ -2,13 +2,13 @@
 // a route without a message (the @ts-expect-error lines fail `npm run typecheck` if either check
 // stops biting), and each route checks its sender and payload before its handler runs.
 import { describe, expect, it, vi } from 'vitest';
-import { ROUTES, handle, SenderRejected, InvalidMessage, type HandlerDeps } from '../../../src/background/routes';
-import type { Routes } from '../../../src/background/routes/types';
-import { pageRoutes } from '../../../src/background/routes/page';
-import { kbRoutes } from '../../../src/background/routes/kb';
-import { compareRoutes } from '../../../src/background/routes/compare';
-import { historyRoutes } from '../../../src/background/routes/history';
-import type { BackgroundMessage } from '../../../src/messages';
+import { ROUTES, handle, SenderRejected, InvalidMessage, type HandlerDeps } from '../../../../src/background/routes';
+import type { Routes } from '../../../../src/background/routes/types';
+import { pageRoutes } from '../../../../src/background/routes/page';
+import { kbRoutes } from '../../../../src/background/routes/kb';
+import { compareRoutes } from '../../../../src/background/routes/compare';
+import { historyRoutes } from '../../../../src/background/routes/history';
+import type { BackgroundMessage } from '../../../../src/messages';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 

@@ -33,6 +33,9 @@ async function buildExtension(): Promise<void> {
   process.env.CLAUSEMARK_TARGET = 'chrome';
   const t0 = performance.now();
   await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true } });
+  // The content scripts are built apart (build-content.ts): without them no page is ever annotated.
+  const { buildContent } = await import('./build-content');
+  await buildContent('chrome', dist);
   console.log(`Built ${path.relative(PROJECT_ROOT, dist)} in ${Math.round(performance.now() - t0)} ms`);
 }
 

@@ -13,13 +13,13 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-import { ANNOTATOR_FILE } from '../src/content/files';
+import { ANNOTATOR_FILE } from '../src/lib/content-files';
 
-export { ANNOTATOR_FILE, LOADER_FILE } from '../src/content/files';
+export { ANNOTATOR_FILE, LOADER_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
 
-export async function buildContent(target: Target): Promise<void> {
-  const dist = path.resolve(`dist/${target}`);
+/** Builds the content scripts into `dist` (default dist/<target>; the bench builds elsewhere). */
+export async function buildContent(target: Target, dist = path.resolve(`dist/${target}`)): Promise<void> {
   const common = {
     configFile: false as const,
     logLevel: 'warn' as const,

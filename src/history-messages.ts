@@ -1,5 +1,6 @@
 // Payload types of the version-history messages (their entries are in src/messages.ts).
-import type { ClauseChanges, ShownOp } from './core/history';
+import type { ClauseChanges } from './core/history-clauses';
+import type { ShownOp } from './core/history-diff';
 import type { HistoryChange } from './kb/schema';
 import type { PageClause } from './core/page-clause';
 import type { HistorySettings, TrackedDocument } from './storage/history-types';

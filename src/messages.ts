@@ -9,7 +9,9 @@ import type { PageClause } from './core/page-clause';
 import type { KbStatus, PageReading, Visit } from './storage/records';
 import type { KbDocument, KnownClause, Platform, CategoryStat } from './kb/schema';
 import type { UpdateCheck } from './kb/update';
-import type { GradeSummary, PairRow, SeverityCounts } from './core/compare';
+import type { GradeSummary } from './core/compare-grade';
+import type { PairRow } from './core/compare-pair';
+import type { SeverityCounts } from './core/compare-rarity';
 import type { PlatformHit } from './core/platform-search';
 import type { HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { ANNOTATOR_FILE } from '../build-content';
+import { ANNOTATOR_FILE, LOADER_FILE } from '../build-content';
 
 export interface BundleSize {
   name: string;
@@ -52,7 +52,8 @@ function htmlAssets(dist: string, html: string): string[] {
 
 export function bundleSizes(dist: string): BundleSize[] {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
-  const loaderEntries: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
+  // The loader is registered at run time (background/content-registration.ts), not in the manifest.
+  const loaderEntries: string[] = manifest.content_scripts?.flatMap((c: { js: string[] }) => c.js) ?? [LOADER_FILE];
   const loader = closure(dist, loaderEntries);
   // The annotator is one self-contained file, the only web-accessible resource (build-content.ts).
   const annotator = closure(dist, [ANNOTATOR_FILE], new Set(loader));

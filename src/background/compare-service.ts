@@ -6,7 +6,10 @@
 // platform search index, built in memory on the first search.
 import type { CategoryStat, KbDocument, KnownClause, Platform } from '../kb/schema';
 import type { CategoryComparison, CategoryDistribution, ComparedPlatform, PlatformBrief, PlatformDocumentInfo, PlatformPair, PlatformSummary } from '../messages';
-import { alignPair, cleanQuote, excerpt, gradeFor, orderEntries, pickExamples, prominence, severityDistribution } from '../core/compare';
+import { alignPair } from '../core/compare-pair';
+import { cleanQuote, excerpt, orderEntries, pickExamples, prominence } from '../core/compare-examples';
+import { gradeFor } from '../core/compare-grade';
+import { severityDistribution } from '../core/compare-rarity';
 import { buildPlatformSearchIndex, displayDomain, searchPlatforms, type PlatformHit, type PlatformSearchIndex } from '../core/platform-search';
 import { CATEGORIES } from '../core/taxonomy';
 import { SEVERITY_RANK, type Severity } from '../core/types';

@@ -5,7 +5,7 @@
 // no content script at all.
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/settings';
-import { LOADER_FILE } from '../content/files';
+import { LOADER_FILE } from '../lib/content-files';
 
 export const LOADER_ID = 'clausemark-loader';
 const PAGES = ['http://*/*', 'https://*/*'];

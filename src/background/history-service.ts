@@ -5,7 +5,9 @@
 // text is "known", dates, pins, counts and diffs never come from another document's rows.
 import type { Visit } from '../storage/records';
 import type { HistoryListing, HistoryVersionInfo, HistoryViewData, ReviewedNotFound, VersionAck, VersionChange, VersionStoreReq } from '../history-messages';
-import { clauseChanges, diffVersions, foldDiff, significantText, storedWords, versionText } from '../core/history';
+import { clauseChanges } from '../core/history-clauses';
+import { diffVersions, foldDiff } from '../core/history-diff';
+import { significantText, storedWords, versionText } from '../core/history-text';
 import { fingerprint, sha256Hex } from '../core/fingerprint';
 import type { Db } from '../storage/db';
 import type { KbService } from './kb-service';

@@ -1,21 +1,8 @@
 // Reads the page's text exactly as mark.js will see it: the concatenation of the text nodes it
-// visits, in document order, with the same exclusions. Offsets into this string are what
-// mark.js's markRanges() takes, so detection and highlighting agree to the character.
+// visits, in document order, through the walk highlighting uses too (text-walk.ts). Offsets into
+// this string are what highlight.ts places, so detection and highlighting agree to the character.
 
-/** Never read or annotate these (our own UI has no light-DOM text: it is all in closed shadow
- * roots): code, editable areas and form fields, and the site's
- * navigation and page footer (menus and link lists: a section title there is not a clause, and a
- * reviewed quote that is also a menu entry belongs in the text). mark.js tests only a text node's
- * parent against these selectors, hence the descendant forms. */
-export const EXCLUDE: readonly string[] = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'input',
-  'svg', 'svg *', 'canvas', 'iframe', 'object',
-  '[contenteditable]', '[contenteditable] *',
-  'nav', 'nav *', '[role="navigation"]', '[role="navigation"] *',
-  'body > footer', 'body > footer *', '[role="contentinfo"]', '[role="contentinfo"] *',
-];
-
-const EXCLUDE_SELECTOR = [...EXCLUDE, 'title', 'head', 'html'].join(',');
+import { pageTextWalker } from './text-walk';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -55,12 +42,7 @@ function brBefore(node: Node): boolean {
 }
 
 export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY): PageText {
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      const parent = node.parentElement;
-      return parent && parent.matches(EXCLUDE_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    },
-  });
+  const walker = pageTextWalker(root);
   const parts: string[] = [];
   const hardBreaks: number[] = [];
   const cache = new Map<Node, Element | null>();

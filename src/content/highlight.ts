@@ -3,7 +3,7 @@
 // our own elements only, so page stylesheets are untouched and strict CSP pages still work.
 import Mark from 'mark.js';
 import type { Severity } from '../core/types';
-import { EXCLUDE } from './dom-text';
+import { EXCLUDE, pageTextWalker } from './text-walk';
 
 export const SEVERITY_STYLE: Record<Severity, { bg: string; line: string }> = {
   high: { bg: 'rgba(230, 74, 60, 0.22)', line: '#c62828' },
@@ -73,13 +73,9 @@ export function highlightRanges(root: HTMLElement, specs: readonly RangeSpec[]):
   return byClause;
 }
 
-const EXCLUDE_SELECTOR = EXCLUDE.join(',');
-
-/** The text nodes mark.js visits under root (same exclusions), with their offsets. */
+/** The text nodes mark.js visits under root (the shared walk), with their offsets. */
 function textNodes(root: HTMLElement): { nodes: Text[]; starts: number[] } {
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.matches(EXCLUDE_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  const walker = pageTextWalker(root);
   const nodes: Text[] = [];
   const starts: number[] = [];
   let at = 0;
@@ -137,6 +133,10 @@ function blockGroups(nodes: readonly Text[], first: number, last: number, root: 
   });
 }
 
+function inDocumentOrder(a: Node, b: Node): number {
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
 function commonAncestor(a: Node, b: Node, root: HTMLElement): HTMLElement {
   let el: HTMLElement | null = a.parentElement;
   while (el && el !== root && !el.contains(b)) el = el.parentElement;
@@ -170,7 +170,8 @@ export async function highlightRangesSliced(
     // A clause that runs over several paragraphs is marked paragraph by paragraph (from the last,
     // so the offsets of the earlier ones stay valid): their common ancestor can be the page's body,
     // and mark.js walks its whole context on every call.
-    for (const [a, b] of blockGroups(nodes, first, last, root).reverse()) {
+    const groups = blockGroups(nodes, first, last, root);
+    for (const [a, b] of [...groups].reverse()) {
       let from = Math.max(spec.start, starts[a] as number);
       let to = Math.min(spec.end, (starts[b] as number) + (nodes[b] as Text).data.length);
       // Whitespace at either end of a paragraph's part would become an empty, invisible mark.
@@ -189,6 +190,9 @@ export async function highlightRangesSliced(
       const base = starts[lo] as number;
       new Mark(container).markRanges([{ start: from - base, length: to - from, spec } as MarkRange], options);
     }
+    // Marked last paragraph first: put the clause's marks back in document order (the badge goes
+    // after the last, "reveal" scrolls to the first).
+    if (groups.length > 1) byClause.get(spec.clauseId)?.sort(inDocumentOrder);
     lastStart = spec.start;
     await slicer.maybe();
   }

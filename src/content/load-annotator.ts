@@ -2,7 +2,7 @@
 // imported through the extension's address for it (in Chrome a per-session dynamic address, so no
 // page can probe for Clausemark with a fixed URL). Nothing is loaded on ordinary pages.
 import { ext } from '../lib/ext';
-import { ANNOTATOR_FILE } from './files';
+import { ANNOTATOR_FILE } from '../lib/content-files';
 
 export type Annotator = typeof import('./annotator');
 

@@ -1,5 +1,5 @@
 // Labels of the core's enumerations (severity, rarity) in the user's language.
-import type { Rarity, RarityLabel } from '../core/compare';
+import type { Rarity, RarityLabel } from '../core/compare-rarity';
 import type { Severity } from '../core/types';
 import { formatNumber, t, tn } from './i18n';
 

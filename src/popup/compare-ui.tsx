@@ -2,7 +2,7 @@
 // between views, and the platform picker (a combobox over the background's search index).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PlatformHit } from '../core/platform-search';
-import type { SeverityCounts } from '../core/compare';
+import type { SeverityCounts } from '../core/compare-rarity';
 import { SEVERITIES, type Severity } from '../core/types';
 import { send } from '../lib/rpc';
 import { formatNumber, t, tn } from '../lib/i18n';

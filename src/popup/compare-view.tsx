@@ -3,7 +3,7 @@
 // rarity. A row opens the list of those platforms (paged), each linked to its document.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CategoryDistribution, ComparedPlatform } from '../messages';
-import { categoryRow, pageCategories, sortRows, type CategoryRow, type RowSort } from '../core/compare';
+import { categoryRow, pageCategories, sortRows, type CategoryRow, type RowSort } from '../core/compare-rows';
 import { CATEGORIES } from '../core/taxonomy';
 import { SEVERITIES, type Severity } from '../core/types';
 import { send } from '../lib/rpc';

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageClause } from '../messages';
 import type { HistoryViewData, HistoryVersionInfo } from '../history-messages';
-import type { ShownOp } from '../core/history';
+import type { ShownOp } from '../core/history-diff';
 import { send } from '../lib/rpc';
 import { formatBytes, formatDateTime, formatDay, formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';

@@ -3,7 +3,7 @@
 // platform; `?view=platform&platform=<id>` opens one directly.
 import { useEffect, useState } from 'preact/hooks';
 import type { PlatformSummary } from '../messages';
-import { MIN_CLAUSES_FOR_GRADE } from '../core/compare';
+import { MIN_CLAUSES_FOR_GRADE } from '../core/compare-grade';
 import { SEVERITIES } from '../core/types';
 import { send } from '../lib/rpc';
 import { formatDay, formatNumber, t, tn } from '../lib/i18n';

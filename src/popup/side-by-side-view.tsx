@@ -3,7 +3,7 @@
 // `?view=side-by-side&a=<id>&b=<id>` opens a pair directly.
 import { useEffect, useState } from 'preact/hooks';
 import type { PlatformBrief, PlatformPair } from '../messages';
-import type { PairCell, PairRow } from '../core/compare';
+import type { PairCell, PairRow } from '../core/compare-pair';
 import { send } from '../lib/rpc';
 import { formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';

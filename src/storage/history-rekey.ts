@@ -1,7 +1,7 @@
 // Before the v3 database (and in version 1 export files) one version row per text hash was shared
 // by every document that served the text, under keys without the origin. This gives each document
 // its own rows under its per-origin key, so nothing read on one site is state of another.
-import { docKeyOf } from '../core/history';
+import { docKeyOf } from '../core/history-text';
 import type { StoredVersion, TrackedDocument } from './history-types';
 
 export function rekeyShared<V extends StoredVersion>(versions: V[], documents: TrackedDocument[]): { versions: V[]; documents: TrackedDocument[] } {

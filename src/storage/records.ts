@@ -24,7 +24,7 @@ export interface Visit extends PageReading {
   /** The sender's address without query string or fragment (they can carry personal tokens). */
   url: string;
   origin: string;
-  /** History key (core/history.ts docKeyOf), per document and origin. */
+  /** History key (core/history-text.ts docKeyOf), per document and origin. */
   docKey: string;
   documentId?: string;
   platformId?: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bareRepo, versionPage } from '../fixtures/ota-versions';
 import { markdownToText } from '../../src/core/text';
-import { versionText } from '../../src/core/history';
+import { versionText } from '../../src/core/history-text';
 import { contentStatus, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 import { pageView, waitForUi } from './ui';

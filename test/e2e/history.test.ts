@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { PROJECT_ROOT } from '../fixtures/pages';
 import { bareRepo, showVersion } from '../fixtures/ota-versions';
 import { markdownToText } from '../../src/core/text';
-import { versionText } from '../../src/core/history';
+import { versionText } from '../../src/core/history-text';
 import { contentStatus, tabIdOf, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
 import { clickUi, pageView, waitForUi } from './ui';

@@ -4,7 +4,7 @@
 import type { BackgroundMessage, TabState } from '../../messages';
 import type { Visit } from '../../storage/records';
 import { SEVERITIES, type Severity } from '../../core/types';
-import { docKeyOf } from '../../core/history';
+import { docKeyOf } from '../../core/history-text';
 import { empty, int, obj, str } from '../../core/checks';
 import { checkPageReading, checkVisit, getVisit, recordVisit } from '../../storage/visits';
 import { senderPage, type Routes } from './types';

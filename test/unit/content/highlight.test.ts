@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+// Highlighting agrees with reading to the character: on a real policy page (Claude's terms, an
+// Open Terms Archive snapshot) the marks placed for offsets into readPageText's text hold exactly
+// that text, also when the body holds text mark.js skips (a <title> the parser left in the body);
+// a clause over several paragraphs is marked paragraph by paragraph, trimmed at each part's ends.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readPageText } from '../../../src/content/dom-text';
+import { highlightRangesSliced, isOurMark, removeHighlights, type RangeSpec } from '../../../src/content/highlight';
+import { pageTextWalker } from '../../../src/content/text-walk';
+import { fixture, readFixture } from '../../fixtures/pages';
+
+const noSlicing = { maybe: async () => undefined };
+const html = readFixture(fixture('claude-terms'));
+
+/** The page's body from the snapshot, with a <title> inside it before the terms (as written pages
+ * sometimes have it: mark.js never counts its text, so reading must not either). */
+function loadPage(): HTMLElement {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  // Nothing is fetched in the test: inline scripts stay (their text is never read), files go.
+  for (const el of parsed.querySelectorAll('link, script[src], img, iframe')) el.remove();
+  document.body.replaceWith(document.importNode(parsed.body, true));
+  const stray = document.createElement('title');
+  stray.textContent = 'A title inside the body';
+  document.body.prepend(stray);
+  return document.body;
+}
+
+/** Page-text offsets of every text node inside our marks, per clause id. */
+function markedOffsets(root: HTMLElement): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  const walker = pageTextWalker(root);
+  let at = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = (n as Text).data.length;
+    const mark = n.parentElement;
+    if (mark && isOurMark(mark)) {
+      const id = mark.dataset.clausemarkClause as string;
+      const list = out.get(id) ?? [];
+      const prev = list[list.length - 1];
+      // mark.js marks each text node apart: touching pieces are one stretch of the page text.
+      if (prev && prev[1] === at) prev[1] = at + len;
+      else list.push([at, at + len]);
+      out.set(id, list);
+    }
+    at += len;
+  }
+  return out;
+}
+
+const spec = (id: string, start: number, end: number): RangeSpec => ({ start, end, clauseId: id, category: 'arbitration', severity: 'high' });
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = loadPage();
+});
+
+describe('highlight and dom-text agree', () => {
+  it('marks hold exactly the characters read at the clause offsets, on a real page', async () => {
+    const { text } = readPageText(root);
+    expect(text).not.toContain('A title inside the body');
+    // Whole sentences spread over the page, as the detector would give them.
+    const specs: RangeSpec[] = [];
+    for (const at of [0.2, 0.4, 0.6, 0.8]) {
+      const start = text.indexOf('. ', Math.floor(text.length * at)) + 2;
+      const end = text.indexOf('.', start + 40) + 1;
+      expect(end, `sentence at ${at}`).toBeGreaterThan(start + 40);
+      specs.push(spec(`c-${at}`, start, end));
+    }
+    const marks = await highlightRangesSliced(root, specs, noSlicing);
+    const offsets = markedOffsets(root);
+    for (const s of specs) {
+      expect(marks.get(s.clauseId)?.map((m) => m.textContent).join(''), s.clauseId).toBe(text.slice(s.start, s.end));
+      expect(offsets.get(s.clauseId), s.clauseId).toEqual([[s.start, s.end]]);
+    }
+    // Marks split text nodes but never change the text read.
+    expect(readPageText(root).text).toBe(text);
+  });
+
+  it('marks a clause over several paragraphs paragraph by paragraph, whitespace trimmed at each end', async () => {
+    const paragraphs = [...root.querySelectorAll('p')].filter((p) => (p.textContent ?? '').trim().length > 80);
+    const first = paragraphs[10] as HTMLElement;
+    const third = paragraphs[12] as HTMLElement;
+    const { text } = readPageText(root);
+    // From the middle of the first paragraph to the middle of the third, through the whitespace between.
+    const startText = (first.textContent ?? '').trim().slice(20, 40).trim();
+    const endText = (third.textContent ?? '').trim().slice(0, 30).trim();
+    const start = text.indexOf(startText);
+    const end = text.indexOf(endText, start) + endText.length;
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const marks = (await highlightRangesSliced(root, [spec('multi', start, end)], noSlicing)).get('multi') ?? [];
+    const byParagraph = new Map<Element | null, HTMLElement[]>();
+    for (const m of marks) byParagraph.set(m.closest('p'), [...(byParagraph.get(m.closest('p')) ?? []), m]);
+    expect([...byParagraph.keys()]).toEqual([first, paragraphs[11], third]);
+    // Each paragraph's part starts and ends on a visible character (no invisible, empty marks).
+    const parts = [...byParagraph.values()].map((part) => part.map((m) => m.textContent ?? '').join(''));
+    for (const part of parts) expect(part).toBe(part.trim());
+    expect(parts[0]?.startsWith(startText)).toBe(true);
+    expect(parts[2]).toBe(endText);
+    // Nothing but whitespace is left out: the marks hold every other character of the range.
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    expect(marks.map((m) => squeeze(m.textContent ?? '')).join('')).toBe(squeeze(text.slice(start, end)));
+  });
+
+  it('trims whitespace at both ends of every paragraph’s part (pretty-printed markup)', async () => {
+    const section = document.createElement('section');
+    for (const words of ['We may change these terms.', 'You agree to arbitration.', 'Disputes go to court.']) {
+      const p = document.createElement('p');
+      p.append('\n      ', words, '\n    ');
+      section.append('\n    ', p);
+    }
+    root.replaceChildren(section);
+    const { text } = readPageText(root);
+    // The whole section, from its first whitespace to its last.
+    const marks = (await highlightRangesSliced(root, [spec('all', 0, text.length)], noSlicing)).get('all') ?? [];
+    expect(marks.map((m) => m.textContent)).toEqual(['We may change these terms.', 'You agree to arbitration.', 'Disputes go to court.']);
+  });
+
+  it('removes only its own marks and restores the text nodes', async () => {
+    const siteMark = document.createElement('mark');
+    siteMark.textContent = 'the site’s own';
+    root.append(siteMark);
+    const before = readPageText(root);
+    const i = before.text.indexOf('Anthropic');
+    await highlightRangesSliced(root, [spec('one', i, i + 9)], noSlicing);
+    expect(root.querySelectorAll('mark').length).toBe(2);
+    removeHighlights(root);
+    expect([...root.querySelectorAll('mark')]).toEqual([siteMark]);
+    expect(readPageText(root)).toEqual(before);
+  });
+});

@@ -15,7 +15,6 @@ import './history-view.css';
 const SEV_LABEL: Record<string, string> = severityLabels();
 const day = (iso?: string) => formatDay(iso);
 const when = (iso?: string) => formatDateTime(iso);
-const kb = formatBytes;
 const short = (sha: string) => sha.slice(0, 10);
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: HistoryViewData };
@@ -190,7 +189,7 @@ function Versions(props: { versions: HistoryVersionInfo[]; current?: string; pin
               {v.cosmetic && <span class="tag cosm">{t('tagCosmetic')}</span>}
             </div>
             <div class="muted small">
-              {t('histVersionLine', formatNumber(v.words), formatNumber(v.clauses), kb(v.gzBytes), kb(v.rawBytes))} · <code title={v.sha256}>{short(v.sha256)}</code>
+              {t('histVersionLine', formatNumber(v.words), formatNumber(v.clauses), formatBytes(v.gzBytes), formatBytes(v.rawBytes))} · <code title={v.sha256}>{short(v.sha256)}</code>
             </div>
             <div class="actions">
               {v.sha256 !== current && (

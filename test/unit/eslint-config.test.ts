@@ -38,7 +38,7 @@ describe('folder fences', () => {
     ['src/content/highlight.ts', '../lib/rpc'],
     ['src/popup/app.tsx', '../messages'],
     ['src/background/routes/page.ts', '../../storage/visits'],
-    ['src/background/routes/page.ts', '../history-service'],
+    ['src/background/routes/page.ts', '../history-versions'],
   ])('%s may import %s', async (file, spec) => {
     expect(await fenced(file, spec)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { sha256Hex } from '../../core/fingerprint';
 import { getVisit, trimVisits } from '../../storage/visits';
 import { deleteHistory, getHistorySettings, pruneHistory, setHistorySettings, setPin } from '../../storage/versions';
 import { exportHistory, importHistory, InvalidHistoryFile, parseHistoryExport } from '../../storage/history-io';
-import { clearLastError, historyListing, historyView, reportVersion, storeVersion } from '../history-service';
+import { clearLastError, historyListing, historyView, reportVersion, storeVersion } from '../history-versions';
 import { senderPage, type Context, type Routes } from './types';
 
 export type HistoryMessage = Extract<BackgroundMessage, `version/${string}` | `history/${string}`>;

@@ -7,6 +7,10 @@ import { guessLanguage } from '../../src/core/language';
 
 export const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 
+// The services whose current policies an independent reader judges our flags on (issue 13):
+// never labelled, tuned on or used as training data here, so that figure stays honest.
+export const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|grok|\bxai\b|le chat|mistral|deepseek|tiktok|reddit|spotify|snapchat|twitch/i;
+
 export interface Candidate { set: string; service: string; type: string; file: string; sentences: number; chars: number }
 
 export function candidates(): Candidate[] {

@@ -10,10 +10,9 @@ import path from 'node:path';
 import { markdownToText, segment } from '../../src/core/text';
 import { detectClauses } from '../../src/core/detect';
 import { sectionContext } from '../../src/core/detect-context';
-import { candidates, DATA } from './candidates';
+import { candidates, DATA, READER_HELD_OUT } from './candidates';
 import { manifest } from '../train/privacy';
 
-const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|grok|\bxai\b|le chat|mistral|deepseek|tiktok|reddit|spotify|snapchat|twitch/i;
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 const [out = '/tmp/reader-sample.tsv', nDocs = '12', perDoc = '14'] = process.argv.slice(2);

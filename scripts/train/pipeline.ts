@@ -155,7 +155,7 @@ function trainAveraged(set: ReturnType<typeof toSet>, k: number, opts: TrainOpti
 
 /** Per category, the weights of the model trained with its chosen configuration (same vocabulary:
  * the same examples and feature filter). */
-function combine(models: ReadonlyMap<number, LinearModel>, chosen: readonly number[]): LinearModel {
+export function combine(models: ReadonlyMap<number, LinearModel>, chosen: readonly number[]): LinearModel {
   const base = models.get(chosen[0] as number) as LinearModel;
   const k = base.k;
   const w = new Float64Array(base.w.length);
@@ -250,9 +250,9 @@ export function trainWithThresholds(docs: readonly ClaudetteDoc[], opts: Pipelin
 
 export { docCounts };
 
-const logit = (p: number): number => Math.log(p / (1 - p));
+export const logit = (p: number): number => Math.log(p / (1 - p));
 
-function b64(bytes: Uint8Array): string {
+export function b64(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);

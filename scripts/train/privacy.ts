@@ -12,13 +12,14 @@ import type { ModelFile } from '../../src/core/detect-model';
 import { headingLike, notAClause, privacyFeatures, stanceFeatures, type PrivacyExtra, type PrivacyModelFile } from '../../src/core/detect-privacy';
 import { parseLabels, PRIVACY_CATEGORIES, type SentenceLabels, type Stance } from '../label/format';
 import { trainOvr, predict, type LinearModel, type TrainOptions } from './logreg';
-import { groupFolds } from './pipeline';
+import { b64, combine, groupFolds, logit } from './pipeline';
 import { chooseJoint, type Point } from './tune';
 import { RULES } from '../../src/core/rules';
 import { mapCase } from '../../src/core/case-map';
 import { featuresOfTokens, tokens } from '../../src/core/detect-features';
 import { normalizeForMatch } from '../../src/core/text-chars';
 import { parseCsv } from '../kb/csv';
+import { READER_HELD_OUT } from '../label/candidates';
 
 export const LABELS_DIR = path.resolve(import.meta.dirname, '../../data/privacy-labels');
 const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
@@ -169,7 +170,6 @@ function stanceRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): { feats:
   return { feats, labels };
 }
 
-const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|grok|\bxai\b|le chat|mistral|deepseek|tiktok|reddit|spotify|snapchat|twitch/i;
 
 /**
  * ToS;DR point quotes of the privacy categories as extra stance examples (CC BY-SA 3.0): a point
@@ -319,7 +319,7 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   const allow = allowed(rows.feats, rows.company, o.minCompanies);
   const finals = new Map<number, LinearModel>();
   for (const gi of new Set(chosen)) finals.set(gi, trainOvr({ feats: rows.feats, labels: rows.labels }, k, { epochs: o.epochs, lr: o.lr, ...o.grid[gi], allowed: allow }));
-  const topics = combine(finals, chosen, k);
+  const topics = combine(finals, chosen);
   const st = stanceRows(docs, o.extra);
   const extra = o.tosdrStance ? tosdrStanceRows(manifest().map((d) => d.service)) : { feats: [], labels: [] };
   const stance = trainOvr({
@@ -330,26 +330,6 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
-
-function combine(models: ReadonlyMap<number, LinearModel>, chosen: readonly number[], k: number): LinearModel {
-  const vocab = new Map<number, number>();
-  for (const m of models.values()) for (const f of m.vocab.keys()) if (!vocab.has(f)) vocab.set(f, vocab.size);
-  const w = new Float64Array(vocab.size * k);
-  const bias = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    const m = models.get(chosen[c] as number) as LinearModel;
-    bias[c] = m.bias[c] as number;
-    for (const [f, row] of m.vocab) w[(vocab.get(f) as number) * k + c] = m.w[row * m.k + c] as number;
-  }
-  return { k, vocab, w, bias, normalize: false };
-}
-
-function b64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-const logit = (p: number): number => Math.log(p / (1 - p));
 
 /** A linear model as a compact ModelFile (int8 weights), thresholds folded into the biases. */
 export function linearFile(m: LinearModel, ids: readonly string[], thresholds: readonly number[], context: FeatureConfig, info: { version: string; dataHash: string; trainedAt: string }): ModelFile {

@@ -9,6 +9,7 @@ import privacyJson from './privacy-model.generated.json';
 import { addCharFeatures, addPrefixed } from './detect-features';
 import { loadModel, scoreFeatures, type LoadedModel, type ModelFile } from './detect-model';
 import type { Severity } from './types';
+import { RULES } from './rules';
 
 export interface PrivacyModelFile {
   version: string;
@@ -143,17 +144,20 @@ export function headingLike(raw: string, words: number, aloneInBlock: boolean): 
 
 export interface PrivacyHit { category: string; confidence: number; severity: Severity }
 
+const logit = (p: number): number => Math.log(p / (1 - p));
+
 /**
  * The privacy categories a sentence states, with their stance turned into a severity:
  * protective → `good`; concern → the category's default, high only with a confident concern.
+ * Callers pass candidate sentences only (not headings, fragments or definitions: `notAClause`,
+ * `headingLike`); `ruleHits` are the indices of the RULES the sentence matches.
  */
 export function privacyHits(
   m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string,
   defaultSeverity: (category: string) => Severity, probs: Float64Array, only: ReadonlySet<string> | null,
-  ruleCategories: ReadonlySet<string>, threshold = 0.5,
+  ruleHits: readonly number[], threshold = 0.5,
 ): PrivacyHit[] {
   const out: PrivacyHit[] = [];
-  if (notAClause(norm, toks)) return out;
   scoreFeatures(m.topics, feats, probs);
   const any = m.index.get('any');
   const pAny = any === undefined ? 1 : (probs[any] as number);
@@ -163,15 +167,15 @@ export function privacyHits(
     const jt = m.file.joint?.[m.topics.categories[c] as string];
     if (jt !== undefined) {
       // Same scale as the folded thresholds: 0.5 at the joint threshold.
-      const z = Math.log(Math.sqrt(p * pAny) / (1 - Math.sqrt(p * pAny) + 1e-12) + 1e-12) - Math.log(jt / (1 - jt));
-      p = 1 / (1 + Math.exp(-z));
+      const q = Math.min(Math.max(Math.sqrt(p * pAny), 1e-9), 1 - 1e-9);
+      p = 1 / (1 + Math.exp(-(logit(q) - logit(jt))));
     }
     // 0.5 is the operating point chosen in training; the user's sensitivity moves it.
     if (p < threshold) continue;
     const category = m.topics.categories[c] as string;
     if (only && !only.has(category)) continue;
     if (!m.learned.has(category)) continue;
-    if (m.gated.has(category) && !ruleCategories.has(category)) continue;
+    if (m.gated.has(category) && !ruleHits.some((r) => RULES[r]?.category === category)) continue;
     let severity = stanceSeverity(m, feats, toks, norm, category, defaultSeverity(category));
     // High also needs a confident topic: near the threshold, a concern is shown as medium.
     if (severity === 'high' && p < (m.file.highTopic ?? 0)) severity = 'medium';

@@ -30,7 +30,6 @@ export interface DetectOptions {
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
-const NO_CATEGORIES: ReadonlySet<string> = new Set();
 const PRIVACY_WORDS = /\b(privacy|personal (data|information)|data protection|cookies?|this (notice|statement))\b/;
 
 export const MODEL_VERSION: string = shippedModel().file.version;
@@ -90,7 +89,7 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
     if (use !== 'rules' && !fragment) {
       const prevToks = i > 0 && (sentences[i - 1] as Sentence).block === s.block ? (a.toks[i - 1] as string[]) : null;
       const pf = privacyFeatures(a.feats[i] as number[], a.toks[i] as string[], prevToks, privacy.file.extra);
-      for (const h of privacyHits(privacy, pf, a.toks[i] as string[], a.norms[i] as string, (c) => severityOf(c), privacyProbs, only, privacy.gated.size ? new Set((a.rules[i] as number[]).map((r) => (RULES[r] as Rule).category)) : NO_CATEGORIES, threshold)) {
+      for (const h of privacyHits(privacy, pf, a.toks[i] as string[], a.norms[i] as string, (c) => severityOf(c), privacyProbs, only, a.rules[i] as number[], threshold)) {
         // A category both models know (changes to the document): in terms of service the CLAUDETTE
         // model decides; the privacy model speaks only about a privacy document's own changes.
         if (modelCat.has(h.category) && !aboutPrivacy(i)) continue;

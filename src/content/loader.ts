@@ -48,15 +48,14 @@ async function check(settings: Settings, force: boolean, signal: AbortSignal): P
   return true;
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const g = globalThis as unknown as Record<string, unknown>;
   if (g[GUARD]) return; // injected twice (e.g. programmatic injection after the manifest one)
   g[GUARD] = true;
 
-  let settings = await loadSettings();
   let controller: AbortController | null = null;
   let key = '';
-  const run = (opts: { force?: boolean; again?: boolean } = {}): Promise<boolean> => {
+  const run = (settings: Settings, opts: { force?: boolean; again?: boolean } = {}): Promise<boolean> => {
     if (pageKey() === key && !opts.force && !opts.again) return Promise.resolve(false); // same document (or only the #fragment changed)
     key = pageKey();
     controller?.abort();
@@ -66,13 +65,35 @@ async function main(): Promise<void> {
       return false;
     });
   };
-  void run();
+
+  // The popup's "Analyse this page" injects this script and asks it to analyse straight away: the
+  // listener is in place before the first await, or that request can find no one to answer it
+  // (a race lost under load). Requests wait for the settings.
+  let settings = loadSettings();
+  onRuntimeMessage((message: unknown): Promise<Reply<'content/analyse' | 'content/explain'>> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    if (message.name === 'content/analyse' && isTop) {
+      return settings.then((s) => run(s, { force: true })).then((started) => ({ ok: true, value: { started } }));
+    }
+    if (message.name === 'content/explain') {
+      const text = String((message.payload as { text?: unknown }).text ?? '').slice(0, 20_000);
+      return Promise.all([settings, loadAnnotator()]).then(async ([s, { explainSelection }]) => ({ ok: true, value: { found: await explainSelection(text, s) } }));
+    }
+    return undefined;
+  });
+  onSettingsChanged((next) => {
+    settings = Promise.resolve(next);
+    void run(next, { again: true });
+  });
+  const runNow = (opts: { again?: boolean } = {}) => void settings.then((s) => run(s, opts));
+
+  runNow();
   // History API navigations are invisible to content scripts' isolated world: listen where we
   // can and fall back to a cheap once-a-second comparison of the address.
-  addEventListener('popstate', () => void run());
+  addEventListener('popstate', () => runNow());
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigatesuccess', () => void run());
-  setInterval(() => void run(), 1000);
+  nav?.addEventListener('navigatesuccess', () => runNow());
+  setInterval(() => runNow(), 1000);
   // Leaving the document (a new page loads in the tab): its analysis no longer applies. Same-page
   // #fragment jumps keep it. Coming back from the back-forward cache analyses the page again.
   addEventListener('pagehide', () => {
@@ -80,23 +101,8 @@ async function main(): Promise<void> {
     key = '';
   });
   addEventListener('pageshow', (e) => {
-    if ((e as PageTransitionEvent).persisted) void run({ again: true });
-  });
-  onSettingsChanged((next) => {
-    settings = next;
-    void run({ again: true });
-  });
-  onRuntimeMessage((message: unknown): Promise<Reply<'content/analyse' | 'content/explain'>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
-    if (message.name === 'content/analyse' && isTop) {
-      return run({ force: true }).then((started) => ({ ok: true, value: { started } }));
-    }
-    if (message.name === 'content/explain') {
-      const text = String((message.payload as { text?: unknown }).text ?? '').slice(0, 20_000);
-      return loadAnnotator().then(async ({ explainSelection }) => ({ ok: true, value: { found: await explainSelection(text, settings) } }));
-    }
-    return undefined;
+    if ((e as PageTransitionEvent).persisted) runNow({ again: true });
   });
 }
 
-void main();
+main();

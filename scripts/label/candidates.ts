@@ -9,7 +9,9 @@ export const DATA = path.resolve(import.meta.dirname, '../../../shared/data');
 
 // The services whose current policies an independent reader judges our flags on (issue 13):
 // never labelled, tuned on or used as training data here, so that figure stays honest.
-export const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|grok|\bxai\b|le chat|mistral|deepseek|tiktok|reddit|spotify|snapchat|twitch/i;
+// Open Terms Archive names two of them differently: Google's Gemini Apps notice is filed under
+// "Google Generative AI Services", and Mistral's "Vibe" shares Le Chat's policies almost word for word.
+export const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|generative ai services|grok|\bxai\b|le chat|mistral|\bvibe\b|deepseek|tiktok|reddit|spotify|snapchat|twitch/i;
 
 export interface Candidate { set: string; service: string; type: string; file: string; sentences: number; chars: number }
 

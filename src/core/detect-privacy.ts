@@ -191,15 +191,23 @@ export function privacyHits(
 const WE_DO_NOT = /\b(we|us) (do|does|will|shall|would) not (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take|make any|represent|currently (respond|honou?r|recogni[sz]e|support))\b)|\bwe (don't|won't|never) (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take)\b)/;
 // "While we do not sell…, we may share…", "we will not disclose … unless required by law": the
 // negation is the lead-in to what the service does do, so the model decides.
-const BUT = /\b(while|whilst|although|though|but|however|except|unless|other than|apart from|aside from)\b/;
-const IS_NOT_USED = /\b(is|are|will|shall) (not|never) (be )?(used|shared|sold|disclosed|transferred|rented|stored|retained|kept|collected|processed|tracked)\b/;
+// "…unless you choose to send us feedback" leaves the choice to the user: still protective.
+const BUT = /\b(while|whilst|although|though|but|however|except|unless(?! you (choose|chose|decide|consent|agree|ask|request|send|turn on|enable|allow|authori[sz]e|give|opt[- ]?in|have (chosen|given|consented|opted[- ]?in)))|other than|apart from|aside from)\b/;
+// On by default, off on request ("…can help train our AI models unless you opt out"): the practice
+// is the statement, the opt-out its remedy — a concern, not a protection.
+const UNLESS_OPT_OUT = /\b(unless|until) you (opt[- ]?out|object|turn (it )?off|disable)\b|\b(have|has) not opted[- ]?out\b|\bif you (do not|don't) opt[- ]?out\b/;
+// A named service saying it does not do something with the data ("Meta does not train its AI models
+// on Llama API Customer Content", "this license does not permit us to use your content to train").
+const SERVICE_DOES_NOT = /(?<!\byou )\b(does not|doesn't|do not|don't|will not|won't|never) (train|use|sell|share|rent|disclose)\b[^.;]{0,60}\b(data|information|content|conversations|chats|inputs|prompts)\b|\bdoes not (permit|allow) us to\b|\b(restrict|prohibit|forbid|bar)s? (our |all |any )?[a-z -]{0,40}?\bfrom (training|using|selling|sharing|disclosing)\b/;
+const IS_NOT_USED = /\b((is|are|will|shall) (not|never)|won't|isn't|aren't) (be )?(used|shared|sold|disclosed|transferred|rented|stored|retained|kept|collected|processed|tracked)\b/;
 
 const stanceOut = new Float64Array(1);
 /** Severity of a sentence stating `category`: protective → good; a concern keeps the category's
  * default, except that high needs a confident concern (else medium) and a concern in a category
  * whose default is good (a right refused, a security limit) is low. */
 export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string, category: string, fallback: Severity): Severity {
-  if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm)) && !BUT.test(norm)) return 'good';
+  if (UNLESS_OPT_OUT.test(norm)) return fallback === 'good' ? 'low' : fallback === 'high' ? 'medium' : fallback;
+  if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm) || SERVICE_DOES_NOT.test(norm)) && !BUT.test(norm)) return 'good';
   scoreFeatures(m.stance, stanceFeatures(feats, toks, norm, category), stanceOut);
   const protective = stanceOut[0] as number;
   if (protective >= 0.5) return 'good';

@@ -31,6 +31,9 @@ export interface DetectOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 const PRIVACY_WORDS = /\b(privacy|personal (data|information)|data protection|cookies?|this (notice|statement))\b/;
+/** The user's own right to leave ("you can deactivate your membership at any time…") is not the
+ * provider's unilateral termination, whatever words the two share. */
+const USER_ENDS = /^(?:if [^,;]{0,100}, )?you (?:can|may|are free to|have the right to|are entitled to)(?: [a-z]+){0,3}? (?:cancel|deactivate|terminate|delete|close|end|stop using)\b/;
 
 export const MODEL_VERSION: string = shippedModel().file.version;
 
@@ -80,7 +83,9 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
       for (let c = 0; c < k; c++) {
         const p = probs[c] as number;
         const category = model.categories[c] as string;
-        if (p >= threshold) add({ i, category, confidence: p, source: 'detector', severity: severityOf(category) });
+        if (p < threshold) continue;
+        if (category === 'unilateral-termination' && USER_ENDS.test(a.norms[i] as string)) continue;
+        add({ i, category, confidence: p, source: 'detector', severity: severityOf(category) });
       }
     }
     const s = sentences[i] as Sentence;

@@ -33,6 +33,23 @@ const GAP = (n: number): string => `(?:[^.;]{0,${n}})`; // up to n chars inside 
 
 const r = (s: string): RegExp => new RegExp(s);
 
+/**
+ * Not "AI training on your data": a sentence with no data word at all (unless it says something
+ * "is not used"); a prohibition addressed to the user ("you may not use the Services or Output to
+ * train a model", "you agree not to…", but not "user content will not be used…"); and an item of such a list, which starts with the forbidden act and names the
+ * service's own output or content as what may not be reused ("using AI-generated content from our
+ * services to develop machine learning models", "10.3.2 use Grounded Output to train…").
+ */
+const AI_TRAINING_NOT = new RegExp(
+  [
+    /^(?!.*\b(content|data|information|personal|conversations?|chats?|inputs?|prompts?|outputs?|messages|files|uploads|interactions|voice|images|photos|videos|music|recordings|transcripts|quer(y|ies)|inquir(y|ies)|questions|feedback|usage|activity)\b)(?!.*\b(is|are|be|was|were) (not|never) used\b)/.source,
+    /\b(you|customers?|users?|licensees?|developers?)\b[^.;]{0,80}?\b(may not|shall not|will not|must not|should not|cannot|can ?not|can't|won't|mustn't|are not (permitted|allowed|authori[sz]ed)|are prohibited|agree not)\b(?! be\b)|\byou (do not|don't) use\b|\byou (may|can) (apply|use) (the |any )?(inputs?|outputs?)\b/.source,
+    /\bneither you\b/.source,
+    /^\W*(?:\d+(?:\.\d+)+\.?\s+|(?:\d+|[a-z]|[ivx]+)[.)]\s+|\(\w{1,4}\)\s+)*(?:or |and )?not to (use|train|develop|copy|scrape|ingest)\b/.source,
+    /^\W*(?:\d+(?:\.\d+)+\.?\s+|(?:\d+|[a-z]|[ivx]+)[.)]\s+|\(\w{1,4}\)\s+)*(?:or |and )?(?:except [^,;]{0,60}, )?(use|using|utili[sz]e|utili[sz]ing|access|accessing|copy|copying|scrape|scraping|extract|extracting|collect|collecting|harvest|harvesting|mine|mining|aggregate|aggregating)\b[^.;]{0,160}\b(outputs?|ai-generated content|(our|the) (content|services?|platform|site|documentation|materials)|(data|content|information)[^.;]{0,30}?\b(obtained |received |retrieved |made available )?(from|through) (the|our|this) (site|services?|platform|website|app|api))\b/.source,
+  ].join('|'),
+);
+
 export const RULES: readonly Rule[] = [
   // --- the CLAUDETTE categories (strong, formulaic wordings only) ---
   { name: 'disputes resolved by binding arbitration', triggers: ['arbitra'], category: 'arbitration', confidence: 0.9, always: true,
@@ -83,7 +100,7 @@ export const RULES: readonly Rule[] = [
   // --- privacy, AI and other categories (no CLAUDETTE labels: rules are the detector) ---
   { name: 'AI training on your data', triggers: ['train', 'retrain', 'fine', 'improv', 'develop', 'model', 'machine', 'ai', 'artificial', 'llm', 'algorithm', 'neural'], category: 'ai-training', confidence: 0.85,
     pattern: r(`\\b(train|training|retrain|fine-tun\\w*|improv\\w*|develop\\w*)\\b${GAP(100)}\\b(models?|machine learning|artificial intelligence|ai|llms?|algorithms|neural)\\b|\\b(models?|machine learning|ai|artificial intelligence)\\b${GAP(60)}\\b(trained|training) (on|with|using)\\b`),
-    unless: /^(?!.*\b(content|data|information|conversations?|chats?|inputs?|prompts?|outputs?|messages|files|uploads|interactions|voice|images|feedback|usage)\b)/ },
+    unless: AI_TRAINING_NOT },
   { name: 'no sale of data', triggers: ['sell', 'rent', 'sold'], category: 'data-sale', confidence: 0.85, severity: 'good',
     pattern: /\b((do|does|will|shall|we) not|don't|doesn't|won't) (sell|rent)\b|\bnever (sell|rent)\b|\bnot sold\b/ },
   { name: 'sale of data', triggers: ['sell', 'sold', 'sale', 'rent', 'merger', 'acquisition', 'bankruptcy'], category: 'data-sale', confidence: 0.8,

@@ -57,7 +57,7 @@ describe('anchorQuote', () => {
     quotes.forEach((q, i) => expect(anchorQuote(text, q)).toEqual(batch[i]));
   });
 
-  it('anchors ~100 quotes into a 500 KB text in well under 100 ms', () => {
+  it('anchors ~100 quotes into a 500 KB text (its speed is a benchmark figure, not a test)', () => {
     // Different real texts (no repetition, which would flatter or punish the n-gram index).
     let text = '';
     for (const d of kb.documents.filter((x) => x.latest?.path?.startsWith('ota-pga/'))) {
@@ -68,10 +68,9 @@ describe('anchorQuote', () => {
     const found = kb.clauses.filter((c) => c.anchor.status === 'found').map((c) => c.quote);
     // Half from the platforms in the text (exact or fuzzy hits), half absent: both paths cost.
     const quotes = [...kb.clauses.filter((c) => c.platformId === 'facebook').map((c) => c.quote).slice(0, 50), ...found].slice(0, 100);
-    anchorQuotes(text, quotes.slice(0, 3)); // warm-up (JIT)
-    const t0 = performance.now();
-    anchorQuotes(text, quotes);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(100);
+    const spans = anchorQuotes(text, quotes);
+    expect(spans).toHaveLength(quotes.length);
+    // The batch answers exactly what one quote at a time answers.
+    quotes.slice(0, 20).forEach((q, i) => expect(spans[i]).toEqual(anchorQuote(text, q)));
   });
 });

@@ -25,6 +25,11 @@ describe('detector on single sentences', () => {
     expect(cats('You agree to submit to the exclusive jurisdiction of the courts located in Santa Clara County, California.')).toContain('jurisdiction');
     expect(cats('IN NO EVENT SHALL THE COMPANY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES.')).toContain('limitation-of-liability');
   });
+  it('the user\u2019s own right to leave is not the provider\u2019s unilateral termination (ASKfm\u2019s terms)', () => {
+    const s = 'If you are a registered user of the Services, you can deactivate your membership at any time by going to the Settings control when you are logged in and choosing the \u201cdeactivate\u201d option.';
+    expect(cats(s)).not.toContain('unilateral-termination');
+    expect(cats('We may suspend or terminate a user\u2019s access to the Services or a member\u2019s account for any reason.')).toContain('unilateral-termination');
+  });
   it('leaves neutral sentences alone', () => {
     for (const s of [
       'Our mission is to give people the power to build community and bring the world closer together.',
@@ -173,14 +178,5 @@ describe('detector on labelled CLAUDETTE documents', () => {
     expect(flagged / n).toBeLessThan(0.05);
   });
 
-  it('detects at least 20,000 sentences per second (loose bound for CI: 5,000)', () => {
-    const d = docs[0]!;
-    const m = segment(d.text.repeat(20), []);
-    detect(m);
-    const t = performance.now();
-    detect(m);
-    const perSec = m.sentences.length / ((performance.now() - t) / 1000);
-    expect(perSec).toBeGreaterThan(5000);
-  });
 });
 

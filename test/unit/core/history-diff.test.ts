@@ -53,7 +53,7 @@ describe('diff of real versions', () => {
     expect(significant).toBeGreaterThan(10);
   });
 
-  it('stays fast on a 100k-word text with a few real changes inside', () => {
+  it('diffs a 100k-word text with a few real changes inside (its speed is a benchmark figure)', () => {
     const fb = documentRows(rows, 'Facebook', 'Privacy Policy');
     const filler = ['TikTok', 'Instagram', 'YouTube', 'Snapchat', 'X', 'Spotify'].map((s) => {
       const r = documentRows(rows, s, 'Privacy Policy').pop()!;
@@ -63,13 +63,9 @@ describe('diff of real versions', () => {
     const a = `${big}\n${stored('f0db5f81e3deecece207350a96a472bca206f475', 'LinkedIn/Privacy Policy.md')}\n${stored(fb[1]!.commit, fb[1]!.path)}`;
     const b = `${big}\n${stored('0b17f77945c03c2a13f1b6acf87599a0b26e6626', 'LinkedIn/Privacy Policy.md')}\n${stored(fb[2]!.commit, fb[2]!.path)}`;
     expect(words(b).length).toBeGreaterThan(100_000);
-    const t0 = performance.now();
     const d = diffVersions(a, b);
-    const ms = performance.now() - t0;
-    console.log(`diff of ${words(b).length} words: ${ms.toFixed(0)} ms, +${d.wordsAdded} −${d.wordsRemoved}`);
     expect(d.significant).toBe(true);
     expect(d.coarse).toBe(false);
-    expect(ms).toBeLessThan(3000);
   });
 });
 

@@ -34,6 +34,28 @@ describe('rules', () => {
     expect(fire('We train our staff to answer questions.')).not.toContain('AI training on your data');
   });
 
+  it('AI training: the provider training on users\u2019 data, not a prohibition on the user or a product description', () => {
+    const AI = 'AI training on your data';
+    // Real wordings (Open Terms Archive texts of services outside the reader's set).
+    for (const s of [
+      'We may use your personal data to develop and enhance our machine learning models and artificial intelligence systems.',
+      'Proton Scribe does not use content data or any of your data to train its models.',
+      'Any new conversations and other user content will not be used to train our models.',
+      'It is not used to develop or train generative AI models, and it is not used for advertising or marketing purposes.',
+      'Bandcamp will not use your music to train models to generate music or allow others to do so.',
+    ]) expect(fire(s), s).toContain(AI);
+    for (const s of [
+      'You may not use the AI services, or data from the AI services, to create, train or improve (directly or indirectly) any AI technology.',
+      'As such, you are prohibited from using, accessing or aggregating data obtained from the Telegram platform to train, fine-tune or otherwise engage in the development of machine learning models.',
+      'For example, neither You nor Your Applications may use or make available the EnergyKit data as part of any derived database, or to train artificial intelligence models.',
+      'using AI-generated content from our services to develop machine learning models or related AI technology',
+      '10.3.2 use Grounded Output to train, develop, or improve any machine learning models or artificial intelligence systems;',
+      'Utilize the Services (including any AI functionality), documentation, input or Output to train, improve or have trained or improved an AI model (e.g., engage in "model scraping");',
+      'Mistral AI Products are based on large language models (LLMs), a probabilistic technology that is continually evolving.',
+      '(3) You may apply the Inputs and Outputs of the Services to a wide range of use cases, including personal use, academic research, derivative product development, training other models (such as model distillation), etc.',
+    ]) expect(fire(s), s).not.toContain(AI);
+  });
+
   it('triggers never hide a matching rule (stems cover the patterns)', () => {
     const samples = [
       'These Terms are governed by the laws of England.', 'In no event will we be liable for lost profits.',

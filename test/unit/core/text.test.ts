@@ -92,16 +92,18 @@ describe('segment', () => {
     ));
   });
 
-  it('is fast: 1 MB of policy text well under 100 ms', () => {
+  it('segments 1 MB of policy text (its speed is a benchmark figure, not a test)', () => {
     const files = firstFiles(path.join(DATA, 'ota-pga', 'versions-HEAD'), '.md', 3);
     const sample = files.length ? files.map((f) => readFileSync(f, 'utf8')).join('\n\n') : 'We may change these terms. '.repeat(100);
     const big = sample.repeat(Math.ceil(1_000_000 / sample.length)).slice(0, 1_000_000);
-    segment(big); // warm-up
-    const t = performance.now();
     const m = segment(big);
-    const ms = performance.now() - t;
     expect(m.sentences.length).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(100);
+    // Sentences are in order, inside the text, and never empty.
+    let prev = 0;
+    for (const s of m.sentences) {
+      expect(s.start >= prev && s.end > s.start && s.end <= big.length).toBe(true);
+      prev = s.end;
+    }
   });
 });
 

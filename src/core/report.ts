@@ -312,7 +312,7 @@ export function renderReportMarkdown(m: ReportModel): string {
   const d = m.document;
   const out: string[] = [];
   const field = (k: string, v: string) => out.push(`- **${x(k)}:** ${v}`);
-  out.push(`# ${x(m.title)}`, '', x(m.generated), '');
+  out.push(`# ${x(m.title)}`, '');
   field(L.document, x(d.title));
   if (d.platform) field(L.platform, x(d.platform));
   if (d.type) field(L.documentType, x(d.type));
@@ -320,6 +320,7 @@ export function renderReportMarkdown(m: ReportModel): string {
   field(L.readAt, `${x(d.readAt)} (${x(d.readAtIso)})`);
   field(L.sha256, `\`${d.sha256.replace(/[^0-9a-f]/gi, '')}\``);
   field(L.detection, x(d.detection));
+  field(L.generated, x(m.generated));
   out.push('', `## ${x(L.summary)}`, '');
   for (const c of m.counts) out.push(`- ${x(c.label)}: ${c.count}`);
 

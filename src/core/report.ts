@@ -155,7 +155,6 @@ body { margin: 0 auto; max-width: 860px; padding: 28px 24px 40px; font: 14px/1.5
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #dfe3ea; }
 h3 { font-size: 14px; margin: 14px 0 4px; }
-.meta { color: #5b6475; margin: 0 0 16px; }
 dl.doc { display: grid; grid-template-columns: max-content 1fr; gap: 3px 14px; margin: 8px 0; }
 dl.doc dt { color: #5b6475; }
 dl.doc dd { margin: 0; overflow-wrap: anywhere; }
@@ -226,7 +225,6 @@ export function renderReportHtml(m: ReportModel): string {
   out.push('</head>');
   out.push('<body>');
   out.push(`<h1>${e(m.title)}</h1>`);
-  out.push(`<p class="meta">${e(m.generated)}</p>`);
   out.push(`<dl class="doc">${docRows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl>`);
 
   out.push(`<h2>${e(L.summary)}</h2>`);

@@ -145,7 +145,8 @@ function changesOf(input: ReportInput, sev: Record<Severity, string>): ReportCha
     }
     lastChange = { title: `${formatDateTime(from.firstSeen)} → ${formatDateTime(to.firstSeen)}`, lines, clauses };
   }
-  const archive = (h?.archive?.changes ?? []).map((c) => {
+  // Newest first, as a reader looks for the latest change.
+  const archive = [...(h?.archive?.changes ?? [])].reverse().map((c) => {
     const s = c.summary;
     return s ? `${formatDay(c.date)}: ${t('histSentences', formatNumber(s.sentencesAdded), formatNumber(s.sentencesRemoved))}${s.categories.length ? ` · ${s.categories.map((k) => categoryTitle(k)).join(', ')}` : ''}` : formatDay(c.date);
   });

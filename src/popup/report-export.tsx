@@ -56,6 +56,10 @@ export function ReportExport({ state, tabId, notify }: { state: TabState; tabId:
     notify(t('repExporting'));
     try {
       const got = await gather(state, tabId);
+      // Hook for the change summaries (issue 15, item 2; core/history-summary.ts on its own branch):
+      // once HistoryViewData carries `summary` (ChangeLine[]), pass
+      //   changeSummaries: [{ date: <the `to` version's firstSeen>, sentences: summary.map((l) => ({ text: changeText(l) + phrase, severity: l.severity })) }]
+      // and the report shows them above the recorded versions (lib/report-model.ts, ChangeSummaryInput).
       const model = buildReportModel({ state, ...got, generatedAt: new Date().toISOString(), extensionVersion: browser.runtime.getManifest().version });
       const name = reportFileName(model, format);
       if (format === 'html') download(renderReportHtml(model), 'text/html', name);

@@ -13,6 +13,7 @@ import type { GradeSummary } from './core/compare-grade';
 import type { PairRow } from './core/compare-pair';
 import type { SeverityCounts } from './core/compare-rarity';
 import type { PlatformHit } from './core/platform-search';
+import type { Seen } from './core/record';
 import type { HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
 
 export type { KbStatus, PageClause, PageReading, Visit };
@@ -144,6 +145,14 @@ export interface BackgroundProtocol {
   'history/delete': { req: { docKey?: string }; res: { deleted: number } };
   /** Options: read or set the size cap (pruning oldest first). */
   'history/settings': { req: { maxBytes?: number }; res: { settings: HistorySettings; totalBytes: number; removed: number } };
+  // Citations and the panel's way into the popup (routes/report.ts).
+  /** Panel and report: for each clause text, when the user's own readings of the document first
+   * showed it and last confirmed it (visits and stored versions; null when none did). A content
+   * script asks about its own page (named by the sender); an extension page about a tab's page. */
+  'record/seen': { req: { tabId?: number; texts: string[] }; res: { seen: (Seen | null)[] } };
+  /** Panel ("See all platforms with this clause type"): open the popup's Compare view of the
+   * sender's tab, filtered to one category. Only for a tab whose page Clausemark analysed. */
+  'panel/open-compare': { req: { category: string }; res: { ok: boolean } };
 }
 
 /** Requests the background sends to a tab's content script. */

@@ -14,6 +14,7 @@ import { sendToTab } from '../lib/rpc';
 import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
+import { openView } from './open-view';
 import { injectLoader, syncContentScripts } from './content-registration';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
@@ -92,6 +93,7 @@ const deps: HandlerDeps = {
   setBadge: setActionBadge,
   markChanged,
   openHistory,
+  openView,
 };
 
 const MENU_EXPLAIN = 'clausemark-explain';

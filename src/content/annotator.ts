@@ -52,6 +52,7 @@ function pageInfo(found: FoundClauses, match: PageMatch | null): PageInfo {
     readAt: found.readAt,
     platformName: match?.platform.name,
     platformId: match?.platform.id,
+    documentId: match?.document.id,
     documentTitle: match?.document.termsType,
     modelVersion: MODEL_VERSION,
   };

@@ -47,4 +47,15 @@ li { margin: 4px 0; }
 a { color: var(--accent); }
 .copy { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 8px; background: var(--accent); color: var(--bg); font-weight: 600; font-size: 13px; }
 .copied { margin-left: 8px; font-size: 12px; color: var(--muted); }
+.linkish { all: unset; cursor: pointer; color: var(--accent); font-weight: 600; font-size: 13px; }
+.linkish:hover { text-decoration: underline; }
+.linkish.small { font-size: 12px; }
+.linkish:focus-visible, .risk:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.seeall { margin: 6px 0 2px; }
+.risks { list-style: none; padding: 0; margin: 4px 0 6px; }
+.risks li { margin: 0; }
+.risk { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; padding: 5px 6px; border-radius: 6px; font-size: 13px; }
+.risk:hover { background: var(--quote); }
+.rcat { font-weight: 600; }
+.rex { display: block; margin-top: 1px; color: var(--muted); font-size: 12px; }
 `;

@@ -1,13 +1,16 @@
 // The clause panel: what the clause means, why it matters, which rules may apply, how other
-// platforms handle it, and where every claim comes from. Rendered by Preact as text (never HTML)
-// inside a shadow root.
+// platforms handle it (and a way to all of them in the popup's Compare view), the page's other
+// risks (one click reveals each), and where every claim comes from, with a citation whose record
+// id is stable across visits and machines. Rendered by Preact as text (never HTML) inside a
+// shadow root.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageClause, CategoryComparison } from '../messages';
 import type { KnownClause } from '../kb/schema';
 import { cleanQuote, excerpt } from '../core/compare-examples';
 import { rarity } from '../core/compare-rarity';
-import type { Severity } from '../core/types';
+import { SEVERITY_RANK, type Severity } from '../core/types';
+import { recordId, withReading, type Seen } from '../core/record';
 import { formatDateTime, formatNumber, formatPercent, t } from '../lib/i18n';
 import { categoryRegulations, categoryText, categoryTitle } from '../lib/category-text';
 import { rarityLabelText, severityLabels } from '../lib/severity-text';
@@ -28,18 +31,49 @@ export interface PageInfo {
   readAt: string;
   platformName?: string;
   platformId?: string;
+  /** The knowledge-base document the page was matched to (part of the citation's record id). */
+  documentId?: string;
   documentTitle?: string;
   modelVersion: string;
 }
 
-export interface PanelDeps {
+/** What the panel can do beyond explaining, where its host supports it (the annotated page does;
+ * the onboarding example and "Explain this clause" on a selection do not). */
+export interface PanelExtras {
+  /** The page's other high and medium clauses, most severe first, then in page order. */
+  otherRisks?: readonly PageClause[];
+  /** Scroll the page to a clause and open its panel. */
+  reveal?(clauseId: string): void;
+  /** Open the popup's Compare view filtered to a category (through the background). */
+  openCompare?(category: string): Promise<boolean>;
+  /** When the user's own visits first showed this clause text and last confirmed it. */
+  seen?(text: string): Promise<Seen | null>;
+}
+
+export interface PanelDeps extends PanelExtras {
   compare(category: string, platformId?: string): Promise<CategoryComparison>;
   onClose(): void;
 }
 
-const SEV_LABEL: Record<Severity, string> = severityLabels(true);
+/** The page's clauses worth a second look besides `current`: high and medium, most severe
+ * first, then in page order. */
+export function otherRisks(clauses: Iterable<PageClause>, current: string): PageClause[] {
+  return [...clauses]
+    .filter((c) => c.id !== current && (c.severity === 'high' || c.severity === 'medium'))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+}
 
-export function citation(c: PanelClause, page: PageInfo): string {
+/** The citation's record: its stable id and the user's own first and last sight of the clause. */
+export interface CitationRecord {
+  id: string;
+  seen: Seen | null;
+}
+
+const SEV_LABEL: Record<Severity, string> = severityLabels(true);
+/** Other risks listed before "Show more". */
+const RISKS_SHOWN = 5;
+
+export function citation(c: PanelClause, page: PageInfo, record?: CitationRecord): string {
   const cat = categoryTitle(c.clause.category);
   const confidence = formatPercent(c.clause.confidence);
   const source =
@@ -56,6 +90,7 @@ export function citation(c: PanelClause, page: PageInfo): string {
     t('citeDocument', page.url),
     t('citeCaptured', page.readAt),
     t('citeSha', page.sha256),
+    ...(record ? [record.seen ? t('citeRecord', record.id, record.seen.firstSeen, record.seen.lastVerified) : t('citeRecordOnly', record.id)] : []),
   ].join('\n');
 }
 
@@ -120,7 +155,13 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
   const regulations = categoryRegulations(clause.category);
   const [cmp, setCmp] = useState<CategoryComparison | null | 'error'>(null);
   const [copied, setCopied] = useState<'' | 'ok' | 'fail'>('');
+  const [record, setRecord] = useState<CitationRecord | null>(null);
+  const [seenFailed, setSeenFailed] = useState(false);
+  const [allRisks, setAllRisks] = useState(false);
+  const [openFailed, setOpenFailed] = useState(false);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const risks = deps.reveal ? (deps.otherRisks ?? []) : [];
+  const shownRisks = allRisks ? risks : risks.slice(0, RISKS_SHOWN);
 
   useEffect(() => {
     let live = true;
@@ -130,10 +171,33 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
       () => live && setCmp('error'),
     );
     closeRef.current?.focus();
+    void (async () => {
+      const id = await recordId({ documentId: page.documentId, url: page.url }, clause.excerpt);
+      let seen: Seen | null = null;
+      if (deps.seen) {
+        try {
+          // The store may not have this reading yet (it is reported as the page settles).
+          seen = withReading(await deps.seen(clause.excerpt), page.readAt);
+        } catch {
+          if (live) setSeenFailed(true);
+        }
+      }
+      if (live) setRecord({ id, seen });
+    })().catch(() => undefined);
     return () => {
       live = false;
     };
   }, [clause.id]);
+
+  const openCompare = (e: MouseEvent) => {
+    // Only the user's own click opens a tab: the page cannot script one.
+    if (!e.isTrusted || !deps.openCompare) return;
+    setOpenFailed(false);
+    deps.openCompare(clause.category).then(
+      (ok) => setOpenFailed(!ok),
+      () => setOpenFailed(true),
+    );
+  };
 
   const source =
     clause.source === 'kb'
@@ -176,6 +240,14 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
       )}
       <h3>{t('panelOthers')}</h3>
       <Rarity cmp={cmp} />
+      {deps.openCompare && (
+        <p class="seeall">
+          <button type="button" class="linkish" onClick={openCompare}>
+            {t('panelSeeAllPlatforms')}
+          </button>{' '}
+          <span class="small muted" role="status">{openFailed ? t('panelOpenFailed') : ''}</span>
+        </p>
+      )}
       {cat && regulations.length > 0 && (
         <>
           <h3>{t('panelRules')}</h3>
@@ -187,6 +259,26 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
             ))}
           </ul>
           <p class="muted small">{t('panelNotAdvice')}</p>
+        </>
+      )}
+      {risks.length > 0 && (
+        <>
+          <h3>{t('panelOtherRisks')}</h3>
+          <ul class="risks">
+            {shownRisks.map((r) => (
+              <li key={r.id}>
+                <button type="button" class="risk" data-clause={r.id} onClick={(e) => e.isTrusted && deps.reveal?.(r.id)}>
+                  <span class={`pill ${r.severity}`}>{SEV_LABEL[r.severity]}</span> <span class="rcat">{categoryTitle(r.category)}</span>
+                  <span class="rex">{excerpt(r.excerpt, 120)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {risks.length > shownRisks.length && (
+            <button type="button" class="linkish small" onClick={() => setAllRisks(true)}>
+              {t('panelMoreRisks', formatNumber(risks.length - shownRisks.length))}
+            </button>
+          )}
         </>
       )}
       <h3>{t('panelProvenance')}</h3>
@@ -207,11 +299,21 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
         <dd>{formatDateTime(page.readAt)}</dd>
         <dt>SHA-256</dt>
         <dd class="hash">{page.sha256}</dd>
+        <dt>{t('provRecord')}</dt>
+        <dd class="hash record" title={t('provRecordTitle')}>{record?.id ?? '…'}</dd>
+        {deps.seen && (
+          <>
+            <dt>{t('provFirstSeen')}</dt>
+            <dd class="seen-first" title={t('provSeenTitle')}>{seenFailed ? t('provSeenUnavailable') : record?.seen ? formatDateTime(record.seen.firstSeen) : '…'}</dd>
+            <dt>{t('provLastVerified')}</dt>
+            <dd class="seen-last" title={t('provSeenTitle')}>{seenFailed ? t('provSeenUnavailable') : record?.seen ? formatDateTime(record.seen.lastVerified) : '…'}</dd>
+          </>
+        )}
       </dl>
       <button
         class="copy"
         type="button"
-        onClick={() => void copyText(citation(item, page), shadow).then((ok) => setCopied(ok ? 'ok' : 'fail'))}
+        onClick={() => void copyText(citation(item, page, record ?? undefined), shadow).then((ok) => setCopied(ok ? 'ok' : 'fail'))}
       >
         {t('panelCopy')}
       </button>
@@ -251,11 +353,12 @@ export class PanelHost {
     return { shadow: this.shadow, mount: this.mount };
   }
 
-  show(item: PanelClause, page: PageInfo, compare: PanelDeps['compare'], trigger: HTMLElement | null): void {
+  show(item: PanelClause, page: PageInfo, compare: PanelDeps['compare'], trigger: HTMLElement | null, extras: PanelExtras = {}): void {
     const { shadow, mount } = this.ensure();
     this.trigger = trigger;
     this.openClauseId = item.clause.id;
-    render(<Panel item={item} page={page} shadow={shadow} deps={{ compare, onClose: () => this.hide() }} />, mount);
+    // Keyed by clause: revealing another clause starts its panel afresh (lookups, "show more").
+    render(<Panel key={item.clause.id} item={item} page={page} shadow={shadow} deps={{ ...extras, compare, onClose: () => this.hide() }} />, mount);
   }
 
   hide(): void {

@@ -1,13 +1,14 @@
 // Step two of annotating a page (annotator.ts): the found clauses on the page — highlights,
-// badges, the panel on click, and the popup's "reveal" — with one teardown that removes all of it
-// when the signal aborts, whether mid-render or later (navigation, a fresh analysis).
+// badges, the panel on click, and "reveal" (from the popup, and from the panel's other risks) —
+// with one teardown that removes all of it when the signal aborts, whether mid-render or later
+// (navigation, a fresh analysis).
 import browser from 'webextension-polyfill';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import { highlightRangesSliced, isOurMark, removeHighlights } from './highlight';
 import { Slicer } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
-import { PanelHost, type PageInfo, type PanelClause } from './panel';
+import { otherRisks, PanelHost, type PageInfo, type PanelClause, type PanelExtras } from './panel';
 import type { FoundClauses } from './find-clauses';
 
 /**
@@ -20,12 +21,16 @@ export async function renderClauses(root: HTMLElement, found: FoundClauses, info
   const onMessage = (message: unknown): Promise<Reply<'content/reveal'>> | undefined => {
     if (!isEnvelope(message) || message.name !== 'content/reveal') return undefined;
     const { clauseId: id } = message.payload as { clauseId: string };
+    return Promise.resolve({ ok: true, value: { ok: reveal(id) } });
+  };
+  /** Scrolls to a clause, opens its panel and focuses its badge; false when it is not on the page. */
+  const reveal = (id: string): boolean => {
     const first = marks.get(id)?.[0];
-    if (!first) return Promise.resolve({ ok: true, value: { ok: false } });
+    if (!first || !items.has(id)) return false;
     first.scrollIntoView({ block: 'center', behavior: 'instant' });
     open(id, badgeButton(badges.get(id)));
     focusBadge(badges.get(id));
-    return Promise.resolve({ ok: true, value: { ok: true } });
+    return true;
   };
   // The one teardown: runs at the abort itself, so a fresh analysis starts on a clean page.
   signal.addEventListener(
@@ -56,9 +61,16 @@ export async function renderClauses(root: HTMLElement, found: FoundClauses, info
 
   const panel = new PanelHost(signal);
   const compare = (category: string, platformId?: string) => send('kb/compare', { category, platformId, limit: 6 });
+  const placed = [...items.values()].map((i) => i.clause);
+  const extras = (id: string): PanelExtras => ({
+    otherRisks: otherRisks(placed, id),
+    reveal: (other) => void reveal(other),
+    openCompare: (category) => send('panel/open-compare', { category }).then((r) => r.ok),
+    seen: (text) => send('record/seen', { texts: [text] }).then((r) => r.seen[0] ?? null),
+  });
   const open = (id: string, trigger: HTMLElement | null) => {
     const item = items.get(id);
-    if (item) panel.show(item, info, compare, trigger);
+    if (item) panel.show(item, info, compare, trigger, extras(id));
   };
 
   for (const [id, item] of items) {

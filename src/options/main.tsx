@@ -11,14 +11,9 @@ import { HistorySection } from './history-section';
 import { UpdateSection } from './update-section';
 import { SettingsSection } from './settings-section';
 import { safeHref } from '../lib/safe-href';
+import { creditLine, credits } from '../lib/credits';
 
-// Project names stay as their projects spell them; what each gave, its licence and its authors
-// are described in the user's language.
-const CREDITS = [
-  { name: 'ToS;DR (Terms of Service; Didn’t Read)', what: t('creditTosdrWhat'), licence: 'CC BY-SA 3.0', by: t('creditTosdrBy'), url: 'https://tosdr.org' },
-  { name: 'Open Terms Archive', what: t('creditOtaWhat'), licence: t('creditOtaLicence'), by: t('creditOtaBy'), url: 'https://opentermsarchive.org' },
-  { name: 'CLAUDETTE', what: t('creditClaudetteWhat'), licence: 'CC BY 4.0', by: t('creditClaudetteBy'), url: 'http://claudette.eui.eu' },
-];
+const CREDITS = credits();
 
 function Options() {
   const [kb, setKb] = useState<KbStatus | null>(null);
@@ -55,7 +50,7 @@ function Options() {
         <ul class="credits">
           {CREDITS.map((c) => (
             <li key={c.name}>
-              <strong>{c.name}</strong> — {t('optCreditLine', c.what, c.licence, c.by)} <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener">{c.url}</a>
+              <strong>{c.name}</strong> — {creditLine(c)} <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener">{c.url}</a>
             </li>
           ))}
         </ul>

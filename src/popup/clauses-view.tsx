@@ -1,5 +1,6 @@
 // The "Clauses" view: the page's document, counts by severity (also a filter), and its clauses;
 // a click scrolls the page to the clause and opens its panel.
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PageClause, TabState } from '../messages';
 import { send } from '../lib/rpc';
@@ -8,6 +9,7 @@ import { formatDateTime, formatNumber, formatPercent, t } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { severityLabels } from '../lib/severity-text';
 import type { ViewProps } from './view-props';
+import { ReportExport } from './report-export';
 
 const SEV_LABEL: Record<Severity, string> = severityLabels();
 
@@ -24,10 +26,10 @@ async function reveal(tabId: number | null, c: PageClause, notify: (s: string) =
 export function ClausesView({ state, tabId, notify }: ViewProps) {
   const [filter, setFilter] = useState<Severity | 'all'>('all');
   if (!state) return null;
-  return <TabView state={state} filter={filter} setFilter={setFilter} onReveal={(c) => void reveal(tabId, c, notify)} />;
+  return <TabView state={state} filter={filter} setFilter={setFilter} onReveal={(c) => void reveal(tabId, c, notify)} actions={<ReportExport state={state} tabId={tabId} notify={notify} />} />;
 }
 
-function TabView({ state, filter, setFilter, onReveal }: { state: TabState; filter: Severity | 'all'; setFilter: (f: Severity | 'all') => void; onReveal: (c: PageClause) => void }) {
+function TabView({ state, filter, setFilter, onReveal, actions }: { state: TabState; filter: Severity | 'all'; setFilter: (f: Severity | 'all') => void; onReveal: (c: PageClause) => void; actions?: ComponentChildren }) {
   const { visit, platform, document: doc, counts } = state;
   const clauses = useMemo(
     () => [...visit.clauses].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start),
@@ -53,6 +55,7 @@ function TabView({ state, filter, setFilter, onReveal }: { state: TabState; filt
           )}{' '}
           <span class="muted">{t('clausesReadAt', formatDateTime(visit.readAt))} · SHA-256 <code title={visit.sha256}>{visit.sha256.slice(0, 12)}…</code></span>
         </p>
+        {actions}
       </section>
       <section class="counts" aria-label={t('clausesBySeverity')}>
         <button type="button" class={`count all ${filter === 'all' ? 'on' : ''}`} aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>

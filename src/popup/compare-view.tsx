@@ -1,10 +1,12 @@
 // The "Compare" view: for each category found on this page, this page's severity beside how the
 // platforms reviewed for that category are spread over the severities; sortable by severity or
-// rarity. A row opens the list of those platforms (paged), each linked to its document.
+// rarity. A row opens the list of those platforms (paged), each linked to its document with its
+// reviewed quote. `&category=<id>` (the clause panel's "See all platforms with this clause type")
+// shows that one category, its list open.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CategoryDistribution, ComparedPlatform } from '../messages';
 import { categoryRow, pageCategories, sortRows, type CategoryRow, type RowSort } from '../core/compare-rows';
-import { CATEGORIES } from '../core/taxonomy';
+import { CATEGORIES, isCategoryId } from '../core/taxonomy';
 import { SEVERITIES, type Severity } from '../core/types';
 import { send } from '../lib/rpc';
 import { formatNumber, t, tn } from '../lib/i18n';
@@ -29,12 +31,19 @@ function allStats(): Promise<CategoryDistribution[]> {
 }
 if (param('view') === 'compare') void allStats().catch(() => undefined);
 
+/** The one category asked for with `&category=`, if it is a known one. */
+function onlyCategory(): string | null {
+  const c = param('category');
+  return c && isCategoryId(c) ? c : null;
+}
+
 export function CompareView({ state }: ViewProps) {
-  const inputs = useMemo(() => (state ? pageCategories(state.visit.clauses) : []), [state]);
+  const [only, setOnly] = useState(onlyCategory);
+  const inputs = useMemo(() => (state ? pageCategories(state.visit.clauses) : []).filter((i) => !only || i.category === only), [state, only]);
   const [stats, setStats] = useState<CategoryDistribution[] | null>(null);
   const [error, setError] = useState('');
   const [sort, setSort] = useState<RowSort>('severity');
-  const [openCat, setOpenCat] = useState<string | null>(null);
+  const [openCat, setOpenCat] = useState<string | null>(only);
 
   useEffect(() => {
     if (inputs.length === 0) return;
@@ -56,6 +65,32 @@ export function CompareView({ state }: ViewProps) {
 
   if (!state) return null;
   const pageName = state.platform?.name ?? t('compareThisPage');
+  const showAll = (
+    <a
+      class="small"
+      href={viewHref('compare')}
+      onClick={(e) => {
+        e.preventDefault();
+        history.replaceState(null, '', viewHref('compare'));
+        setOnly(null);
+        setOpenCat(null);
+      }}
+    >
+      {t('compareAllCategories')}
+    </a>
+  );
+  // A category this page no longer shows (another reading, a changed filter): its platforms alone.
+  if (only && inputs.length === 0) {
+    return (
+      <section class="compare" aria-label={t('compareAria')}>
+        <div class="toolbar">
+          <span class="small muted">{t('compareOnlyCategory', categoryTitle(only))}</span>
+          {showAll}
+        </div>
+        <PlatformList id={`plist-${only}`} category={only} platformId={state.platform?.id} />
+      </section>
+    );
+  }
   if (inputs.length === 0) return <p class="muted">{t('compareNothing')}</p>;
   if (error) return <p class="error">{t('compareUnavailable', error)}</p>;
   if (!stats) return <p class="muted">{t('compareLoading')}</p>;
@@ -64,15 +99,15 @@ export function CompareView({ state }: ViewProps) {
     <section class="compare" aria-label={t('compareAria')}>
       <div class="toolbar">
         <span class="small muted">
-          {tn('compareCategoriesOn', rows.length, pageName)}
+          {only ? t('compareOnlyCategory', categoryTitle(only)) : tn('compareCategoriesOn', rows.length, pageName)}
         </span>
-        <span class="seg-buttons" role="group" aria-label={t('compareSortBy')}>
+        {only ? showAll : <span class="seg-buttons" role="group" aria-label={t('compareSortBy')}>
           {(['severity', 'rarity'] as const).map((s) => (
             <button key={s} type="button" aria-pressed={sort === s} class={sort === s ? 'on' : ''} onClick={() => setSort(s)}>
               {s === 'severity' ? t('compareSortSeverity') : t('compareSortRarity')}
             </button>
           ))}
-        </span>
+        </span>}
       </div>
       <p class="small muted legend">
         {t('compareLegend')}{' '}

@@ -26,6 +26,11 @@ export async function getVisit(db: Db, id: number): Promise<Visit | undefined> {
   return db.get('visits', id);
 }
 
+/** The visits of one history document (per site: core/history-text.ts docKeyOf). */
+export async function visitsOf(db: Db, docKey: string): Promise<Visit[]> {
+  return db.getAllFromIndex('visits', 'byDocKey', docKey);
+}
+
 export async function allVisits(db: Db): Promise<Visit[]> {
   return db.getAll('visits');
 }

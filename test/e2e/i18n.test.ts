@@ -74,9 +74,9 @@ describe.each([
     await first.click();
     await waitForUi(page, '[role="dialog"]');
     const text = await panelText(page);
-    for (const w of [words.means, m(`cat_${key}_title`), m(`cat_${key}_meaning`), m('panelWhy'), m('panelOthers'), m('panelProvenance'), m('panelCopy')]) expect(text).toContain(w);
+    for (const w of [words.means, m(`cat_${key}_title`), m(`cat_${key}_meaning`), m('panelWhy'), m('panelOthers'), m('panelProvenance'), m('panelCopy'), m('panelSeeAllPlatforms'), m('panelOtherRisks'), m('provRecord'), m('provFirstSeen'), m('provLastVerified')]) expect(text).toContain(w);
     expect(text).toMatch(/SHA-256[0-9a-f]{64}/);
-    for (const w of ['What it means', 'Why it matters', english[`cat_${key}_meaning`]?.message as string]) expect(text).not.toContain(w);
+    for (const w of ['What it means', 'Why it matters', 'Other risks in this policy', 'See all platforms', 'Last verified', english[`cat_${key}_meaning`]?.message as string]) expect(text).not.toContain(w);
     if (text.includes(m('panelRules'))) expect(text).toContain(m('panelNotAdvice'));
     await page.close();
   });
@@ -90,8 +90,8 @@ describe.each([
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);
     await popup.waitForSelector('button.clause');
     const text = await popup.evaluate(() => document.body.innerText);
-    for (const w of [words.knownDoc, m('viewClauses'), m('viewCompare'), m('viewHistory'), m('sevHigh'), m('clausesReviewed')]) expect(text).toContain(w);
-    for (const w of ['Known document', 'Side by side', 'Knowledge base']) expect(text).not.toContain(w);
+    for (const w of [words.knownDoc, m('viewClauses'), m('viewCompare'), m('viewHistory'), m('sevHigh'), m('clausesReviewed'), m('repExport'), m('repExportHtml')]) expect(text).toContain(w);
+    for (const w of ['Known document', 'Side by side', 'Knowledge base', 'Export report', 'print to PDF']) expect(text).not.toContain(w);
     await popup.close();
     await page.close();
   });

@@ -9,13 +9,14 @@ import { compareRoutes } from './compare';
 import { historyRoutes } from './history';
 import { kbRoutes } from './kb';
 import { pageRoutes } from './page';
+import { reportRoutes } from './report';
 import type { Context, HandlerDeps, Routes, Sender, SenderPage, Who } from './types';
 
 export type { HandlerDeps, Sender } from './types';
 export { countBySeverity } from './page';
 export { InvalidInput as InvalidMessage } from '../../core/checks';
 
-export const ROUTES: Routes<BackgroundMessage> = { ...pageRoutes, ...kbRoutes, ...compareRoutes, ...historyRoutes };
+export const ROUTES: Routes<BackgroundMessage> = { ...pageRoutes, ...kbRoutes, ...compareRoutes, ...historyRoutes, ...reportRoutes };
 
 export class SenderRejected extends Error {}
 

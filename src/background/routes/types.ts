@@ -52,6 +52,8 @@ export interface HandlerDeps {
   markChanged?(tabId: number, change: VersionChange): Promise<void>;
   /** Opens the popup's History view for a tab in a new tab. */
   openHistory?(tabId: number): Promise<boolean>;
+  /** Opens a popup view for a tab in a new tab beside it (`?tab=<id>&view=<view>&<params>`). */
+  openView?(tabId: number, view: string, params: Record<string, string>): Promise<boolean>;
 }
 
 export interface Context {

@@ -189,7 +189,9 @@ describe('citation record across visits', () => {
     expect(again).toBeTruthy();
     await policy.locator(`mark[data-clausemark-clause="${again.id}"]`).first().click();
     await waitForUi(policy, '.record');
-    expect(await uiText(policy, '.record')).toBe(await recordId({ documentId: visit.documentId, url: visit.url }, c.excerpt));
+    // The id is computed after the panel opens (an ellipsis until then).
+    const id = await recordId({ documentId: visit.documentId, url: visit.url }, c.excerpt);
+    await expect.poll(() => uiText(policy, '.record'), { timeout: 15_000 }).toBe(id);
     const { seen } = await ask<{ seen: ({ firstSeen: string; lastVerified: string } | null)[] }>('record/seen', { tabId, texts: [c.excerpt] });
     expect(seen[0]?.firstSeen).toBe(visit.readAt);
     expect(seen[0]?.lastVerified).toBe(second.readAt);
@@ -205,6 +207,8 @@ describe('Export report', () => {
   });
 
   async function exportAs(format: 'html' | 'md'): Promise<{ name: string; text: string }> {
+    // The record the report is made from (a page that changed after load is read again).
+    visit = await tabVisit(session, tabId);
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 420, height: 640 });
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);

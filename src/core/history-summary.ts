@@ -10,31 +10,12 @@ import { clauseChanges, type ClauseChanges, type ClauseLike } from './history-cl
 import { myers } from './history-diff';
 import { getCategory } from './taxonomy';
 import { SEVERITY_RANK, type Severity } from './types';
+import type { ChangeKind, ChangeLine, Stance } from './change-line';
 import { normalizeForMatch, segment } from './text';
 import { tokens } from './detect-features';
 import { matchingRules, RULES } from './rules';
 
-/** added / removed: the document now says (no longer says) anything of this category and stance;
- * more / less: a clause of it came (went) while others of it stay; reworded, stronger, milder: the
- * same clause in new words, rated as before, more or less severe. */
-export type ChangeKind = 'added' | 'removed' | 'more' | 'less' | 'reworded' | 'stronger' | 'milder';
-export type Stance = 'concern' | 'protective';
-
-export interface ChangeLine {
-  kind: ChangeKind;
-  category: string;
-  /** The clause's stance: after the change (added, reworded, re-rated) or before it (removed). */
-  stance: Stance;
-  /** What the change means for the user: `good` when it is in their favour. */
-  severity: Severity;
-  /** Words quoted from the clause: the new (or, failing that, dropped) words of a rewording; the
-   * start of the clause otherwise. */
-  phrase: string;
-  /** Clauses this line stands for (the same kind, category and stance are said once). */
-  count: number;
-  /** The clause (after the change; before it for a removal) of the first of them. */
-  clauseId: string;
-}
+export type { ChangeKind, ChangeLine, Stance };
 
 /** Categories whose clauses inform rather than take something from the user (how long data is
  * kept, which rights you have, …): a statement of these that goes is information lost, not a

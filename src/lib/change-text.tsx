@@ -1,7 +1,7 @@
 // Change summaries (core/history-summary.ts) in the user's language: the sentence of each line,
 // and the list the popup's banner, the History view and the in-page change notice show. Text only,
 // never HTML (the phrase is quoted from the policy).
-import type { ChangeLine } from '../core/history-summary';
+import type { ChangeLine } from '../core/change-line';
 import { getCategory } from '../core/taxonomy';
 import { t, tn, tMaybe } from './i18n';
 import { categoryKey } from './message-keys';
@@ -31,7 +31,7 @@ export function changeText(line: Pick<ChangeLine, 'kind' | 'category' | 'stance'
 }
 
 /** The lines, most severe first; `max` keeps the first ones (the banner, the notice). */
-export function ChangeList({ lines, max }: { lines: readonly ChangeLine[]; max?: number }) {
+export function ChangeList({ lines, max }: { lines: readonly Omit<ChangeLine, 'clauseId'>[]; max?: number }) {
   const shown = max === undefined ? lines : lines.slice(0, max);
   return (
     <ul class="chg-lines">

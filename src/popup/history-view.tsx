@@ -268,6 +268,8 @@ function Archive({ data }: { data: HistoryViewData }) {
                     {' '}{t('histSentences', formatNumber(c.summary.sentencesAdded), formatNumber(c.summary.sentencesRemoved))}{c.summary.categories.length ? ` · ${c.summary.categories.map((k) => categoryTitle(k)).join(', ')}` : ''}
                   </span>
                 )}
+                {c.summary?.lines && c.summary.lines.length > 0 && <ChangeList lines={c.summary.lines} />}
+                {c.summary?.moreLines ? <span class="muted small">{tn('glanceMore', c.summary.moreLines)}</span> : null}
               </li>
             ))}
           </ol>

@@ -7,10 +7,8 @@
 // without them.
 import path from 'node:path';
 import { detectSentences } from '../../src/core/detect';
-import { tokens } from '../../src/core/detect-features';
 import { clauseChanges, type ClauseLike } from '../../src/core/history-clauses';
-import { summariseChanges } from '../../src/core/history-summary';
-import { matchingRules, RULES } from '../../src/core/rules';
+import { passageIndex, ruleConcerns, summariseChanges } from '../../src/core/history-summary';
 import { markdownToText, normalizeForMatch, segment } from '../../src/core/text';
 import { ARCHIVE_LINES, type HistoryChange } from '../../src/kb/schema';
 import type { DocumentSet } from './documents';
@@ -89,11 +87,7 @@ function factsOf(raw: string, cache?: FactsCache): SentenceFacts {
     clauses.push({ category: c.category, severity: c.severity });
   }
   const topics = new Set(clauses.map((c) => `${c.category}\u0000${c.severity === 'good' ? 'protective' : 'concern'}`));
-  const norm = normalizeForMatch(raw);
-  for (const i of matchingRules(norm, tokens(norm))) {
-    const rule = RULES[i];
-    if (rule && rule.severity !== 'good') topics.add(`${rule.category}\u0000concern`);
-  }
+  for (const t of ruleConcerns(raw)) topics.add(t);
   f = { clauses, topics: [...topics] };
   cache?.set(raw, f);
   return f;
@@ -126,7 +120,8 @@ export function summariseChange(prev: VersionSentences, next: VersionSentences, 
   const categories = [...new Set([...gone, ...fresh].map((c) => c.category))].sort();
   const out: ChangeSummary = { sentencesAdded: added.length, sentencesRemoved: removed.length, categories };
   if (gone.length + fresh.length === 0) return out;
-  const all = summariseChanges(clauseChanges(gone, fresh), [], [], { before: topicsOf(prev, cache), after: topicsOf(next, cache) });
+  const says = (v: VersionSentences) => ({ topics: topicsOf(v, cache), echoes: passageIndex([...v.byKey.values()]) });
+  const all = summariseChanges(clauseChanges(gone, fresh), [], [], { before: says(prev), after: says(next) });
   const lines = all.slice(0, ARCHIVE_LINES).map(({ clauseId: _id, ...line }) => line);
   if (lines.length) out.lines = lines;
   if (all.length > lines.length) out.moreLines = all.length - lines.length;

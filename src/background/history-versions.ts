@@ -6,7 +6,7 @@
 import type { Visit } from '../storage/records';
 import type { HistoryGlance, HistoryListing, HistoryVersionInfo, HistoryViewData, ReviewedNotFound, VersionAck, VersionChange, VersionStoreReq } from '../history-messages';
 import { clauseChanges } from '../core/history-clauses';
-import { summariseChanges, statedConcerns } from '../core/history-summary';
+import { summariseChanges, textSays } from '../core/history-summary';
 import { diffVersions, foldDiff } from '../core/history-diff';
 import { significantText, storedWords, versionText } from '../core/history-text';
 import { fingerprint, sha256Hex } from '../core/fingerprint';
@@ -37,8 +37,8 @@ async function summarise(db: Db, docKey: string, obs: Observation): Promise<Vers
 
 /** The change's lines; with both texts, "now" and "no longer" are checked against them. */
 function summary(cc: ReturnType<typeof clauseChanges>, before: StoredVersion['clauses'], after: StoredVersion['clauses'], fromText?: string, toText?: string) {
-  const stated = fromText !== undefined && toText !== undefined ? { before: statedConcerns(fromText), after: statedConcerns(toText) } : undefined;
-  return summariseChanges(cc, before, after, stated);
+  const says = fromText !== undefined && toText !== undefined ? { before: textSays(fromText), after: textSays(toText) } : undefined;
+  return summariseChanges(cc, before, after, says);
 }
 
 /** On version/check: does this document already have this text? If so, record the reading now.

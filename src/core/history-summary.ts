@@ -106,15 +106,17 @@ interface Draft extends Omit<ChangeLine, 'count'> {
 
 const topic = (c: ClauseLike) => `${c.category}\u0000${stanceOf(c.severity)}`;
 
-function addedLine(c: ClauseLike, before: ReadonlySet<string>): Draft {
+type Echoes = ((excerpt: string) => boolean) | undefined;
+
+function addedLine(c: ClauseLike, before: ReadonlySet<string>, echoedBefore: Echoes): Draft {
   const stance = stanceOf(c.severity);
-  return { kind: before.has(topic(c)) ? 'more' : 'added', category: c.category, stance, severity: stance === 'protective' ? 'good' : sev(c.severity), phrase: leadPhrase(c.excerpt), clauseId: c.id };
+  return { kind: before.has(topic(c)) || echoedBefore?.(c.excerpt) ? 'more' : 'added', category: c.category, stance, severity: stance === 'protective' ? 'good' : sev(c.severity), phrase: leadPhrase(c.excerpt), clauseId: c.id };
 }
 
-function removedLine(c: ClauseLike, after: ReadonlySet<string>): Draft {
+function removedLine(c: ClauseLike, after: ReadonlySet<string>, echoedAfter: Echoes): Draft {
   const stance = stanceOf(c.severity);
   // The document still says this elsewhere: less of it, which is worth a look, not a verdict.
-  if (after.has(topic(c))) return { kind: 'less', category: c.category, stance, severity: 'low', phrase: leadPhrase(c.excerpt), clauseId: c.id };
+  if (after.has(topic(c)) || echoedAfter?.(c.excerpt)) return { kind: 'less', category: c.category, stance, severity: 'low', phrase: leadPhrase(c.excerpt), clauseId: c.id };
   // A protection that goes is a concern of the category's weight; a concern that goes is in the
   // user's favour, unless it was information (a retention period, a right), whose loss is minor.
   const severity: Severity = stance === 'protective' ? concernOf(c.category) : DISCLOSURES.has(c.category) ? 'low' : 'good';
@@ -134,27 +136,88 @@ function changedLine(before: ClauseLike, after: ClauseLike): Draft {
 
 const KIND_ORDER: Record<ChangeKind, number> = { added: 0, stronger: 1, more: 2, removed: 3, less: 4, milder: 5, reworded: 6 };
 
+/** What a whole version says, to check "now says" and "no longer says" against: the category and
+ * stance of its clauses and of the concerns its sentences state in a rule's wording, and whether it
+ * has a passage much like a given clause (`echoes`). */
+export interface VersionSays {
+  topics: ReadonlySet<string>;
+  echoes?(excerpt: string): boolean;
+}
+
 /** The concerns a text states in a rule's canonical wording ("resolve disputes through
  * arbitration"), as `category\u0000concern`: what the detector may have left to another category
  * of the same sentence is still said there. */
 export function statedConcerns(text: string): Set<string> {
-  const out = new Set<string>();
-  const model = segment(text);
-  for (const s of model.sentences) {
-    const norm = normalizeForMatch(text.slice(s.start, s.end));
-    for (const i of matchingRules(norm, tokens(norm))) {
-      const rule = RULES[i];
-      if (rule && rule.severity !== 'good') out.add(`${rule.category}\u0000concern`);
-    }
+  return textSays(text).topics as Set<string>;
+}
+
+/** Everything `VersionSays` needs from a text, in one segmentation. */
+export function textSays(text: string): VersionSays {
+  const sentences = segment(text).sentences.map((s) => text.slice(s.start, s.end));
+  const topics = new Set<string>();
+  for (const raw of sentences) for (const t of ruleConcerns(raw)) topics.add(t);
+  return { topics, echoes: passageIndex(sentences) };
+}
+
+/** `category\u0000concern` of each rule that matches a sentence. */
+export function ruleConcerns(sentence: string): string[] {
+  const norm = normalizeForMatch(sentence);
+  const out: string[] = [];
+  for (const i of matchingRules(norm, tokens(norm))) {
+    const rule = RULES[i];
+    if (rule && rule.severity !== 'good') out.push(`${rule.category}\u0000concern`);
   }
   return out;
 }
 
-/** The summary of a change from one version's clauses to the next's. With the two texts, a concern
- * is only said to be new (or gone) when the other text does not state it in a rule's wording
- * either: "no longer says" must never rest on a clause the detector missed. */
+const STOP = new Set(
+  'this that with your from have will which their these those been such also other into only more than when where what about they them there then were would could should shall must upon each some very over under after before within without including include may our ours you'.split(' '),
+);
+const ECHO_WINDOW = 5;
+const ECHO_SHARE = 0.7;
+const ECHO_MIN_WORDS = 5;
+
+function contentWords(s: string): string[] {
+  return [...new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !STOP.has(w)))];
+}
+
+/** Whether the text has, within ECHO_WINDOW consecutive sentences, most (ECHO_SHARE) of a clause's
+ * content words: the same passage in other words or split differently ("you grant us permission
+ * to: … The license is limited, worldwide, non-exclusive, and royalty-free"), which a detector may
+ * have missed. Such a clause is not new (or gone): it is said more (or less). */
+export function passageIndex(sentences: readonly string[]): (excerpt: string) => boolean {
+  const where = new Map<string, number[]>();
+  sentences.forEach((raw, i) => {
+    for (const w of contentWords(raw)) {
+      const list = where.get(w);
+      if (list) list.push(i);
+      else where.set(w, [i]);
+    }
+  });
+  return (excerpt) => {
+    const words = contentWords(excerpt);
+    if (words.length < ECHO_MIN_WORDS) return false;
+    const need = Math.ceil(ECHO_SHARE * words.length);
+    const hits = new Map<number, number>();
+    for (const w of words) {
+      const starts = new Set<number>();
+      for (const i of where.get(w) ?? []) for (let s = Math.max(0, i - ECHO_WINDOW + 1); s <= i; s++) starts.add(s);
+      for (const st of starts) {
+        const n = (hits.get(st) ?? 0) + 1;
+        if (n >= need) return true;
+        hits.set(st, n);
+      }
+    }
+    return false;
+  };
+}
+
+/** The summary of a change from one version's clauses to the next's. With the two texts, a clause
+ * is only said to be new (or gone) when the other text does not state it either, in a rule's
+ * wording or in a passage much like it: "no longer says" must never rest on a clause the detector
+ * missed. */
 export function summariseVersions(before: readonly ClauseLike[], after: readonly ClauseLike[], texts?: { before: string; after: string }): ChangeLine[] {
-  return summariseChanges(clauseChanges(before, after), before, after, texts && { before: statedConcerns(texts.before), after: statedConcerns(texts.after) });
+  return summariseChanges(clauseChanges(before, after), before, after, texts && { before: textSays(texts.before), after: textSays(texts.after) });
 }
 
 /** One line per changed clause, the same kind, category and stance said once (with a count), most
@@ -164,11 +227,11 @@ export function summariseChanges(
   changes: ClauseChanges,
   before: readonly ClauseLike[],
   after: readonly ClauseLike[],
-  stated?: { before: ReadonlySet<string>; after: ReadonlySet<string> },
+  says?: { before: VersionSays; after: VersionSays },
 ): ChangeLine[] {
-  const had = new Set([...before.map(topic), ...(stated?.before ?? [])]);
-  const has = new Set([...after.map(topic), ...(stated?.after ?? [])]);
-  const drafts: Draft[] = [...changes.added.map((c) => addedLine(c, had)), ...changes.removed.map((c) => removedLine(c, has)), ...changes.changed.map(({ before: b, after: a }) => changedLine(b, a))];
+  const had = new Set([...before.map(topic), ...(says?.before.topics ?? [])]);
+  const has = new Set([...after.map(topic), ...(says?.after.topics ?? [])]);
+  const drafts: Draft[] = [...changes.added.map((c) => addedLine(c, had, says?.before.echoes)), ...changes.removed.map((c) => removedLine(c, has, says?.after.echoes)), ...changes.changed.map(({ before: b, after: a }) => changedLine(b, a))];
   const byKey = new Map<string, ChangeLine>();
   for (const d of drafts) {
     const key = `${d.kind}\u0000${d.category}\u0000${d.stance}`;

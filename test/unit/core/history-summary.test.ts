@@ -45,11 +45,13 @@ describe('change summaries of real policy changes', () => {
     // Reader: a new passage says LinkedIn uses member data "To train, fine-tune, evaluate and
     // improve our Generative AI models used to create content", and "You can opt out of our use of
     // your data to train our content-generating" models. The policy already spoke of AI training
-    // (since June 2025), so this adds to it; it never stops saying so.
+    // (since June 2025), and the September 2025 version already announced the opt-out ("You can opt
+    // out any time in your settings if you’d prefer not to have your data used in this way"), so
+    // both add to what it said; it never stops saying either.
     const lines = summary('LinkedIn/Privacy Policy.md', '326007fda0669f95586b5744c512704e3547c970', 'bc7d59e9d4f6f5e3b2927e9c0ec82f7283d3a9b8');
     const s = said(lines);
     expect(s[0]).toEqual({ sentence: 'Adds to where it says it may train AI models on your content', severity: 'high', phrase: 'To train, fine-tune, evaluate and improve our Generative AI models used to create content…' });
-    expect(s).toContainEqual({ sentence: 'Now says it limits AI training on your content', severity: 'good', phrase: 'You can opt out of our use of your data to train our content-generating…' });
+    expect(s).toContainEqual({ sentence: 'Adds to where it says it limits AI training on your content', severity: 'good', phrase: 'You can opt out of our use of your data to train our content-generating…' });
     expect(s.map((x) => x.sentence)).not.toContain('No longer says it may train AI models on your content');
   });
 
@@ -78,10 +80,11 @@ describe('change summaries of real policy changes', () => {
   it('Bluesky Terms of Service, June → August 2025: a promise not to sell content; arbitration and class-action waiver stay', () => {
     // Reader: new "We will never sell your Content without getting your permission first."; the
     // new terms still send "most issues … to private arbitration, not court" and still waive class
-    // actions "in most cases" — so neither may be said to be gone. (The generator also says "Now
-    // says it gets a licence to use your content", where a reader sees the old licence — "you grant
-    // us permission to … The license is limited, worldwide, non-exclusive, and royalty-free" —
-    // reworded: the detector does not recognise the old wording. docs/history.md, Known limits.)
+    // actions "in most cases" — so neither may be said to be gone. The licence is not new: the old
+    // terms said "By sharing User Content through Bluesky Social, you grant us permission to: …
+    // The license is limited, worldwide, non-exclusive, and royalty-free", in words the detector
+    // does not take for a licence clause; the new "you grant us a limited, worldwide,
+    // non-exclusive, royalty-free license" adds to it.
     const lines = summary('Bluesky/Terms of Service.md', 'b1a978f22b73067d9b08ea5cf37fd752fcc6139d', 'ac1067b3b597205a16bc004f436c8f000dfe604e');
     const s = said(lines);
     expect(s).toContainEqual({ sentence: 'Now says it does not sell your data', severity: 'good', phrase: 'We will never sell your Content without getting your permission first.' });
@@ -89,6 +92,8 @@ describe('change summaries of real policy changes', () => {
     expect(sentences).not.toContain('No longer says disputes go to arbitration instead of a court');
     expect(sentences).not.toContain('No longer says you give up class actions');
     expect(sentences).toContain('Rewords where it says you give up class actions');
+    expect(s).toContainEqual({ sentence: 'Adds to where it says it gets a licence to use your content', severity: 'medium', phrase: 'By sharing Content on Bluesky, you grant us a limited, worldwide, non-exclusive, royalty-free license…' });
+    expect(sentences).not.toContain('Now says it gets a licence to use your content');
     expect(lines.find((l) => l.category === 'class-action-waiver' && l.kind === 'reworded')?.phrase).toBe('in most cases.');
   });
 
@@ -127,6 +132,15 @@ describe('the rules of a line', () => {
       ['Now says it may train AI models on your content', 'high', 2, 'We train models on your posts.'],
       ['Says it tracks you with cookies or similar tools, in stronger terms', 'high', 1, 'and to track you across sites.'],
     ]);
+  });
+
+  it('a clause the detector found on one side only is not new (or gone) when the other text has much the same passage', () => {
+    const added = [c('l', 'content-license', 'medium', 'By sharing Content, you grant us a limited, worldwide, non-exclusive, royalty-free license to host it.')];
+    const oldText = 'By sharing User Content, you grant us permission to host it. The license is limited, worldwide, non-exclusive, and royalty-free. You can delete it.';
+    const [more] = summariseVersions([], added, { before: oldText, after: added[0]!.excerpt });
+    expect(changeSentence(more!)).toBe('Adds to where it says it gets a licence to use your content');
+    const [fresh] = summariseVersions([], added, { before: 'We keep your posts private. You can delete them at any time.', after: added[0]!.excerpt });
+    expect(changeSentence(fresh!)).toBe('Now says it gets a licence to use your content');
   });
 
   it('key phrases: the clause’s first sentence without its marker, the changed words of a rewording', () => {

@@ -39,6 +39,8 @@ export function generatedMessages(): Messages {
     add(categoryKey(c.id, 'meaning'), c.meaning, `What a "${c.id}" clause does, one sentence (taxonomy.ts).`);
     add(categoryKey(c.id, 'why'), c.whyItMatters, `Why a "${c.id}" clause matters (taxonomy.ts).`);
     add(categoryKey(c.id, 'impact'), c.consumerImpact, `What a "${c.id}" clause can mean in practice (taxonomy.ts).`);
+    add(categoryKey(c.id, 'says'), c.says.concern, `Change summaries: what the document says about "${c.id}" when the clause is a concern; fits the change templates (chgAdded…) of this language (taxonomy.ts).`);
+    add(categoryKey(c.id, 'says_good'), c.says.good, `Change summaries: what the document says about "${c.id}" when the clause protects the user; fits the change templates (chgAdded…) of this language (taxonomy.ts).`);
     for (const r of c.regulations) {
       add(regulationNoteKey(c.id, r.regulation), r.note, `Why ${REGULATIONS[r.regulation].short} ${r.provision} may apply to "${c.id}"; say "may", never "is illegal" (taxonomy.ts).`);
     }

@@ -1,6 +1,7 @@
 // Payload types of the version-history messages (their entries are in src/messages.ts).
 import type { ClauseChanges } from './core/history-clauses';
 import type { ShownOp } from './core/history-diff';
+import type { ChangeLine } from './core/history-summary';
 import type { HistoryChange } from './kb/schema';
 import type { PageClause } from './core/page-clause';
 import type { HistorySettings, TrackedDocument } from './storage/history-types';
@@ -23,6 +24,23 @@ export interface VersionChange {
   wordsAdded: number;
   wordsRemoved: number;
   clauses: { added: number; removed: number; changed: number };
+  /** What changed for the user, one line per changed clause, most severe first. */
+  lines: ChangeLine[];
+}
+
+/** The popup's first view: the document's last real change against the user's baseline (the
+ * pinned version, else the one read before the change), if any. */
+export interface HistoryGlance {
+  change: {
+    fromSha: string;
+    toSha: string;
+    /** When the user first read the version the change is measured against. */
+    fromSeen: string;
+    pinned: boolean;
+    wordsAdded: number;
+    wordsRemoved: number;
+    lines: ChangeLine[];
+  } | null;
 }
 
 /** The background's answer about this page's version. */
@@ -74,6 +92,8 @@ export interface HistoryViewData {
   to?: string;
   diff?: { ops: ShownOp[]; wordsAdded: number; wordsRemoved: number; cosmeticBlocks: number; significant: boolean; coarse: boolean; ms: number };
   clauseChanges?: ClauseChanges<PageClause>;
+  /** The clause changes as lines saying what changed for the user (core/history-summary.ts). */
+  summary?: ChangeLine[];
   /** The Open Terms Archive record of this document, from the knowledge base. */
   archive?: { collection: string; latestDate?: string; latestSha?: string; changes: HistoryChange[] };
   /** Reviewed (ToS;DR) clauses found in the archived text but not in the `to` version. */

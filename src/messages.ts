@@ -14,7 +14,7 @@ import type { PairRow } from './core/compare-pair';
 import type { SeverityCounts } from './core/compare-rarity';
 import type { PlatformHit } from './core/platform-search';
 import type { Seen } from './core/record';
-import type { HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
+import type { HistoryGlance, HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
 
 export type { KbStatus, PageClause, PageReading, Visit };
 
@@ -134,6 +134,8 @@ export interface BackgroundProtocol {
   'history/open': { req: Record<string, never>; res: { ok: boolean } };
   /** Popup: a document's versions, the diff between two of them, clause changes, archive timeline. */
   'history/view': { req: { docKey: string; from?: string; to?: string }; res: HistoryViewData };
+  /** Popup's first view: the document's last real change and what it changed for the user. */
+  'history/glance': { req: { docKey: string }; res: HistoryGlance };
   /** Popup: pin "the version I agreed to" (null unpins). */
   'history/pin': { req: { docKey: string; sha256: string | null }; res: { tracked: TrackedDocument } };
   /** Options: tracked documents and sizes. */

@@ -1,11 +1,16 @@
 // Per-change summaries of the archived documents' history: for each real change, the sentences
-// added and removed (set difference against the version just before, artefacts included) and the
-// clause categories the detector finds in those sentences. Versions are read from the collections'
-// git bundles (git-blobs.ts); without git or a writable .cache/ the build goes on without them.
+// added and removed (set difference against the version just before, artefacts included), the
+// clause categories the detector finds in those sentences, and what changed for the user as lines
+// (core/history-summary.ts: the clauses of the removed and added sentences paired into rewordings,
+// "now" and "no longer" checked against everything each whole version says). Versions are read from
+// the collections' git bundles (git-blobs.ts); without git or a writable .cache/ the build goes on
+// without them.
 import path from 'node:path';
 import { detectSentences } from '../../src/core/detect';
+import { clauseChanges, type ClauseLike } from '../../src/core/history-clauses';
+import { passageIndex, ruleConcerns, summariseChanges } from '../../src/core/history-summary';
 import { markdownToText, normalizeForMatch, segment } from '../../src/core/text';
-import type { HistoryChange } from '../../src/kb/schema';
+import { ARCHIVE_LINES, type HistoryChange } from '../../src/kb/schema';
 import type { DocumentSet } from './documents';
 import { BlobReader, ensureBareClone } from './git-blobs';
 import { isRealChange, rowsByDocument, type SummaryFn } from './history';
@@ -59,17 +64,33 @@ export function versionSentences(markdown: string, cache?: Map<string, Pieces>):
   return { byKey };
 }
 
-/** Categories the detector finds in one sentence, remembered per document in `cache` (a sentence
- * added by one change is often removed by a later one). */
-function categoriesOf(raws: readonly string[], into: Set<string>, cache?: Map<string, string[]>): void {
-  for (const raw of raws) {
-    let cats = cache?.get(raw);
-    if (!cats) {
-      cats = [...new Set(detectSentences(raw, [{ start: 0, end: raw.length, block: 0 }]).map((c) => c.category))];
-      cache?.set(raw, cats);
-    }
-    for (const c of cats) into.add(c);
+/** What the detector finds in one sentence (category and severity of each clause) and the concerns
+ * it states in a rule's wording, remembered per document in `cache` (consecutive versions share
+ * almost every sentence, and a sentence added by one change is often removed by a later one). */
+interface SentenceFacts {
+  clauses: { category: string; severity: string }[];
+  /** `category\u0000stance` of each clause and each rule concern: what the sentence says. */
+  topics: string[];
+}
+
+export type FactsCache = Map<string, SentenceFacts>;
+
+function factsOf(raw: string, cache?: FactsCache): SentenceFacts {
+  let f = cache?.get(raw);
+  if (f) return f;
+  const seen = new Set<string>();
+  const clauses: SentenceFacts['clauses'] = [];
+  for (const c of detectSentences(raw, [{ start: 0, end: raw.length, block: 0 }])) {
+    const key = `${c.category}\u0000${c.severity}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    clauses.push({ category: c.category, severity: c.severity });
   }
+  const topics = new Set(clauses.map((c) => `${c.category}\u0000${c.severity === 'good' ? 'protective' : 'concern'}`));
+  for (const t of ruleConcerns(raw)) topics.add(t);
+  f = { clauses, topics: [...topics] };
+  cache?.set(raw, f);
+  return f;
 }
 
 function missing(from: VersionSentences, to: VersionSentences): string[] {
@@ -78,14 +99,33 @@ function missing(from: VersionSentences, to: VersionSentences): string[] {
   return out;
 }
 
-/** What changed from `prev` to `next`: distinct sentences added and removed, categories touched. */
-export function summariseChange(prev: VersionSentences, next: VersionSentences, cache?: Map<string, string[]>): ChangeSummary {
+/** Everything a whole version says (category and stance), from its sentences' facts. */
+function topicsOf(v: VersionSentences, cache?: FactsCache): Set<string> {
+  const out = new Set<string>();
+  for (const raw of v.byKey.values()) for (const t of factsOf(raw, cache).topics) out.add(t);
+  return out;
+}
+
+function clausesOf(raws: readonly string[], cache?: FactsCache): ClauseLike[] {
+  return raws.flatMap((raw) => factsOf(raw, cache).clauses.map((c) => ({ id: `${c.category}\u0000${c.severity}\u0000${raw}`, category: c.category, severity: c.severity, source: 'detector', excerpt: raw })));
+}
+
+/** What changed from `prev` to `next`: distinct sentences added and removed, categories touched,
+ * and the lines saying what changed for the user (at most ARCHIVE_LINES, most severe first). */
+export function summariseChange(prev: VersionSentences, next: VersionSentences, cache?: FactsCache): ChangeSummary {
   const added = missing(next, prev);
   const removed = missing(prev, next);
-  const categories = new Set<string>();
-  categoriesOf(added, categories, cache);
-  categoriesOf(removed, categories, cache);
-  return { sentencesAdded: added.length, sentencesRemoved: removed.length, categories: [...categories].sort() };
+  const gone = clausesOf(removed, cache);
+  const fresh = clausesOf(added, cache);
+  const categories = [...new Set([...gone, ...fresh].map((c) => c.category))].sort();
+  const out: ChangeSummary = { sentencesAdded: added.length, sentencesRemoved: removed.length, categories };
+  if (gone.length + fresh.length === 0) return out;
+  const says = (v: VersionSentences) => ({ topics: topicsOf(v, cache), echoes: passageIndex([...v.byKey.values()]) });
+  const all = summariseChanges(clauseChanges(gone, fresh), [], [], { before: says(prev), after: says(next) });
+  const lines = all.slice(0, ARCHIVE_LINES).map(({ clauseId: _id, ...line }) => line);
+  if (lines.length) out.lines = lines;
+  if (all.length > lines.length) out.moreLines = all.length - lines.length;
+  return out;
 }
 
 const rowKey = (collection: string, r: IndexRow) => `${collection}\u0000${r.commit}\u0000${r.service}\u0000${r.termsType}`;
@@ -99,7 +139,7 @@ async function summariseDocument(collection: string, rows: IndexRow[], reader: B
   // surface as unhandled rejections.
   for (const t of texts) t?.catch(() => {});
   const cache = new Map<string, Pieces>();
-  const detected = new Map<string, string[]>();
+  const detected: FactsCache = new Map();
   let prev: VersionSentences | null = null;
   let prevBlob = '';
   for (let i = 0; i < rows.length; i++) {

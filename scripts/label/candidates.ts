@@ -27,7 +27,7 @@ export function candidates(): Candidate[] {
       try { files = readdirSync(dir); } catch { continue; }
       for (const f of files.filter((x) => /privacy/i.test(x) && x.endsWith('.md'))) {
         const md = readFileSync(path.join(dir, f), 'utf8');
-        const { text, hardBreaks } = markdownToText(md);
+        const { text, hardBreaks } = markdownToText(md, { br: 'drop' }); // the labelled set's text
         if (guessLanguage(text).language !== 'en') continue;
         const key = `${service}/${f}`.toLowerCase();
         if (seen.has(key)) continue; // the same service tracked in two collections

@@ -26,7 +26,7 @@ export function selectDocs(n = 66, test = 14, double = 10): LabelDoc[] {
   const services = [...new Set(picked.map((c) => c.service))];
   const testServices = new Set(services.slice(0, test));
   return picked.map((c, i) => {
-    const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8')).text;
+    const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8'), { br: 'drop' }).text;
     return {
       id: `${c.service}--${c.type}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
       service: c.service, file: c.file, sha256: hash(text), sentences: c.sentences,
@@ -50,7 +50,7 @@ export function extendDocs(have: readonly LabelDoc[], n: number): LabelDoc[] {
   for (const c of pool) {
     if (out.length >= n || seen.has(c.service)) continue;
     seen.add(c.service);
-    const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8')).text;
+    const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8'), { br: 'drop' }).text;
     out.push({ id: `${c.service}--${c.type}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), service: c.service, file: c.file, sha256: hash(text), sentences: c.sentences, split: 'train', double: false });
   }
   return out;
@@ -66,7 +66,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (extend > 0) docs.push(...extendDocs(docs, extend));
   if (!existsSync(manifestPath) || extend > 0) writeFileSync(manifestPath, JSON.stringify({ source: 'Open Terms Archive (ODC-BY 1.0), latest versions in ../shared/data', docs }, null, 1) + '\n');
   for (const d of docs) {
-    const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, d.file), 'utf8'));
+    const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, d.file), 'utf8'), { br: 'drop' });
     const m = segment(text, hardBreaks);
     let lastBlock = -1;
     const lines = m.sentences.map((s, i) => {

@@ -29,7 +29,7 @@ for (const c of pool) {
   if (seen.size >= Number(nDocs)) break;
   if (seen.has(c.service)) continue;
   seen.add(c.service);
-  const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8'));
+  const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8'), { br: 'drop' });
   const m = segment(text, hardBreaks);
   const ctx = sectionContext(text, m.sentences);
   const flags = detectClauses(m).filter((f) => f.severity !== 'low');

@@ -53,7 +53,7 @@ export function loadPrivacySet(context: FeatureConfig): LabelledDoc[] {
     if (!existsSync(file)) continue;
     const src = path.join(DATA, d.file);
     if (!existsSync(src)) throw new Error(`labelled document missing from ../shared/data: ${d.file}`);
-    const { text, hardBreaks } = markdownToText(readFileSync(src, 'utf8'));
+    const { text, hardBreaks } = markdownToText(readFileSync(src, 'utf8'), { br: 'drop' }); // the text the labels were made on
     const sha = createHash('sha256').update(text).digest('hex');
     if (sha !== d.sha256) throw new Error(`${d.file} changed since it was labelled (sha256 ${sha.slice(0, 12)} ≠ ${d.sha256.slice(0, 12)})`);
     const model = segment(text, hardBreaks);

@@ -4,8 +4,9 @@
 // document and origin (the visit's docKey, derived by the background from the sender): whether a
 // text is "known", dates, pins, counts and diffs never come from another document's rows.
 import type { Visit } from '../storage/records';
-import type { HistoryListing, HistoryVersionInfo, HistoryViewData, ReviewedNotFound, VersionAck, VersionChange, VersionStoreReq } from '../history-messages';
+import type { HistoryGlance, HistoryListing, HistoryVersionInfo, HistoryViewData, ReviewedNotFound, VersionAck, VersionChange, VersionStoreReq } from '../history-messages';
 import { clauseChanges } from '../core/history-clauses';
+import { summariseChanges, textSays } from '../core/history-summary';
 import { diffVersions, foldDiff } from '../core/history-diff';
 import { significantText, storedWords, versionText } from '../core/history-text';
 import { fingerprint, sha256Hex } from '../core/fingerprint';
@@ -21,14 +22,23 @@ async function summarise(db: Db, docKey: string, obs: Observation): Promise<Vers
   if (!c) return null;
   const [fromV, toV, fromText, toText] = await Promise.all([getVersion(db, docKey, c.fromSha), getVersion(db, docKey, c.toSha), getVersionText(db, c.fromSha), getVersionText(db, c.toSha)]);
   const diff = fromText !== undefined && toText !== undefined ? diffVersions(fromText, toText) : null;
-  const cc = clauseChanges(fromV?.clauses ?? [], toV?.clauses ?? []);
+  const before = fromV?.clauses ?? [];
+  const after = toV?.clauses ?? [];
+  const cc = clauseChanges(before, after);
   return {
     docKey,
     ...c,
     wordsAdded: diff?.wordsAdded ?? 0,
     wordsRemoved: diff?.wordsRemoved ?? 0,
     clauses: { added: cc.added.length, removed: cc.removed.length, changed: cc.changed.length },
+    lines: summary(cc, before, after, fromText, toText),
   };
+}
+
+/** The change's lines; with both texts, "now" and "no longer" are checked against them. */
+function summary(cc: ReturnType<typeof clauseChanges>, before: StoredVersion['clauses'], after: StoredVersion['clauses'], fromText?: string, toText?: string) {
+  const says = fromText !== undefined && toText !== undefined ? { before: textSays(fromText), after: textSays(toText) } : undefined;
+  return summariseChanges(cc, before, after, says);
 }
 
 /** On version/check: does this document already have this text? If so, record the reading now.
@@ -130,6 +140,7 @@ export async function historyView(db: Db, kb: KbService, req: { docKey: string; 
       out.diff = { ops: foldDiff(d.ops), wordsAdded: d.wordsAdded, wordsRemoved: d.wordsRemoved, cosmeticBlocks: d.cosmeticBlocks, significant: d.significant, coarse: d.coarse, ms };
     }
     out.clauseChanges = clauseChanges(fromV.clauses, toV.clauses);
+    out.summary = summary(out.clauseChanges, fromV.clauses, toV.clauses, a, b);
   }
   const documentId = tracked?.documentId ?? toV?.documentId;
   if (documentId) {
@@ -148,6 +159,33 @@ export async function historyView(db: Db, kb: KbService, req: { docKey: string; 
     }
   }
   return out;
+}
+
+/** The popup's first view: the change History opens on (pinned or previous version → current),
+ * when it is a real one, with its lines. Nothing when the document never changed for the user. */
+export async function historyGlance(db: Db, docKey: string): Promise<HistoryGlance> {
+  const [tracked, versions] = await Promise.all([getTracked(db, docKey), versionsOf(db, docKey)]);
+  if (!tracked) return { change: null };
+  const pair = defaultPair(versions, tracked.currentSha, tracked.previousSha, tracked.pinnedSha);
+  const fromV = versions.find((v) => v.sha256 === pair.from);
+  const toV = versions.find((v) => v.sha256 === pair.to);
+  // Same significant text: a cosmetic change (date line, banner) is never announced.
+  if (!fromV || !toV || fromV === toV || fromV.sigSha256 === toV.sigSha256) return { change: null };
+  const [a, b] = await Promise.all([getVersionText(db, fromV.sha256), getVersionText(db, toV.sha256)]);
+  const d = a !== undefined && b !== undefined ? diffVersions(a, b) : null;
+  if (d && !d.significant) return { change: null };
+  const cc = clauseChanges(fromV.clauses, toV.clauses);
+  return {
+    change: {
+      fromSha: fromV.sha256,
+      toSha: toV.sha256,
+      fromSeen: fromV.firstSeen,
+      pinned: fromV.sha256 === tracked.pinnedSha,
+      wordsAdded: d?.wordsAdded ?? 0,
+      wordsRemoved: d?.wordsRemoved ?? 0,
+      lines: summary(cc, fromV.clauses, toV.clauses, a, b),
+    },
+  };
 }
 
 export async function historyListing(db: Db): Promise<HistoryListing> {

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { VersionChange } from '../history-messages';
 import { formatDay, formatNumber, t, tn } from '../lib/i18n';
+import { ChangeList } from '../lib/change-text';
 import { attachStyledShadow } from './shadow';
 
 const CSS = `
@@ -27,7 +28,17 @@ button { all: unset; cursor: pointer; border-radius: 7px; font-weight: 600; }
 .later { padding: 5px 11px; color: var(--accent); }
 .close { font-size: 20px; line-height: 1; padding: 0 6px; color: var(--muted); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.chg-lines { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 6px; }
+.chg { color: var(--fg); }
+.chg-count { color: var(--muted); }
+.chg-quote { display: block; margin-top: 1px; color: var(--muted); font-style: italic; }
+.pill { display: inline-block; padding: 0 6px; border-radius: 999px; font-size: 10px; font-weight: 700; line-height: 16px; text-transform: uppercase; letter-spacing: .03em; }
+.pill.high { background: #fdecea; color: #8e1c15; } .pill.medium { background: #fff1d6; color: #6b3d00; }
+.pill.low { background: #e8eefb; color: #253b73; } .pill.good { background: #e3f4e6; color: #1b4d28; }
 `;
+
+/** The notice names the most telling changes; History has them all. */
+export const NOTICE_LINES = 3;
 
 export function changeLines(change: VersionChange): { title: string; detail: string } {
   const seen = formatDay(change.fromSeen);
@@ -57,6 +68,7 @@ function Notice({ change, onSee, onClose }: { change: VersionChange; onSee(): vo
         </button>
       </div>
       <p>{detail}</p>
+      {change.lines.length > 0 && <ChangeList lines={change.lines} max={NOTICE_LINES} />}
       <div class="actions">
         <button class="see" type="button" onClick={(e) => e.isTrusted && onSee()}>
           {t('noticeSee')}

@@ -1,6 +1,8 @@
 // Markdown (as archived by Open Terms Archive) to plain text plus block boundaries, for the CLI
 // and tests. Headings, list items, table cells and paragraphs become blocks; inline syntax
-// (links, emphasis, code, images) is dropped so offsets point at readable text.
+// (links, emphasis, code, images) is dropped so offsets point at readable text. A `<br>` breaks
+// the block, as it does in a page (dom-text.ts) and in htmlToText: archived tables list data types
+// as "Name<br><br>Year of birth", which must not read "NameYear of birth".
 
 import { TextBuilder } from './text-builder';
 
@@ -24,7 +26,18 @@ function inline(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function markdownToText(md: string): { text: string; hardBreaks: number[] } {
+const BR = /<br\s*\/?>/gi;
+/** Splits a line at its `<br>` tags (as a page would), or drops them (`br: 'drop'`). */
+const brPieces = (s: string, br: 'break' | 'drop'): string[] => (br === 'drop' ? [s.replace(BR, '')] : s.split(BR));
+
+export interface MarkdownOptions {
+  /** `'drop'` deletes `<br>` without a separator: the text the privacy labelled set was read in
+   * (its SHA-256 and sentence counts pin it, data/privacy-labels/manifest.json). Default `'break'`. */
+  br?: 'break' | 'drop';
+}
+
+export function markdownToText(md: string, opts: MarkdownOptions = {}): { text: string; hardBreaks: number[] } {
+  const br = opts.br ?? 'break';
   const out = new TextBuilder();
   const put = (s: string): void => out.put(s);
   let inParagraph = false;
@@ -46,14 +59,26 @@ export function markdownToText(md: string): { text: string; hardBreaks: number[]
       // Table row: one block per cell.
       brk();
       for (const cell of line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/)) {
-        const c = inline(cell).replace(HEADING, '').trim();
-        if (c) { put(c); brk(); }
+        for (const piece of brPieces(cell, br)) {
+          const c = inline(piece).replace(HEADING, '').trim();
+          if (c) { put(c); brk(); }
+        }
       }
       continue;
     }
     const isList = LIST.test(line);
     // Keep numbered markers ("1.") as they are part of the clause; drop bullets.
     if (isList && /^\s*[-*+]\s/.test(line)) line = line.replace(/^\s*[-*+]\s+/, '');
+    const pieces = brPieces(line, br);
+    if (pieces.length > 1) {
+      // A line broken by <br>: each piece is a block of its own.
+      brk();
+      for (const piece of pieces) {
+        const c = inline(piece).replace(HEADING, '').trim();
+        if (c) { put(c); brk(); }
+      }
+      continue;
+    }
     // Inline syntax first: archived pages put headings inside links ("[## Title](url)").
     line = inline(line);
     const isHeading = HEADING.test(line);

@@ -1,6 +1,7 @@
 // The knowledge base as shipped (src/kb/generated/kb.json, built by scripts/build-kb.ts) and as
 // stored in IndexedDB. Plain data only: the same shape is read by the background, the CLI and tests.
 
+import type { ChangeLine } from '../core/change-line';
 import type { Severity } from '../core/types';
 
 export const KB_SCHEMA_VERSION = 1;
@@ -100,11 +101,19 @@ export interface CategoryStat {
   entries: CategoryPlatformEntry[];
 }
 
+/** A change line as the knowledge base ships it (no clause id: the archive's clauses have none). */
+export type ArchivedChangeLine = Omit<ChangeLine, 'clauseId'>;
+
+/** Lines kept per archived change. */
+export const ARCHIVE_LINES = 4;
+
 export interface HistoryChange {
   /** ISO date-time of the recorded change. */
   date: string;
-  /** Computed where the versions are available (bundle); absent otherwise. */
-  summary?: { sentencesAdded: number; sentencesRemoved: number; categories: string[] };
+  /** Computed where the versions are available (bundle); absent otherwise. `lines`: what changed
+   * for the user (core/history-summary.ts), the most severe first, at most ARCHIVE_LINES, absent
+   * when no clause the detector finds changed; `moreLines` counts those left out. */
+  summary?: { sentencesAdded: number; sentencesRemoved: number; categories: string[]; lines?: ArchivedChangeLine[]; moreLines?: number };
 }
 
 export interface DocumentHistory {

@@ -4,7 +4,7 @@
 /** "data-sale" → "data_sale": message names allow letters, digits and underscores only. */
 export const keyPart = (id: string): string => id.replace(/-/g, '_');
 
-export type CategoryField = 'title' | 'meaning' | 'why' | 'impact';
+export type CategoryField = 'title' | 'meaning' | 'why' | 'impact' | 'says' | 'says_good';
 
 export const categoryKey = (id: string, field: CategoryField): string => `cat_${keyPart(id)}_${field}`;
 export const regulationNoteKey = (categoryId: string, regulation: string): string => `cat_${keyPart(categoryId)}_reg_${keyPart(regulation)}`;

@@ -106,7 +106,7 @@ export function App() {
           {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s, kb })} notify={setNotice} />}
         </section>
       )}
-      {view && (state || !view.needsPage) && <view.component tabId={tabId} state={state} notify={setNotice} />}
+      {view && (state || !view.needsPage) && <view.component tabId={tabId} state={state} notify={setNotice} openView={setViewId} />}
       {notice && <p class="notice" role="status">{notice}</p>}
       <footer class="muted small">
         {kb?.state === 'ready'

@@ -9,6 +9,7 @@ import { send } from '../lib/rpc';
 import { formatBytes, formatDateTime, formatDay, formatNumber, t, tn } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
 import { severityLabels } from '../lib/severity-text';
+import { ChangeList } from '../lib/change-text';
 import type { ViewProps } from './view-props';
 import './history-view.css';
 
@@ -67,6 +68,12 @@ export function HistoryView({ state, notify }: ViewProps) {
         </p>
       </section>
       <ChangeSummary data={data} from={from} to={to} pinned={pinned} />
+      {data.summary && data.diff?.significant && (
+        <section class="chg-summary" aria-label={t('chgTitle')}>
+          <h3>{t('chgTitle')}</h3>
+          {data.summary.length > 0 ? <ChangeList lines={data.summary} /> : <p class="muted small">{t('chgNone')}</p>}
+        </section>
+      )}
       {data.clauseChanges && <ClauseChangeList changes={data.clauseChanges} />}
       {data.diff && data.diff.significant && <Diff ops={data.diff.ops} />}
       <Versions versions={data.versions} current={data.tracked?.currentSha} pinned={pinned} pair={{ from: data.from, to: data.to }} busy={busy} onCompare={(sha) => setPair({ from: sha, to: data.tracked?.currentSha })} onPin={(sha) => void pin(sha)} />
@@ -261,6 +268,8 @@ function Archive({ data }: { data: HistoryViewData }) {
                     {' '}{t('histSentences', formatNumber(c.summary.sentencesAdded), formatNumber(c.summary.sentencesRemoved))}{c.summary.categories.length ? ` · ${c.summary.categories.map((k) => categoryTitle(k)).join(', ')}` : ''}
                   </span>
                 )}
+                {c.summary?.lines && c.summary.lines.length > 0 && <ChangeList lines={c.summary.lines} />}
+                {c.summary?.moreLines ? <span class="muted small">{tn('glanceMore', c.summary.moreLines)}</span> : null}
               </li>
             ))}
           </ol>

@@ -5,4 +5,6 @@ export interface ViewProps {
   tabId: number | null;
   state: TabState | null;
   notify(message: string): void;
+  /** Switch the popup to another view (e.g. the banner's link to History). */
+  openView?(id: string): void;
 }

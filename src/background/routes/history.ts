@@ -9,7 +9,7 @@ import { sha256Hex } from '../../core/fingerprint';
 import { getVisit, trimVisits } from '../../storage/visits';
 import { deleteHistory, getHistorySettings, pruneHistory, setHistorySettings, setPin } from '../../storage/versions';
 import { exportHistory, importHistory, InvalidHistoryFile, parseHistoryExport } from '../../storage/history-io';
-import { clearLastError, historyListing, historyView, reportVersion, storeVersion } from '../history-versions';
+import { clearLastError, historyGlance, historyListing, historyView, reportVersion, storeVersion } from '../history-versions';
 import { senderPage, type Context, type Routes } from './types';
 
 export type HistoryMessage = Extract<BackgroundMessage, `version/${string}` | `history/${string}`>;
@@ -64,6 +64,11 @@ export const historyRoutes: Routes<HistoryMessage> = {
     from: ['extension-page'],
     validate: (p) => ({ docKey: docKey(p.docKey), from: optSha(p.from, 'from'), to: optSha(p.to, 'to') }),
     handle: async (req, { deps }) => historyView(await deps.db(), deps.kb, req),
+  },
+  'history/glance': {
+    from: ['extension-page'],
+    validate: (p) => ({ docKey: docKey(p.docKey) }),
+    handle: async ({ docKey: key }, { deps }) => historyGlance(await deps.db(), key),
   },
   'history/pin': {
     from: ['extension-page'],

@@ -171,6 +171,37 @@ describe('recording versions and changes', () => {
     expect(view.diff?.significant).toBe(true);
     expect(view.diff!.ops.some((o) => o.kind === 'fold')).toBe(true);
     expect(view.clauseChanges?.added.map((c) => c.id)).toEqual(['y']);
+    // What changed for the user, the same lines in the notice and in History.
+    const lines = (l: { kind: string; category: string; severity: string; phrase: string }[]) => l.map(({ kind, category, severity, phrase }) => ({ kind, category, severity, phrase }));
+    expect(lines(changed.ack.change!.lines)).toEqual([
+      { kind: 'more', category: 'data-sharing', severity: 'medium', phrase: 'We use AI.' },
+      { kind: 'reworded', category: 'data-sharing', severity: 'low', phrase: 'and affiliates.' },
+    ]);
+    expect(view.summary).toEqual(changed.ack.change!.lines);
+  });
+
+  it('the popup’s first view: no change before one, the change and its lines after, none for a cosmetic change; pages only', async () => {
+    const { call } = setup();
+    const share = (id: string, excerpt: string, severity: 'medium' | 'good' = 'medium') => ({ ...clause(id, excerpt), severity });
+    const first = await visit(call, A, '2026-01-01T10:00:00Z', [share('s1', 'We do not sell your data.', 'good')]);
+    expect(await call('history/glance', { docKey: DOC }, popup)).toEqual({ change: null });
+    await visit(call, A, '2026-01-05T10:00:00Z');
+    expect((await call('history/glance', { docKey: DOC }, popup)).change).toBeNull();
+    const b = await visit(call, B, '2026-02-01T10:00:00Z', []);
+    const g = await call('history/glance', { docKey: DOC }, popup);
+    expect(g.change).toMatchObject({ fromSha: first.sha256, toSha: b.sha256, fromSeen: '2026-01-01T10:00:00Z', pinned: false });
+    expect(g.change!.wordsAdded).toBeGreaterThan(0);
+    // A protection that goes weighs as the category (sharing: medium).
+    expect(g.change!.lines.map((l) => [l.kind, l.category, l.stance, l.severity])).toEqual([['removed', 'data-sharing', 'protective', 'medium']]);
+    await expect(async () => call('history/glance', { docKey: DOC }, content)).rejects.toThrow();
+    await expect(async () => call('history/glance', { docKey: 'not a key' } as never, popup)).rejects.toThrow(/docKey/);
+
+    // Against a pinned version too: a new date line is not a change.
+    const { call: call2 } = setup();
+    const pinned = await visit(call2, B, '2026-01-01T10:00:00Z');
+    await call2('history/pin', { docKey: DOC, sha256: pinned.sha256 }, popup);
+    await visit(call2, bWithNewDate, '2026-03-01T10:00:00Z');
+    expect((await call2('history/glance', { docKey: DOC }, popup)).change).toBeNull();
   });
 
   it('a new header date only is stored but is not a change', async () => {

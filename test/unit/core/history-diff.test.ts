@@ -36,6 +36,20 @@ describe('diff of real versions', () => {
     expect(shown.filter((o) => o.kind === 'fold').reduce((n, o) => n + (o.kind === 'fold' ? o.words : 0), 0) + visibleWords).toBe(words(b).length);
   });
 
+  it('LinkedIn Privacy Policy, 22 August 2026: the lines of a table cell stay apart (no "NameYear of birthCity")', () => {
+    const a = stored('bc7d59e9d4f6f5e3b2927e9c0ec82f7283d3a9b8', 'LinkedIn/Privacy Policy.md');
+    const b = stored('185513a07a9e6cdecc1d74b10da5f70f542b7881', 'LinkedIn/Privacy Policy.md');
+    const d = diffVersions(a, b);
+    const added = d.ops.filter((o) => o.kind === 'added').map((o) => o.text).join('');
+    // The archived cell is "…(e.g., phone number)<br><br>Name<br><br>Year of birth<br><br>City, …".
+    expect(added).toContain('\nName\nYear of birth\nCity, state/province, country\nID type and issue\nRedacted copy of ID');
+    expect(added).not.toMatch(/NameYear|birthCity|countryID|issueRedacted/);
+    // Unchanged text keeps its separators too ("Member profiles" / "Contact information").
+    const shown = foldDiff(d.ops).map((o) => (o.kind === 'fold' ? ' … ' : o.text)).join('');
+    expect(shown).not.toContain('profilesContact');
+    expect(side(d.ops, 'added')).toEqual(words(b));
+  });
+
   it('every recorded change of Facebook’s Privacy Policy (first 25): both sides rebuild exactly, artefact-free changes are significant', () => {
     const doc = documentRows(rows, 'Facebook', 'Privacy Policy').slice(0, 26);
     let significant = 0;

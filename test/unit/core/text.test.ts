@@ -129,6 +129,14 @@ describe('markdownToText on Open Terms Archive documents', () => {
     const s = sentencesOf(segment(text, hardBreaks));
     expect(s).toEqual(['Terms', 'Intro line one\ncontinues here.', 'First item', 'Second item', 'A', 'B', 'cell one', 'cell two', 'Title', 'Body.']);
   });
+
+  it('breaks the block at <br>, in table cells and in paragraphs, as a page does', () => {
+    const md = '| Purpose | Data |\n|---|---|\n| Verify you | Name<br><br>Year of birth<br/>City |\n\nFirst line<BR>second line.';
+    const { text, hardBreaks } = markdownToText(md);
+    expect(sentencesOf(segment(text, hardBreaks))).toEqual(['Purpose', 'Data', 'Verify you', 'Name', 'Year of birth', 'City', 'First line', 'second line.']);
+    // The labelled set's text (its SHA-256 is pinned): <br> dropped as before.
+    expect(markdownToText(md, { br: 'drop' }).text).toContain('NameYear of birthCity');
+  });
 });
 
 describe('htmlToText', () => {

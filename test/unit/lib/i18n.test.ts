@@ -107,12 +107,15 @@ describe('message files', () => {
   it('hold taxonomy.ts’s English exactly (npm run i18n:sync is up to date)', () => {
     expect(serialise(syncedEnglish(en))).toBe(serialise(en));
     const generated = generatedMessages();
-    // 4 texts per category, one note per regulation reference, a short name per regulation.
+    // 6 texts per category (title, meaning, why, impact, and what a change summary says of a
+    // concern and of a protection), one note per regulation reference, a short name per regulation.
     const refs = CATEGORIES.reduce((n, c) => n + c.regulations.length, 0);
-    expect(Object.keys(generated).length).toBe(CATEGORIES.length * 4 + refs + Object.keys(REGULATIONS).length);
+    expect(Object.keys(generated).length).toBe(CATEGORIES.length * 6 + refs + Object.keys(REGULATIONS).length);
     for (const c of CATEGORIES) {
       expect(en[`cat_${c.id.replace(/-/g, '_')}_title`]?.message).toBe(c.title);
       expect(en[`cat_${c.id.replace(/-/g, '_')}_why`]?.message).toBe(c.whyItMatters);
+      expect(en[`cat_${c.id.replace(/-/g, '_')}_says`]?.message).toBe(c.says.concern);
+      expect(en[`cat_${c.id.replace(/-/g, '_')}_says_good`]?.message).toBe(c.says.good);
     }
   });
 

@@ -13,6 +13,7 @@ import { dataPath, DATA_ROOT, REPO_ROOT } from '../../../../scripts/kb/paths';
 import { readVersionsIndex } from '../../../../scripts/kb/sources';
 import { prepareSummaries, summariseChange, versionSentences } from '../../../../scripts/kb/summaries';
 import { kb } from '../../../fixtures/kb';
+import { ARCHIVE_LINES } from '../../../../src/kb/schema';
 
 const V1 = `# Terms
 
@@ -43,6 +44,19 @@ describe('change summaries: sentence diff', () => {
     expect(s.categories).toContain('arbitration');
     expect(s.categories).toContain('choice-of-law');
     expect([...s.categories].sort()).toEqual(s.categories);
+    // What changed for the user: arbitration is gone (nothing else in V2 says it), a governing law is new.
+    expect(s.lines?.map((l) => [l.kind, l.category, l.severity])).toEqual([
+      ['added', 'choice-of-law', 'low'],
+      ['removed', 'arbitration', 'good'],
+    ]);
+    expect(s.lines?.[1]?.phrase).toBe('Any dispute arising out of these terms will be resolved exclusively by final and…');
+  });
+
+  it('says "less" rather than "no longer" when the new version still says it elsewhere', () => {
+    const v3 = `${V1}\n\nAll claims shall be settled by binding arbitration in Delaware.`;
+    const v4 = V1.replace('Any dispute arising out of these terms will be resolved exclusively by final and binding individual arbitration.', '') + '\n\nAll claims shall be settled by binding arbitration in Delaware.';
+    const s = summariseChange(versionSentences(v3), versionSentences(v4));
+    expect(s.lines?.map((l) => [l.kind, l.category])).toEqual([['less', 'arbitration']]);
   });
 
   it('reports no change for whitespace, wrapping and typographic quotes only', () => {
@@ -139,7 +153,17 @@ describe('change summaries in the shipped knowledge base', () => {
       for (const cat of categories) expect(CATEGORY_BY_ID.has(cat), cat).toBe(true);
       expect([...categories].sort()).toEqual(categories);
       expect(new Set(categories).size).toBe(categories.length);
+      for (const l of c.summary.lines ?? []) {
+        expect(categories, h.documentId).toContain(l.category);
+        expect(['high', 'medium', 'low', 'good']).toContain(l.severity);
+        expect(l.phrase.split(' ').length).toBeLessThanOrEqual(14);
+      }
+      expect((c.summary.lines ?? []).length).toBeLessThanOrEqual(ARCHIVE_LINES);
     }
+    // Lines exist wherever the detector found clauses in the changed sentences.
+    const withLines = changes.filter(({ c }) => c.summary?.lines?.length).length;
+    expect(withLines).toBeGreaterThan(500);
+    expect(withLines).toBe(changes.filter(({ c }) => c.summary?.categories.length).length);
   });
 
   it('matches a recomputation from the bundle for the newest change of a document', async () => {

@@ -9,9 +9,11 @@ import type { HistoryViewData } from '../history-messages';
 import type { Seen } from '../core/record';
 import { recordId } from '../core/record';
 import { renderReportHtml, renderReportMarkdown, reportFileName } from '../core/report';
-import { buildReportModel } from '../lib/report-model';
+import { buildReportModel, type ChangeSummaryInput } from '../lib/report-model';
+import { changeText } from '../lib/change-text';
+import type { ChangeLine } from '../core/change-line';
 import { send } from '../lib/rpc';
-import { t } from '../lib/i18n';
+import { formatDay, t } from '../lib/i18n';
 import { errorText } from './compare-ui';
 
 type Format = 'html' | 'md';
@@ -35,6 +37,32 @@ async function gather(state: TabState, tabId: number | null) {
   return { stats, reviewed, seen, history, kbVersion: kb?.version, recordIds };
 }
 
+/** Archived changes the report summarises (the newest ones; History has them all). */
+const ARCHIVED_IN_REPORT = 5;
+
+const lineText = (l: Omit<ChangeLine, 'clauseId'>): string => (l.phrase ? `${changeText(l)}: \u201c${l.phrase}\u201d` : changeText(l));
+
+/** The change summaries (core/history-summary.ts): the user's own change first (the versions the
+ * History view compares), then the archive's newest recorded changes that have lines. */
+export function changeSummaries(history: HistoryViewData | null): ChangeSummaryInput[] {
+  if (!history) return [];
+  const out: ChangeSummaryInput[] = [];
+  const from = history.versions.find((v) => v.sha256 === history.from);
+  const to = history.versions.find((v) => v.sha256 === history.to);
+  if (history.summary?.length && to) {
+    out.push({
+      date: to.firstSeen,
+      label: from ? t('glanceChanged', formatDay(from.firstSeen)) : undefined,
+      sentences: history.summary.map((l) => ({ text: lineText(l), severity: l.severity })),
+    });
+  }
+  const archived = [...(history.archive?.changes ?? [])].filter((c) => c.summary?.lines?.length).sort((a, b) => b.date.localeCompare(a.date)).slice(0, ARCHIVED_IN_REPORT);
+  for (const c of archived) {
+    out.push({ date: c.date, label: t('repChangeArchived'), sentences: (c.summary?.lines ?? []).map((l) => ({ text: lineText(l), severity: l.severity })) });
+  }
+  return out;
+}
+
 /** Saves text as a file: a Blob URL on an <a download>, clicked, then let go. */
 function download(text: string, type: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
@@ -56,11 +84,7 @@ export function ReportExport({ state, tabId, notify }: { state: TabState; tabId:
     notify(t('repExporting'));
     try {
       const got = await gather(state, tabId);
-      // Hook for the change summaries (issue 15, item 2; core/history-summary.ts on its own branch):
-      // once HistoryViewData carries `summary` (ChangeLine[]), pass
-      //   changeSummaries: [{ date: <the `to` version's firstSeen>, sentences: summary.map((l) => ({ text: changeText(l) + phrase, severity: l.severity })) }]
-      // and the report shows them above the recorded versions (lib/report-model.ts, ChangeSummaryInput).
-      const model = buildReportModel({ state, ...got, generatedAt: new Date().toISOString(), extensionVersion: browser.runtime.getManifest().version });
+      const model = buildReportModel({ state, ...got, changeSummaries: changeSummaries(got.history), generatedAt: new Date().toISOString(), extensionVersion: browser.runtime.getManifest().version });
       const name = reportFileName(model, format);
       if (format === 'html') download(renderReportHtml(model), 'text/html', name);
       else download(renderReportMarkdown(model), 'text/markdown', name);

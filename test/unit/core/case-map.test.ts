@@ -13,7 +13,9 @@ describe('ToS;DR case map', () => {
     expect(cases.length).toBeGreaterThan(200);
     const notInTable = cases.filter((c) => mapCaseDetailed(c)?.source !== 'table');
     expect(notInTable.every((c) => kb.unmappedCases.includes(c)), notInTable.join(' | ')).toBe(true);
-    expect(notInTable.length).toBeLessThan(5);
+    // Left to the keyword rules (not hand-checked): few. Cases with no category at all (boilerplate
+    // such as severability) are reported, not counted here.
+    expect(notInTable.filter((c) => mapCaseDetailed(c) !== null).length).toBeLessThan(5);
   });
 
   it('maps only to taxonomy ids', () => {
@@ -26,6 +28,9 @@ describe('ToS;DR case map', () => {
 
   it('maps well-known cases where a reader expects them', () => {
     expect(mapCase('You waive your right to a class action.')).toBe('class-action-waiver');
+    // Boilerplate is not "bound just by using" (the panel showed it as that clause's examples).
+    expect(mapCase('Failure to enforce any provision of the Terms of Service does not constitute a waiver of such provision')).toBeNull();
+    expect(mapCase('Invalidity of any portion of the Terms of Service does not entail invalidity of its remainder')).toBeNull();
     expect(mapCase('This service forces users into binding arbitration in the case of disputes')).toBe('arbitration');
     expect(mapCase(' Terms may be changed any time at their discretion, without notice to the user ')).toBe('unilateral-change');
     expect(mapCase('[Bad]  Uber amendments to their TOS -bad-undefined')).toBe('unilateral-change');

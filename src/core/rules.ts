@@ -129,7 +129,7 @@ export const RULES: readonly Rule[] = [
   { name: 'licence to your content', triggers: ['licen'], category: 'content-license', confidence: 0.8,
     pattern: r(`\\b(worldwide|royalty-free|non-exclusive|sublicensable|sub-licensable|perpetual|irrevocable|transferable)\\b${GAP(120)}\\blicen[cs]e\\b`),
     // A licence granted TO the user (to use the service or its software) is not a licence to their content.
-    unless: /\b(grants?|granting|give|gives) (to )?you\b|\byou (are|will be) granted\b|\b(licen[cs]e|right) to (use|access|install|download|run|stream|view)\b(?![^.;]{0,80}\b(your|user) (content|submissions|materials|posts|data)\b)/ },
+    unless: /\b(grants?|granting|give|gives) (to )?(you|the (user|licensee|customer|end user))\b|\byou (are|will be) (hereby )?granted\b|\b(licen[cs]e|right) to (use|access|install|download|run|stream|view)\b(?![^.;]{0,80}\b(your|user) (content|submissions|materials|posts|data)\b)/ },
   { name: 'automated decisions', triggers: ['automated', 'profiling', 'solely'], category: 'automated-decisions', confidence: 0.75,
     pattern: /\bautomated (decision|decision-making|processing|means|systems?)\b|\bprofiling\b|\bsolely (on )?automated\b/ },
   { name: 'marketing messages', triggers: ['marketing', 'promotional', 'unsubscribe', 'opt', 'newsletter'], category: 'marketing', confidence: 0.7,

@@ -56,6 +56,13 @@ describe('rules', () => {
     ]) expect(fire(s), s).not.toContain(AI);
   });
 
+  it('a licence granted to the user is not a licence to their content', () => {
+    const L = 'licence to your content';
+    expect(fire('For Software not accompanied by a EULA, you are hereby granted a revocable, non-exclusive, non-transferable license by Verizon or its Licensors to use the Software.')).not.toContain(L);
+    expect(fire('Google grants to the User a nonexclusive, worldwide, and perpetual license to perform, display, and use the Application.')).not.toContain(L);
+    expect(fire('To the extent that you provide User Content, you grant Coursera a fully-transferable, royalty-free, perpetual, sublicensable, non-exclusive, worldwide license to copy, distribute and modify it.')).toContain(L);
+  });
+
   it('triggers never hide a matching rule (stems cover the patterns)', () => {
     const samples = [
       'These Terms are governed by the laws of England.', 'In no event will we be liable for lost profits.',

@@ -5,4 +5,6 @@ export interface ViewProps {
   tabId: number | null;
   state: TabState | null;
   notify(message: string): void;
+  /** A history document named by the address (`?doc=`: a followed document opened from Options). */
+  docKey?: string;
 }

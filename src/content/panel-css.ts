@@ -47,4 +47,9 @@ li { margin: 4px 0; }
 a { color: var(--accent); }
 .copy { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 8px; background: var(--accent); color: var(--bg); font-weight: 600; font-size: 13px; }
 .copied { margin-left: 8px; font-size: 12px; color: var(--muted); }
+.follow-state { margin: 12px 0 0; font-size: 12px; }
+.follow-state .muted { color: var(--muted); }
+.follow-state .note { display: block; margin-top: 4px; }
+.copy.follow { background: transparent; color: var(--accent); border: 1px solid var(--accent); }
+.copy.follow:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;

@@ -28,7 +28,7 @@ export function PanelFollow() {
     return (
       <p class="follow-state">
         <span aria-hidden="true">✓</span> {t('followFollowing')}
-        {note && <span class="muted"> {note}</span>}
+        {note && <span class="muted note">{note}</span>}
       </p>
     );
   }
@@ -62,7 +62,7 @@ export function PanelFollow() {
       <button type="button" class="copy follow" disabled={state.kind === 'busy'} onClick={follow}>
         {state.kind === 'busy' ? t('followBusy') : t('followThis')}
       </button>{' '}
-      <span class="muted" role="status">
+      <span class="muted note" role="status">
         {note}
       </span>
     </p>

@@ -195,8 +195,14 @@ export class FollowService {
     if (r.error) return fail(r.error);
     const first = doc.lastFetchedSha === undefined;
     const outcome: FollowCheck['outcome'] = r.change ? 'changed' : first ? 'first' : 'unchanged';
+    const placeholder = (() => {
+      const u = new URL(doc.url);
+      return u.host + u.pathname;
+    })();
     const next = await updateFollowed(db, url, (d) => ({
       ...d,
+      // A document followed by its address alone is named by its page once read.
+      title: d.title === placeholder && page.title ? page.title.slice(0, 512) : d.title,
       lastFetchedSha: sha256,
       lastCheck: { at, outcome },
       ...(r.change ? { lastChangeAt: at, unseen: true } : {}),

@@ -7,22 +7,22 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { FollowedDocument, FollowListing } from '../messages';
 import { send } from '../lib/rpc';
-import { formatDateTime, formatNumber, t, type MessageKey } from '../lib/i18n';
+import { formatDateTime, formatNumber, t } from '../lib/i18n';
 import { FollowAddressError, followAddress, originPattern } from '../core/follow';
 import { loadSettings, saveSettings } from '../settings/store';
 
 const message = (e: unknown) => (e instanceof Error ? e.message.replace(/^follow\/[\w-]+: /, '') : String(e));
-const INTERVALS: [number, MessageKey][] = [
-  [6, 'followInterval6'],
-  [12, 'followInterval12'],
-  [24, 'followInterval24'],
-  [168, 'followInterval168'],
+const INTERVALS: [number, string][] = [
+  [6, t('followInterval6')],
+  [12, t('followInterval12')],
+  [24, t('followInterval24')],
+  [168, t('followInterval168')],
 ];
-const OUTCOME: Record<NonNullable<FollowedDocument['lastCheck']>['outcome'], MessageKey> = {
-  first: 'followOutcomeFirst',
-  unchanged: 'followOutcomeUnchanged',
-  changed: 'followOutcomeChanged',
-  failed: 'followOutcomeFailed',
+const OUTCOME: Record<NonNullable<FollowedDocument['lastCheck']>['outcome'], string> = {
+  first: t('followOutcomeFirst'),
+  unchanged: t('followOutcomeUnchanged'),
+  changed: t('followOutcomeChanged'),
+  failed: t('followOutcomeFailed'),
 };
 
 type Note = { error: boolean; text: string } | null;
@@ -190,7 +190,7 @@ export function FollowSection() {
                 <strong>{d.title}</strong> {d.unseen && <span class="pill new">{t('followNew')}</span>}
                 <div class="url small">{d.url}</div>
                 <div class="muted small check">
-                  {d.lastCheck ? t('followLastChecked', formatDateTime(d.lastCheck.at), t(OUTCOME[d.lastCheck.outcome])) : t('followNotChecked')}
+                  {d.lastCheck ? t('followLastChecked', formatDateTime(d.lastCheck.at), OUTCOME[d.lastCheck.outcome]) : t('followNotChecked')}
                   {d.lastChangeAt && ` · ${t('followChangedOn', formatDateTime(d.lastChangeAt))}`}
                 </div>
                 {d.lastCheck?.outcome === 'failed' && d.lastCheck.message && <div class="error small">{d.lastCheck.message}</div>}
@@ -214,9 +214,9 @@ export function FollowSection() {
         <label>
           {t('followEvery')}{' '}
           <select value={String(list?.settings.intervalHours ?? 24)} onChange={(e) => void setInterval(Number((e.currentTarget as HTMLSelectElement).value))}>
-            {INTERVALS.map(([h, key]) => (
+            {INTERVALS.map(([h, label]) => (
               <option key={h} value={String(h)}>
-                {t(key)}
+                {label}
               </option>
             ))}
           </select>

@@ -17,7 +17,7 @@ import { countWords } from '../core/page';
 import { analyseText } from '../core/page-analysis';
 import { pageTextFromHtml } from '../core/text-page-html';
 import { FollowAddressError, originPattern, readableType } from '../core/follow';
-import { getTracked } from '../storage/versions';
+import { getTracked, hasVersion } from '../storage/versions';
 import { getFollowSettings, listFollowed, MAX_FOLLOWED, saveFollowed, setFollowSettings, updateFollowed, type FollowCheck, type FollowedDocument, type FollowInterval, type FollowSettings } from '../storage/follow';
 import { storeFetchedVersion } from './history-versions';
 
@@ -184,7 +184,8 @@ export class FollowService {
     if (page.text.length > MAX_VERSION_CHARS) return fail(`The page is too long to keep as a version (over ${MAX_VERSION_CHARS} characters).`);
     if (countWords(page.text) < MIN_WORDS) return fail('The page has almost no text without running its scripts (it is built in the browser), so Clausemark cannot follow it from the background. Read it in a tab instead: each reading is still kept.');
     const sha256 = await fingerprint(page.text);
-    if (doc.lastFetchedSha === sha256) {
+    // The same text as last time, still in the history (the user may have deleted it since).
+    if (doc.lastFetchedSha === sha256 && (await hasVersion(db, doc.docKey, sha256))) {
       return (await updateFollowed(db, url, (d) => ({ ...d, lastCheck: { at, outcome: 'unchanged' } }))) ?? doc;
     }
     const settings = await this.deps.settings();

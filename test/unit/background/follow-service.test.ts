@@ -8,7 +8,7 @@ import { openClausemarkDb } from '../../../src/storage/db';
 import { FollowService, FollowNeedsPermission, type FollowServiceDeps } from '../../../src/background/follow-service';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { MAX_FOLLOWED, listFollowed } from '../../../src/storage/follow';
-import { getTracked, versionsOf } from '../../../src/storage/versions';
+import { deleteHistory, getTracked, versionsOf } from '../../../src/storage/versions';
 import { docKeyOf } from '../../../src/core/history-text';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -95,6 +95,17 @@ describe('FollowService', () => {
     await t.svc.markSeen();
     expect((await listFollowed(await t.db))[0]?.unseen).toBe(false);
     expect(t.cleared()).toBeGreaterThan(0);
+  });
+
+  it('after the user deleted its history, the next check keeps the version again', async () => {
+    const t = setup();
+    await t.svc.follow({ url: URL_A });
+    const key = docKeyOf({ url: URL_A });
+    await deleteHistory(await t.db, key);
+    expect(await versionsOf(await t.db, key)).toHaveLength(0);
+    await t.svc.checkOne(URL_A);
+    expect(await versionsOf(await t.db, key)).toHaveLength(1);
+    expect(t.announced).toEqual([]);
   });
 
   it('a date line that moved is stored but not announced', async () => {

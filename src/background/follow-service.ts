@@ -14,7 +14,8 @@ import { MAX_VERSION_CHARS } from '../history-messages';
 import { docKeyOf } from '../core/history-text';
 import { fingerprint } from '../core/fingerprint';
 import { countWords } from '../core/page';
-import { analyseText } from '../core/page-analysis';
+import type { PageClause } from '../core/page-clause';
+import type { AnalyseRequest } from './follow-analyse';
 import { pageTextFromHtml } from '../core/text-page-html';
 import { FollowAddressError, originPattern, readableType } from '../core/follow';
 import { getTracked, hasVersion } from '../storage/versions';
@@ -36,6 +37,8 @@ export interface FollowServiceDeps {
   /** Gives the host permission back; false when the browser keeps it (e.g. it came with install). */
   releasePermission(pattern: string): Promise<boolean>;
   settings(): Promise<Settings>;
+  /** The clauses of a fetched text (follow-analyse.ts, run where it does not slow the worker). */
+  analyse(request: AnalyseRequest): Promise<PageClause[]>;
   /** Runs checks every `hours`, or stops them (null: nothing followed). */
   schedule(hours: number | null): Promise<void>;
   /** A check found a new version: the toolbar mark, and a notification if the user wants one. */
@@ -188,9 +191,17 @@ export class FollowService {
     if (doc.lastFetchedSha === sha256 && (await hasVersion(db, doc.docKey, sha256))) {
       return (await updateFollowed(db, url, (d) => ({ ...d, lastCheck: { at, outcome: 'unchanged' } }))) ?? doc;
     }
-    const settings = await this.deps.settings();
-    const known = doc.platformId ? await this.deps.kb.clausesFor(doc.platformId).catch(() => []) : [];
-    const clauses = analyseText(page.text, page.hardBreaks, { known, documentId: doc.documentId, settings });
+    // Clauses are needed only for a text this document's history does not have yet.
+    let clauses: PageClause[] = [];
+    if (!(await hasVersion(db, doc.docKey, sha256))) {
+      const settings = await this.deps.settings();
+      const known = doc.platformId ? await this.deps.kb.clausesFor(doc.platformId).catch(() => []) : [];
+      try {
+        clauses = await this.deps.analyse({ text: page.text, hardBreaks: page.hardBreaks, known, documentId: doc.documentId, settings: { disabledCategories: settings.disabledCategories, minSeverity: settings.minSeverity, sensitivity: settings.sensitivity } });
+      } catch (err) {
+        return fail(err instanceof Error ? err.message : String(err));
+      }
+    }
     const title = (page.title || doc.title).slice(0, 1024);
     const r = await storeFetchedVersion(db, { docKey: doc.docKey, url: doc.url, title, documentId: doc.documentId, platformId: doc.platformId, readAt: at, sha256, text: page.text, hardBreaks: page.hardBreaks, clauses });
     if (r.error) return fail(r.error);

@@ -18,7 +18,7 @@ import { markChanged, openHistory } from './history-badge';
 import { injectLoader, syncContentScripts } from './content-registration';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { FollowService } from './follow-service';
-import { announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule, listenToNotifications } from './follow-alarm';
+import { analyseClauses, announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule, listenToNotifications } from './follow-alarm';
 
 let dbPromise: Promise<Db> | null = null;
 const db = () =>
@@ -64,6 +64,7 @@ const follow = new FollowService({
     }
   },
   settings: loadSettings,
+  analyse: analyseClauses,
   schedule: followSchedule,
   announce: announceFollowed,
   clearMark: clearFollowedMark,

@@ -61,7 +61,7 @@ async function ask<T>(name: string, payload: object): Promise<T> {
 
 interface Followed { url: string; docKey: string; lastCheck?: { outcome: string; message?: string }; unseen?: boolean }
 const listed = () => ask<{ documents: Followed[] }>('follow/list', {});
-const historyOf = (docKey: string) => ask<{ versions: { sha256: string }[]; diff?: { wordsAdded: number } }>('history/view', { docKey });
+const historyOf = (docKey: string) => ask<{ versions: { sha256: string; clauses: number }[]; diff?: { wordsAdded: number }; clauseChanges?: { added: unknown[]; removed: unknown[]; changed: unknown[] } }>('history/view', { docKey });
 const globalBadge = () => session.worker.evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
 
 beforeAll(async () => {
@@ -138,6 +138,12 @@ describe('following a document', () => {
     const h = await historyOf(doc!.docKey);
     expect(h.versions).toHaveLength(2);
     expect(h.diff?.wordsAdded).toBeGreaterThan(0);
+    // The fetched version's clauses were found as on the page (the detector runs outside the
+    // worker, in Chrome's offscreen document): about as many as the tab's reading, few changed.
+    const [read, fetched] = h.versions;
+    expect(fetched!.clauses).toBeGreaterThan(10);
+    expect(Math.abs(fetched!.clauses - read!.clauses)).toBeLessThanOrEqual(3);
+    expect(await session.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }).then((c) => c.length))).toBe(0);
     expect(await globalBadge()).toMatchObject({ text: 'Δ', title: expect.stringContaining('followed document changed') });
     mkdirSync(path.join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
     await options.locator('#follow').screenshot({ path: path.join(PROJECT_ROOT, 'docs/screenshots/follow.png') });

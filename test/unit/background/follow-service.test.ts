@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { MAX_FOLLOWED, listFollowed } from '../../../src/storage/follow';
 import { deleteHistory, getTracked, versionsOf } from '../../../src/storage/versions';
 import { docKeyOf } from '../../../src/core/history-text';
+import { analyseFollowed } from '../../../src/background/follow-analyse';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
@@ -42,6 +43,7 @@ function setup(over: Partial<FollowServiceDeps> = {}) {
       return true;
     },
     settings: async () => ({ ...DEFAULT_SETTINGS }),
+    analyse: async (r) => analyseFollowed(r),
     schedule: async (h) => void schedule.push(h),
     announce: async (doc) => void announced.push(doc.url),
     clearMark: async () => void cleared++,

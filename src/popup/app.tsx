@@ -6,7 +6,7 @@ import type { KbStatus, TabState } from '../messages';
 import { send } from '../lib/rpc';
 import { formatNumber, t } from '../lib/i18n';
 import { VIEWS } from './views';
-import { FollowButton } from './follow-button';
+import { FollowButton, FollowedChanges } from './follow-button';
 import { HistoryView } from './history-view';
 
 async function currentTabId(): Promise<number | null> {
@@ -106,6 +106,7 @@ export function App() {
           </a>
         )}
       </header>
+      <FollowedChanges />
       {views.length > 1 && (
         <nav class="views" role="tablist" aria-label={t('popupViews')}>
           {views.map((v) => (

@@ -57,3 +57,35 @@ export function FollowButton({ tabId, notify }: { tabId: number; notify(message:
     </p>
   );
 }
+
+/** Followed documents whose change the user has not looked at yet (what the toolbar mark is
+ * about), each with a link to its History. Opening one counts as having seen them. */
+export function FollowedChanges() {
+  const [changed, setChanged] = useState<{ title: string; docKey: string }[]>([]);
+
+  useEffect(() => {
+    send('follow/list', {}).then(
+      (l) => setChanged(l.documents.filter((d) => d.unseen).map((d) => ({ title: d.title, docKey: d.docKey }))),
+      () => setChanged([]),
+    );
+  }, []);
+
+  if (changed.length === 0) return null;
+  return (
+    <ul class="followed-changes">
+      {changed.slice(0, 3).map((d) => (
+        <li key={d.docKey}>
+          {t('followChangedBanner', d.title)}{' '}
+          <a
+            href={`${browser.runtime.getURL('src/popup/index.html')}?doc=${encodeURIComponent(d.docKey)}&view=history`}
+            target="_blank"
+            rel="noopener"
+            onClick={() => void send('follow/seen', {}).catch(() => undefined)}
+          >
+            {t('followSeeChange')}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

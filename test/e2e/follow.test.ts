@@ -148,6 +148,12 @@ describe('following a document', () => {
     mkdirSync(path.join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
     await options.locator('#follow').screenshot({ path: path.join(PROJECT_ROOT, 'docs/screenshots/follow.png') });
 
+    // The popup says which followed document changed, with a link to its History.
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=999999`);
+    expect(await popup.textContent('.followed-changes')).toContain('A document you follow changed: LinkedIn Privacy Policy');
+    expect(await popup.getAttribute('.followed-changes a', 'href')).toContain(`?doc=${encodeURIComponent(doc!.docKey)}&view=history`);
+    await popup.close();
     // Its History opens from the list, without a tab.
     const [hist] = await Promise.all([session.context.waitForEvent('page'), row.getByRole('link', { name: 'History' }).click()]);
     await hist.waitForSelector('.history .diff');

@@ -106,9 +106,7 @@ describe('following a document', () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${tabId}`);
     await popup.click('button.follow-btn');
-    if (process.env.SHOTS) await popup.screenshot({ path: '/tmp/fw/popup.png' });
     await popup.waitForSelector('.follow.followed');
-    if (process.env.SHOTS) await popup.screenshot({ path: '/tmp/fw/popup2.png' });
     expect(await popup.textContent('.notice')).toContain('Followed.');
     await popup.close();
 
@@ -196,9 +194,7 @@ describe('following a document', () => {
     await first.scrollIntoViewIfNeeded();
     await first.click();
     await waitForUi(page, 'button.follow');
-    if (process.env.SHOTS) await page.screenshot({ path: '/tmp/fw/panel.png' });
     await clickUi(page, 'button.follow');
-    if (process.env.SHOTS) await page.waitForTimeout(800).then(() => page.screenshot({ path: '/tmp/fw/panel2.png' }));
     await expect.poll(async () => (await listed()).documents.map((d) => d.url)).toEqual([url]);
     const tried = await inContentWorld(page, async () => {
       const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;

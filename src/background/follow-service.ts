@@ -19,7 +19,7 @@ import type { AnalyseRequest } from './follow-analyse';
 import { pageTextFromHtml } from '../core/text-page-html';
 import { FollowAddressError, originPattern, readableType } from '../core/follow';
 import { getTracked, hasVersion } from '../storage/versions';
-import { getFollowSettings, listFollowed, MAX_FOLLOWED, saveFollowed, setFollowSettings, updateFollowed, type FollowCheck, type FollowedDocument, type FollowInterval, type FollowSettings } from '../storage/follow';
+import { addFollowed, getFollowSettings, listFollowed, MAX_FOLLOWED, removeFollowed, setFollowSettings, updateFollowed, type FollowCheck, type FollowedDocument, type FollowInterval, type FollowSettings } from '../storage/follow';
 import { storeFetchedVersion } from './history-versions';
 
 /** Largest page accepted, as served (bytes). */
@@ -105,11 +105,10 @@ export class FollowService {
       title: (target.title ?? tracked?.title ?? '').slice(0, 512) || (match ? `${match.platform.name} — ${match.document.termsType}` : u.host + u.pathname),
       addedAt: this.now(),
     };
-    // Read again: another follow may have finished meanwhile.
-    const now = await listFollowed(db);
-    if (now.some((d) => d.url === doc.url)) return now.find((d) => d.url === doc.url) as FollowedDocument;
-    if (now.length >= MAX_FOLLOWED) throw new FollowLimitReached(`You follow ${MAX_FOLLOWED} documents, the most Clausemark checks. Unfollow one in Options › Followed documents to follow this one.`);
-    await saveFollowed(db, [...now, doc]);
+    // In one transaction: another follow may have finished meanwhile.
+    const added = await addFollowed(db, doc, MAX_FOLLOWED);
+    if (!added) throw new FollowLimitReached(`You follow ${MAX_FOLLOWED} documents, the most Clausemark checks. Unfollow one in Options › Followed documents to follow this one.`);
+    if (added !== doc) return added;
     await this.reschedule();
     return this.checkOne(doc.url);
   }
@@ -118,11 +117,9 @@ export class FollowService {
    * same host. */
   async unfollow(url: string): Promise<{ removed: boolean; permissionReleased: boolean }> {
     const db = await this.deps.db();
-    const docs = await listFollowed(db);
-    const doc = docs.find((d) => d.url === url);
-    if (!doc) return { removed: false, permissionReleased: false };
-    const rest = docs.filter((d) => d.url !== url);
-    await saveFollowed(db, rest);
+    const r = await removeFollowed(db, url);
+    if (!r) return { removed: false, permissionReleased: false };
+    const { removed: doc, rest } = r;
     await this.reschedule();
     if (!rest.some((d) => d.unseen)) await this.deps.clearMark();
     const pattern = originPattern(doc.url);
@@ -154,8 +151,7 @@ export class FollowService {
   /** The user has looked at the changes: no more toolbar mark. */
   async markSeen(): Promise<void> {
     const db = await this.deps.db();
-    const docs = await listFollowed(db);
-    if (docs.some((d) => d.unseen)) await saveFollowed(db, docs.map((d) => ({ ...d, unseen: false })));
+    for (const d of await listFollowed(db)) if (d.unseen) await updateFollowed(db, d.url, (x) => ({ ...x, unseen: false }));
     await this.deps.clearMark();
   }
 

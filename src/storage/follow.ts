@@ -15,8 +15,32 @@ export async function listFollowed(db: Db): Promise<FollowedDocument[]> {
   return Array.isArray(v) ? (v as FollowedDocument[]) : [];
 }
 
-export async function saveFollowed(db: Db, docs: readonly FollowedDocument[]): Promise<void> {
-  await db.put('meta', [...docs], LIST_KEY);
+/** Adds a followed document in one transaction (so a check finishing meanwhile is not
+ * overwritten): the one already followed at that address, or null when the list is full. */
+export async function addFollowed(db: Db, doc: FollowedDocument, max: number): Promise<FollowedDocument | null> {
+  const tx = db.transaction('meta', 'readwrite');
+  const v = await tx.store.get(LIST_KEY);
+  const docs = Array.isArray(v) ? (v as FollowedDocument[]) : [];
+  const existing = docs.find((d) => d.url === doc.url);
+  let out: FollowedDocument | null = existing ?? null;
+  if (!existing && docs.length < max) {
+    await tx.store.put([...docs, doc], LIST_KEY);
+    out = doc;
+  }
+  await tx.done;
+  return out;
+}
+
+/** Removes a followed document in one transaction; returns it and those left, or null. */
+export async function removeFollowed(db: Db, url: string): Promise<{ removed: FollowedDocument; rest: FollowedDocument[] } | null> {
+  const tx = db.transaction('meta', 'readwrite');
+  const v = await tx.store.get(LIST_KEY);
+  const docs = Array.isArray(v) ? (v as FollowedDocument[]) : [];
+  const removed = docs.find((d) => d.url === url);
+  const rest = docs.filter((d) => d.url !== url);
+  if (removed) await tx.store.put(rest, LIST_KEY);
+  await tx.done;
+  return removed ? { removed, rest } : null;
 }
 
 /** Changes one followed document in place (by address), in one transaction; undefined when it is

@@ -15,6 +15,16 @@ import type { SeverityCounts } from './core/compare-rarity';
 import type { PlatformHit } from './core/platform-search';
 import type { Seen } from './core/record';
 import type { HistoryGlance, HistoryListing, HistorySettings, HistoryViewData, TrackedDocument, VersionAck, VersionStoreReq } from './history-messages';
+import type { FollowedDocument, FollowSettings } from './storage/follow-types';
+
+export type { FollowedDocument, FollowSettings };
+
+/** Options › Followed documents. */
+export interface FollowListing {
+  documents: FollowedDocument[];
+  settings: FollowSettings;
+  max: number;
+}
 
 export type { KbStatus, PageClause, PageReading, Visit };
 
@@ -155,6 +165,26 @@ export interface BackgroundProtocol {
   /** Panel ("See all platforms with this clause type"): open the popup's Compare view of the
    * sender's tab, filtered to one category. Only for a tab whose page Clausemark analysed. */
   'panel/open-compare': { req: { category: string }; res: { ok: boolean } };
+  // Followed documents (docs/history.md, "Followed documents").
+  /** Follow a document and check it once. Extension pages name it (`url`, after the user granted
+   * its host permission in the click), or the popup names its tab (`tabId`: the address of the
+   * tab's analysed page); from the clause panel the page is the sender's, never a payload field.
+   * `needsPermission`: the panel's page is not readable yet; Options opened to ask the user. */
+  'follow/add': { req: { url?: string; tabId?: number }; res: { followed: FollowedDocument | null; needsPermission?: string } };
+  /** Is this document followed? (the panel: the sender's page; the popup: a tab's page) */
+  'follow/status': { req: { tabId?: number }; res: { followed: boolean; url: string | null; count: number; max: number } };
+  /** Options: stop following (the host permission is given back unless another document needs it). */
+  'follow/remove': { req: { url: string }; res: { removed: boolean; permissionReleased: boolean } };
+  /** Options: the followed documents and the schedule. */
+  'follow/list': { req: Record<string, never>; res: FollowListing };
+  /** Options: check one document now, or all of them. */
+  'follow/check': { req: { url?: string }; res: { documents: FollowedDocument[] } };
+  /** Options: read or set how often followed documents are checked. */
+  'follow/settings': { req: { intervalHours?: number }; res: { settings: FollowSettings } };
+  /** Options or popup: the user has seen the changes (the toolbar mark goes). */
+  'follow/seen': { req: Record<string, never>; res: { ok: boolean } };
+  /** Options: the address the panel asked to follow (needs the user's permission), if any. */
+  'follow/pending': { req: Record<string, never>; res: { url: string | null } };
 }
 
 /** Requests the background sends to a tab's content script. */

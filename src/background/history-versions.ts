@@ -218,3 +218,48 @@ export async function historyListing(db: Db): Promise<HistoryListing> {
 export async function clearLastError(db: Db): Promise<void> {
   await db.delete('meta', LAST_ERROR);
 }
+
+/** A version read without a page (a followed document fetched by the background,
+ * follow-service.ts): stored like a reading in a tab, into the same document's history, and
+ * observed against the user's baseline. */
+export interface FetchedReading {
+  docKey: string;
+  url: string;
+  title: string;
+  documentId?: string;
+  platformId?: string;
+  readAt: string;
+  sha256: string;
+  text: string;
+  hardBreaks: number[];
+  clauses: Visit['clauses'];
+}
+
+export async function storeFetchedVersion(db: Db, r: FetchedReading): Promise<{ change: VersionChange | null; stored: boolean; error?: string }> {
+  let stored = false;
+  if (!(await hasVersion(db, r.docKey, r.sha256))) {
+    const text = versionText(r.text, r.hardBreaks);
+    const [sigSha256, textSha256, gz] = await Promise.all([sha256Hex(significantText(text)), sha256Hex(text), gzip(text)]);
+    try {
+      await putVersion(
+        db,
+        { sha256: r.sha256, docKey: r.docKey, documentId: r.documentId, platformId: r.platformId, url: r.url, title: r.title, firstSeen: r.readAt, lastSeen: r.readAt, sigSha256, textSha256, words: storedWords(text), rawBytes: new TextEncoder().encode(text).byteLength, clauses: r.clauses },
+        gz,
+      );
+      stored = true;
+    } catch (err) {
+      if (err instanceof HistoryStorageFull) {
+        await db.put('meta', { at: new Date().toISOString(), message: err.message }, LAST_ERROR).catch(() => undefined);
+        return { change: null, stored: false, error: err.message };
+      }
+      throw err;
+    }
+  } else {
+    await touchVersion(db, r.docKey, r.sha256, r.readAt);
+  }
+  const v = await getVersion(db, r.docKey, r.sha256);
+  if (!v) throw new Error('the fetched version was not kept');
+  const obs = await observeVersion(db, v, r.readAt);
+  if (stored) await pruneHistory(db, (await getHistorySettings(db)).maxBytes);
+  return { change: await summarise(db, r.docKey, obs), stored };
+}

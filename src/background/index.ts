@@ -1,6 +1,7 @@
 // Service worker (Chrome) / background script (Firefox): owns IndexedDB and the knowledge base,
 // answers the typed messages of src/messages.ts. Nothing here talks to the network, except the
-// knowledge-base update feed when the user has set its address (off by default; kb-update.ts).
+// knowledge-base update feed when the user has set its address (off by default; kb-update.ts) and
+// the documents the user follows, each at its one address (follow-service.ts).
 import browser from 'webextension-polyfill';
 import { envelope, isEnvelope, type BackgroundMessage, type Reply } from '../messages';
 import type { KnowledgeBase } from '../kb/schema';
@@ -17,6 +18,8 @@ import { markChanged, openHistory } from './history-badge';
 import { openView } from './open-view';
 import { injectLoader, syncContentScripts } from './content-registration';
 import { loadSettings, onSettingsChanged } from '../settings/store';
+import { FollowService } from './follow-service';
+import { analyseClauses, announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule, listenToNotifications } from './follow-alarm';
 
 let dbPromise: Promise<Db> | null = null;
 const db = () =>
@@ -44,6 +47,29 @@ async function feedUrl(): Promise<string | null> {
 }
 const permitted = (u: URL) => browser.permissions.contains({ origins: [feedOriginPattern(u)] });
 const updates = new KbUpdater({ db, kb, feedUrl, permitted, fetch: (url, init) => fetch(url, init) });
+
+/** Followed documents: fetched only while the user follows them, each one's host permission
+ * granted by the user (follow-service.ts). */
+const follow = new FollowService({
+  db,
+  kb,
+  fetch: (url, init) => fetch(url, init),
+  permitted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  async releasePermission(pattern) {
+    try {
+      return await browser.permissions.remove({ origins: [pattern] });
+    } catch {
+      // Chrome refuses to remove access that came with the install (automatic detection's
+      // access to all pages): nothing was granted for this document alone.
+      return false;
+    }
+  },
+  settings: loadSettings,
+  analyse: analyseClauses,
+  schedule: followSchedule,
+  announce: announceFollowed,
+  clearMark: clearFollowedMark,
+});
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 const FRAME_KEY = (tabId: number) => `frame:${tabId}`;
@@ -94,7 +120,30 @@ const deps: HandlerDeps = {
   markChanged,
   openHistory,
   openView,
+  follow,
+  async openFollowConfirm() {
+    await browser.runtime.openOptionsPage();
+  },
 };
+
+// The schedule of followed documents: one alarm, every interval the user picked (none while
+// nothing is followed). Registered at the top level so the alarm wakes the worker.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== FOLLOW_ALARM) return;
+  void follow
+    .checkAll()
+    .catch((err: unknown) => console.error('Clausemark: checking followed documents failed', err))
+    .finally(() => void follow.reschedule().catch(() => undefined));
+});
+listenToNotifications();
+void follow
+  .reschedule()
+  .then(() => browser.alarms.get(FOLLOW_ALARM))
+  .then(async (alarm) => {
+    const n = (await follow.listing()).documents.length;
+    console.info(`Clausemark: followed documents ready (${n} followed, ${alarm?.periodInMinutes ? `checked every ${alarm.periodInMinutes / 60} h` : 'no alarm set'})`);
+  })
+  .catch((err: unknown) => console.error('Clausemark: followed documents schedule failed', err));
 
 const MENU_EXPLAIN = 'clausemark-explain';
 browser.contextMenus.onClicked.addListener((info, tab) => {

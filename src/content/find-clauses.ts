@@ -3,12 +3,11 @@
 // — resolved into the highlights to show. Touches the page only to read it and to show toasts.
 import { segment } from '../core/text';
 import { detectClauses } from '../core/detect';
-import { anchorQuotes } from '../core/anchor';
-import { resolveOverlaps, type Highlight } from '../core/resolve';
+import type { Highlight } from '../core/resolve';
 import { confirmPolicyText } from '../core/page';
 import { fingerprint } from '../core/fingerprint';
-import { clauseId } from '../core/ids';
-import { isShown, SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
+import { anchorKnown, excerpt, MAX_HIGHLIGHTS, relevantQuotes, resolvedClauses, withExcerpts } from '../core/page-analysis';
+import { SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
 import { guessLanguage } from '../core/language';
 import type { PageClause, PageMatch } from '../messages';
 import type { KnownClause } from '../kb/schema';
@@ -22,10 +21,9 @@ const LANGUAGE_NAMES: Record<string, string> = { de: t('langGerman'), fr: t('lan
 
 /** Past this, only the beginning is analysed (bounded work on huge pages), and the user is told. */
 export const MAX_TEXT_CHARS = 1_500_000;
-/** More highlights than this stop being readable and cost seconds of layout: the first ones are
- * shown, and the user is told. */
-export const MAX_HIGHLIGHTS = 1500;
-const EXCERPT_MAX = 600;
+// More highlights than MAX_HIGHLIGHTS stop being readable and cost seconds of layout: the first
+// ones are shown, and the user is told.
+export { MAX_HIGHLIGHTS, excerpt };
 
 export interface FindInput {
   match: PageMatch | null;
@@ -63,39 +61,6 @@ async function detectWhole(model: ReturnType<typeof segment>, signal: AbortSigna
   return signal.aborted ? [] : detectClauses(model, { threshold });
 }
 
-/** A clause's text for the panel and the report: whitespace collapsed, at most EXCERPT_MAX. */
-export function excerpt(text: string, start: number, end: number): string {
-  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
-  return s.length > EXCERPT_MAX ? `${s.slice(0, EXCERPT_MAX - 1)}…` : s;
-}
-
-/** Anchors the platform's reviewed quotes in the live text; returns them as page clauses. */
-function anchorKnown(text: string, known: readonly KnownClause[]): { clauses: PageClause[]; byId: Map<string, KnownClause> } {
-  const byId = new Map<string, KnownClause>();
-  const spans = anchorQuotes(text, known.map((k) => k.quote));
-  const clauses: PageClause[] = [];
-  known.forEach((k, i) => {
-    const span = spans[i];
-    if (!span) return;
-    const id = `kb-${k.id}`;
-    byId.set(id, k);
-    clauses.push({
-      id,
-      start: span.start,
-      end: span.end,
-      category: k.category,
-      severity: k.severity,
-      confidence: 1,
-      source: 'kb',
-      kbClauseId: k.id,
-      label: k.caseTitle,
-      excerpt: excerpt(text, span.start, span.end),
-      anchored: true,
-    });
-  });
-  return { clauses, byId };
-}
-
 export async function findClauses(root: HTMLElement, input: FindInput): Promise<Finding> {
   const { match, signal } = input;
   const page = readPageText(root, MAX_TEXT_CHARS);
@@ -130,15 +95,11 @@ export async function findClauses(root: HTMLElement, input: FindInput): Promise<
   if (signal.aborted) return { kind: 'aborted', textLength };
 
   // Only quotes of this document (or of the platform's documents without a document match).
-  const relevant = match ? known.filter((k) => !k.documentId || k.documentId === match.document.id || k.anchor.status !== 'found') : [];
+  const relevant = relevantQuotes(known, match?.document.id);
   await yieldToPage();
   const kb = anchorKnown(page.text, relevant);
   await yieldToPage();
-  const found: PageClause[] = [
-    ...kb.clauses,
-    ...detected.map((d) => ({ ...d, id: d.id || clauseId(d.category, page.text.slice(d.start, d.end)), excerpt: excerpt(page.text, d.start, d.end) })),
-  ];
-  const resolved = resolveOverlaps(found.filter((c) => isShown(input.settings, c.category, c.severity)));
+  const resolved = resolvedClauses(withExcerpts(page.text, detected), kb.clauses, input.settings);
   if (resolved.length > MAX_HIGHLIGHTS) showToast(t('toastTooManyClauses', formatNumber(MAX_HIGHLIGHTS), formatNumber(resolved.length)), signal);
   return { kind: 'found', page, textLength, reason: confirm.reason, readAt, sha256, highlights: resolved.slice(0, MAX_HIGHLIGHTS), kbById: kb.byId };
 }

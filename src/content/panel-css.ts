@@ -58,4 +58,9 @@ a { color: var(--accent); }
 .risk:hover { background: var(--quote); }
 .rcat { font-weight: 600; }
 .rex { display: block; margin-top: 1px; color: var(--muted); font-size: 12px; }
+.follow-state { margin: 12px 0 0; font-size: 12px; }
+.follow-state .muted { color: var(--muted); }
+.follow-state .note { display: block; margin-top: 4px; }
+.copy.follow { background: transparent; color: var(--accent); border: 1px solid var(--accent); }
+.copy.follow:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;

@@ -17,6 +17,7 @@ import { rarityLabelText, severityLabels } from '../lib/severity-text';
 import { attachStyledShadow } from './shadow';
 import { PANEL_CSS } from './panel-css';
 import { safeHref } from '../lib/safe-href';
+import { PanelFollow } from './panel-follow';
 
 export interface PanelClause {
   clause: PageClause;
@@ -320,6 +321,7 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
       <span class="copied" role="status">
         {copied === 'ok' ? t('panelCopied') : copied === 'fail' ? t('panelCopyFailed') : ''}
       </span>
+      <PanelFollow />
     </section>
   );
 }

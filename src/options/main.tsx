@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber, localizePage, t } from '../lib/i18n';
 import '../popup/popup.css';
 import './options.css';
 import { HistorySection } from './history-section';
+import { FollowSection } from './follow-section';
 import { UpdateSection } from './update-section';
 import { SettingsSection } from './settings-section';
 import { safeHref } from '../lib/safe-href';
@@ -44,6 +45,7 @@ function Options() {
         )}
       </section>
       <UpdateSection />
+      <FollowSection />
       <HistorySection />
       <section>
         <h2>{t('optAboutTitle')}</h2>

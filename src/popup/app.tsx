@@ -6,6 +6,8 @@ import type { KbStatus, TabState } from '../messages';
 import { send } from '../lib/rpc';
 import { formatNumber, t } from '../lib/i18n';
 import { VIEWS } from './views';
+import { FollowButton, FollowedChanges } from './follow-button';
+import { HistoryView } from './history-view';
 
 async function currentTabId(): Promise<number | null> {
   const param = new URLSearchParams(location.search).get('tab');
@@ -75,6 +77,20 @@ export function App() {
   if (load.kind === 'loading') return <main class="popup"><p class="muted">{t('reading')}</p></main>;
   if (load.kind === 'error') return <main class="popup"><p class="error">{t('popupTabError', load.message)}</p></main>;
   const { state, tabId, kb } = load;
+  // `?doc=<key>`: one document's history without a tab (a followed document, from Options).
+  const docParam = new URLSearchParams(location.search).get('doc');
+  if (docParam) {
+    return (
+      <main class="popup">
+        <header class="top">
+          <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+          <h1>Clausemark</h1>
+        </header>
+        <HistoryView tabId={null} state={null} notify={setNotice} docKey={docParam} />
+        {notice && <p class="notice" role="status">{notice}</p>}
+      </main>
+    );
+  }
   const views = VIEWS.filter((v) => state || !v.needsPage);
   const view = views.find((v) => v.id === viewId) ?? views[0];
   const inTab = new URLSearchParams(location.search).has('tab');
@@ -90,6 +106,7 @@ export function App() {
           </a>
         )}
       </header>
+      <FollowedChanges />
       {views.length > 1 && (
         <nav class="views" role="tablist" aria-label={t('popupViews')}>
           {views.map((v) => (
@@ -106,6 +123,7 @@ export function App() {
           {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s, kb })} notify={setNotice} />}
         </section>
       )}
+      {state && tabId !== null && <FollowButton tabId={tabId} notify={setNotice} />}
       {view && (state || !view.needsPage) && <view.component tabId={tabId} state={state} notify={setNotice} openView={setViewId} />}
       {notice && <p class="notice" role="status">{notice}</p>}
       <footer class="muted small">

@@ -20,11 +20,12 @@ const short = (sha: string) => sha.slice(0, 10);
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: HistoryViewData };
 
-export function HistoryView({ state, notify }: ViewProps) {
+export function HistoryView({ state, notify, docKey: forDoc }: ViewProps) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [pair, setPair] = useState<{ from?: string; to?: string }>({});
   const [busy, setBusy] = useState(false);
-  const docKey = state ? state.visit.docKey : null;
+  // A document named by the address (a followed document, from Options), else the tab's page.
+  const docKey = forDoc ?? (state ? state.visit.docKey : null);
 
   const refresh = (p = pair) => {
     if (!docKey) return;
@@ -35,7 +36,7 @@ export function HistoryView({ state, notify }: ViewProps) {
   };
   useEffect(() => refresh(), [docKey, pair.from, pair.to]);
 
-  if (!state || !docKey) return null;
+  if (!docKey) return null;
   if (load.kind === 'loading') return <p class="muted">{t('histReading')}</p>;
   if (load.kind === 'error') return <p class="error">{t('histUnavailable', load.message)}</p>;
   const { data } = load;
@@ -61,7 +62,7 @@ export function HistoryView({ state, notify }: ViewProps) {
   return (
     <div class="history">
       <section class="doc">
-        <h2>{state.platform ? `${state.platform.name} — ${state.document?.termsType ?? t('policy')}` : state.visit.title || state.visit.url}</h2>
+        <h2>{!state ? data.tracked?.title || data.tracked?.url || docKey : state.platform ? `${state.platform.name} — ${state.document?.termsType ?? t('policy')}` : state.visit.title || state.visit.url}</h2>
         <p class="muted small">
           {data.tracked ? tn('histTracked', data.versions.length, day(data.tracked.firstSeen)) : t('histNotRecorded')}
           {pinned && byId.get(pinned) ? ` · ${t('histPinnedVersion', day(byId.get(pinned)?.firstSeen))}` : ''}

@@ -7,4 +7,6 @@ export interface ViewProps {
   notify(message: string): void;
   /** Switch the popup to another view (e.g. the banner's link to History). */
   openView?(id: string): void;
+  /** A history document named by the address (`?doc=`: a followed document opened from Options). */
+  docKey?: string;
 }

@@ -4,6 +4,8 @@
 // indistinguishable from the extension's.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FIXTURE_PAGES, ORDINARY_PAGE, PROJECT_ROOT, routed } from '../fixtures/pages';
 import { inContentWorld, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
@@ -47,6 +49,9 @@ describe('privacy', () => {
     await popup.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
     await popup.waitForTimeout(800);
     expect(visited).toHaveLength(FIXTURE_PAGES.length);
+    // Nothing is followed (docs/history.md, "Followed documents"), so nothing is fetched.
+    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ clausemark: 1, name: 'follow/list', payload: {} }))).toMatchObject({ ok: true, value: { documents: [] } });
+    expect(await session.worker.evaluate(() => chrome.alarms.getAll())).toEqual([]);
     expect(session.fromExtension).toEqual([]);
     // The pages' own resources (images, scripts of the archived sites) were refused by routing,
     // which shows the recording was live.
@@ -99,5 +104,56 @@ describe('privacy', () => {
     await page.waitForTimeout(300);
     expect(session.fromExtension.slice(before)).toEqual(['https://collector.example.com/from-worker', 'https://collector.example.com/from-page']);
     await page.close();
+  });
+});
+
+describe('privacy with a followed document', () => {
+  let server: Server;
+  let followed = '';
+  const served: string[] = [];
+
+  beforeAll(async () => {
+    const html = readFileSync(FIXTURE_PAGES[0]!.file, 'utf8');
+    server = createServer((req, res) => {
+      served.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    followed = `http://127.0.0.1:${(server.address() as AddressInfo).port}/privacy`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('with one document followed, the extension requests that address and nothing else', async () => {
+    const before = session.fromExtension.length;
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/src/options/index.html`);
+    const send = (name: string, payload: object) => options.evaluate(([n, p]) => chrome.runtime.sendMessage({ clausemark: 1, name: n, payload: p }), [name, payload] as const);
+    expect(await send('follow/add', { url: followed })).toMatchObject({ ok: true, value: { followed: { url: followed } } });
+    // Browsing, the popup and Options, a check on request and one when the alarm fires.
+    for (const p of FIXTURE_PAGES.slice(0, 2)) {
+      const page = await session.context.newPage();
+      await page.goto(p.url, { waitUntil: 'domcontentloaded' });
+      await waitForAnnotation(page);
+      await page.close();
+    }
+    expect(await send('follow/check', {})).toMatchObject({ ok: true });
+    await session.worker.evaluate(() => chrome.alarms.create('clausemark-follow', { when: Date.now() + 100 }));
+    await expect.poll(() => served.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const made = session.fromExtension.slice(before);
+    expect(made.length).toBeGreaterThanOrEqual(3);
+    expect([...new Set(made)]).toEqual([followed]);
+    expect(served.every((s) => s === '/privacy')).toBe(true);
+    // Unfollowed: nothing more.
+    expect(await send('follow/remove', { url: followed })).toMatchObject({ ok: true, value: { removed: true } });
+    const after = session.fromExtension.length;
+    await options.reload();
+    await options.waitForTimeout(500);
+    expect(session.fromExtension.slice(after)).toEqual([]);
+    expect(await session.worker.evaluate(() => chrome.alarms.getAll())).toEqual([]);
+    await options.close();
   });
 });

@@ -6,6 +6,7 @@
 import type { BackgroundMessage, Req, Res } from '../../messages';
 import { InvalidInput, obj } from '../../core/checks';
 import { compareRoutes } from './compare';
+import { followRoutes } from './follow';
 import { historyRoutes } from './history';
 import { kbRoutes } from './kb';
 import { pageRoutes } from './page';
@@ -16,7 +17,7 @@ export type { HandlerDeps, Sender } from './types';
 export { countBySeverity } from './page';
 export { InvalidInput as InvalidMessage } from '../../core/checks';
 
-export const ROUTES: Routes<BackgroundMessage> = { ...pageRoutes, ...kbRoutes, ...compareRoutes, ...historyRoutes, ...reportRoutes };
+export const ROUTES: Routes<BackgroundMessage> = { ...pageRoutes, ...kbRoutes, ...compareRoutes, ...historyRoutes, ...reportRoutes, ...followRoutes };
 
 export class SenderRejected extends Error {}
 

@@ -8,6 +8,7 @@ import type { Db } from '../../storage/db';
 import type { VersionChange } from '../../history-messages';
 import type { KbService } from '../kb-service';
 import type { KbUpdater } from '../kb-update';
+import type { FollowService } from '../follow-service';
 
 /** What the browser says about who sent a message (runtime.MessageSender, the fields used). */
 export interface Sender {
@@ -54,6 +55,10 @@ export interface HandlerDeps {
   openHistory?(tabId: number): Promise<boolean>;
   /** Opens a popup view for a tab in a new tab beside it (`?tab=<id>&view=<view>&<params>`). */
   openView?(tabId: number, view: string, params: Record<string, string>): Promise<boolean>;
+  /** Followed documents (absent in tests that do not need them). */
+  follow?: FollowService;
+  /** Opens Options where the user allows reading a page the clause panel asked to follow. */
+  openFollowConfirm?(): Promise<void>;
 }
 
 export interface Context {

@@ -20,6 +20,7 @@ const base: HistoryViewData = {
   from: 'a',
   to: 'b',
   reviewedNotFound: [],
+  reviewedChecked: 0,
 };
 
 describe('report change summaries', () => {

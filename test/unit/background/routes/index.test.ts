@@ -9,6 +9,7 @@ import { kbRoutes } from '../../../../src/background/routes/kb';
 import { compareRoutes } from '../../../../src/background/routes/compare';
 import { historyRoutes } from '../../../../src/background/routes/history';
 import { reportRoutes } from '../../../../src/background/routes/report';
+import { followRoutes } from '../../../../src/background/routes/follow';
 import type { BackgroundMessage } from '../../../../src/messages';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -29,7 +30,7 @@ const deps = { extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` }
 describe('route table', () => {
   it('has a sender rule and a validator for every message, and every feature table is merged', () => {
     const names = Object.keys(ROUTES);
-    expect(names.length).toBe(Object.keys(pageRoutes).length + Object.keys(kbRoutes).length + Object.keys(compareRoutes).length + Object.keys(historyRoutes).length + Object.keys(reportRoutes).length);
+    expect(names.length).toBe(Object.keys(pageRoutes).length + Object.keys(kbRoutes).length + Object.keys(compareRoutes).length + Object.keys(historyRoutes).length + Object.keys(reportRoutes).length + Object.keys(followRoutes).length);
     for (const [name, r] of Object.entries(ROUTES)) {
       expect(r.from.length, name).toBeGreaterThan(0);
       // Every payload must be an object, checked before the route's own validator.

@@ -121,6 +121,13 @@ const POINTER = [
   /\b(can|may) be found (in|on|at) (our|the|this|section)\b/,
   /^(such as|including)\b/,
 ];
+// A changelog line tells what was edited in the document, not what the service does ("On November
+// 3, 2025, we updated this notice to provide information about…", "We added more details on how we
+// train the models…"): the clause it points to is elsewhere in the text.
+const CHANGELOG = [
+  /^(on |as of |effective |since )?([a-z]+ \d{1,2},? \d{4}|\d{1,2} [a-z]+,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})[:,.]? (-|–|—)? ?(we )?(have )?(updated|added|changed|revised|amended|clarified|made|introduced|expanded|included|removed)\b/,
+  /^we (have )?(updated|revised|amended|clarified|added (more |new )?(details|information|language|a section)) (this|our|the|to|on|about|how)\b/,
+];
 /** Fewer words than this and a sentence is a heading, link or list item, not a clause. */
 export const MIN_WORDS = 5;
 
@@ -128,6 +135,7 @@ export function notAClause(norm: string, toks: readonly string[]): boolean {
   if (toks.length < MIN_WORDS) return true;
   for (const re of DEFINITION) if (re.test(norm)) return true;
   for (const re of POINTER) if (re.test(norm)) return true;
+  for (const re of CHANGELOG) if (re.test(norm)) return true;
   // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").
   if ((norm.match(/[*•·▪] /g)?.length ?? 0) >= 3) return true;
   return false;

@@ -37,6 +37,17 @@ describe('definitions, headings and lists are never clauses', () => {
     expect(found('Sensitive personal information: this is a particular category of personal information that requires extra protection.', 'Definitions')).toEqual([]);
     expect(found('"Sale" means selling, renting or otherwise making available personal information to a third party for monetary consideration.', 'Definitions')).toEqual([]);
   });
+  it('changelog lines (what was edited, not what the service does)', () => {
+    for (const s of [
+      'On November 3, 2025, we updated this notice to provide information about our reliance on Legitimate Interests as a legal basis to train AI models.',
+      'We have added more details on how we train the models that support our products and services including those using generative artificial intelligence.',
+    ]) {
+      const n = normalizeForMatch(s);
+      expect(notAClause(n, tokens(n)), s).toBe(true);
+    }
+    const n = normalizeForMatch('We may use your personal data to develop and train artificial intelligence models.');
+    expect(notAClause(n, tokens(n))).toBe(false);
+  });
   it('headings and list items the section detector does not take', () => {
     expect(headingLike('How long we keep your data', 6, true)).toBe(true);
     expect(headingLike('4. Protecting the security of our Services.', 7, true)).toBe(true);

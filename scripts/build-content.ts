@@ -19,14 +19,14 @@ export { ANNOTATOR_FILE, LOADER_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
 
 /** Builds the content scripts into `dist` (default dist/<target>; the bench builds elsewhere). */
-export async function buildContent(target: Target, dist = path.resolve(`dist/${target}`)): Promise<void> {
+export async function buildContent(target: Target, dist = path.resolve(`dist/${target}`), opts: { minify?: boolean } = {}): Promise<void> {
   const common = {
     configFile: false as const,
     logLevel: 'warn' as const,
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"' },
   };
-  const out = { outDir: path.join(dist, 'content'), emptyOutDir: false, target: 'es2022', sourcemap: false, copyPublicDir: false, minify: true };
+  const out = { outDir: path.join(dist, 'content'), emptyOutDir: false, target: 'es2022', sourcemap: false, copyPublicDir: false, minify: opts.minify ?? true };
   await build({
     ...common,
     plugins: [knownHosts()],

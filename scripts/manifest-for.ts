@@ -18,6 +18,8 @@ export function manifestFor(base: Manifest, target: Target): Manifest {
       gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     };
     delete m.minimum_chrome_version;
+    // Chrome's offscreen documents (the analysis host): Firefox has none, its pages analyse themselves.
+    if (Array.isArray(m.permissions)) m.permissions = m.permissions.filter((p) => p !== 'offscreen');
   }
   return m;
 }

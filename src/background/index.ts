@@ -15,6 +15,7 @@ import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
 import { injectLoader, syncContentScripts } from './content-registration';
+import { ensureAnalysisHost } from './analysis-host';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 
 let dbPromise: Promise<Db> | null = null;
@@ -92,6 +93,7 @@ const deps: HandlerDeps = {
   setBadge: setActionBadge,
   markChanged,
   openHistory,
+  ensureAnalysisHost,
 };
 
 const MENU_EXPLAIN = 'clausemark-explain';
@@ -108,7 +110,14 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 
 /** The content script follows the mode: registered for every page in automatic mode, nowhere in
  * "only when I click" mode (content-registration.ts). On every start, and on every change. */
-const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
+const syncScripts = () =>
+  loadSettings()
+    .then(async (s) => {
+      await syncContentScripts(s);
+      // In automatic mode the first policy page should not wait for the host to open.
+      if (s.mode === 'auto') await ensureAnalysisHost();
+    })
+    .catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
 void syncScripts();
 onSettingsChanged((s) => void syncContentScripts(s).catch((err: unknown) => console.error('Clausemark: content script registration failed', err)));
 

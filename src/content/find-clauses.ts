@@ -1,24 +1,15 @@
-// Step one of annotating a page (annotator.ts): read its text, tell whether it is a policy, and
-// find its clauses — the platform's reviewed quotes anchored in the live text plus the detector's
-// — resolved into the highlights to show. Touches the page only to read it and to show toasts.
-import { segment } from '../core/text';
-import { detectClauses } from '../core/detect';
-import { anchorQuotes } from '../core/anchor';
+// Step one of annotating a page (annotator.ts): what to ask the analysis for and how to turn its
+// answers into highlights. Reading is the page's only heavy part: the text of the page (read once,
+// exactly as mark.js will see it), and the part of it on screen, whose sections are analysed first.
+// Everything else (language, policy check, detection, anchoring, the fingerprint) runs in the
+// analysis (engine.ts), off the page's main thread when the host answers.
 import { resolveOverlaps, type Highlight } from '../core/resolve';
-import { confirmPolicyText } from '../core/page';
-import { fingerprint } from '../core/fingerprint';
 import { clauseId } from '../core/ids';
-import { isShown, SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
-import { guessLanguage } from '../core/language';
-import type { PageClause, PageMatch } from '../messages';
+import { isShown, type Settings } from '../core/settings';
+import type { FoundClause, Span } from '../core/types';
+import type { PageClause } from '../messages';
 import type { KnownClause } from '../kb/schema';
-import { send } from '../lib/rpc';
-import { formatNumber, t } from '../lib/i18n';
-import { readPageText, type PageText } from './dom-text';
-import { yieldToPage } from './yield';
-import { showToast } from './toast';
-
-const LANGUAGE_NAMES: Record<string, string> = { de: t('langGerman'), fr: t('langFrench'), es: t('langSpanish'), it: t('langItalian'), nl: t('langDutch'), pt: t('langPortuguese') };
+import type { PageText } from './dom-text';
 
 /** Past this, only the beginning is analysed (bounded work on huge pages), and the user is told. */
 export const MAX_TEXT_CHARS = 1_500_000;
@@ -26,42 +17,8 @@ export const MAX_TEXT_CHARS = 1_500_000;
  * shown, and the user is told. */
 export const MAX_HIGHLIGHTS = 1500;
 const EXCERPT_MAX = 600;
-
-export interface FindInput {
-  match: PageMatch | null;
-  signal: AbortSignal;
-  settings: Settings;
-  /** Asked for by the user: analyse even if the text does not read like a policy. */
-  force?: boolean;
-}
-
-/** A policy page's clauses, ready to render. */
-export interface FoundClauses {
-  kind: 'found';
-  page: PageText;
-  textLength: number;
-  /** Why the text was taken for a policy. */
-  reason: string;
-  readAt: string;
-  sha256: string;
-  /** What to highlight, at most MAX_HIGHLIGHTS, each with the overlapping clauses it stands for. */
-  highlights: Highlight<PageClause>[];
-  /** The reviewed quote behind each knowledge-base clause id. */
-  kbById: Map<string, KnownClause>;
-}
-
-export type Finding = FoundClauses | { kind: 'not-policy'; reason: string; textLength: number } | { kind: 'aborted'; textLength: number };
-
-/**
- * The detector over the whole page in one call: its context (sections, neighbours, span merging)
- * spans the document, and cutting the work into chunks changed results at the cuts (tested on
- * Roblox's terms), so the page gets exactly what the evaluation measures. It runs after a yield,
- * in a task of its own (~35 ms per 1,000 sentences in Node).
- */
-async function detectWhole(model: ReturnType<typeof segment>, signal: AbortSignal, threshold: number) {
-  await yieldToPage();
-  return signal.aborted ? [] : detectClauses(model, { threshold });
-}
+/** About two screens of text: the sections holding it are analysed first. */
+const FOCUS_CHARS = 4000;
 
 /** A clause's text for the panel and the report: whitespace collapsed, at most EXCERPT_MAX. */
 export function excerpt(text: string, start: number, end: number): string {
@@ -69,10 +26,60 @@ export function excerpt(text: string, start: number, end: number): string {
   return s.length > EXCERPT_MAX ? `${s.slice(0, EXCERPT_MAX - 1)}…` : s;
 }
 
-/** Anchors the platform's reviewed quotes in the live text; returns them as page clauses. */
-function anchorKnown(text: string, known: readonly KnownClause[]): { clauses: PageClause[]; byId: Map<string, KnownClause> } {
+/** Where a node of the page (a text node read, or an element) starts in the text read. */
+function offsetOf(page: PageText, node: Node | null, within = 0): number | null {
+  if (!node) return null;
+  const i = node.nodeType === Node.TEXT_NODE ? page.nodes.indexOf(node as Text) : -1;
+  if (i < 0) {
+    // An element (or a text node we do not read): the first text read at or after it.
+    let lo = 0;
+    let hi = page.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const n = page.nodes[mid] as Text;
+      if (n === node || node.contains(n) || node.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo >= page.nodes.length) return null;
+    return page.starts[lo] as number;
+  }
+  return (page.starts[i] as number) + Math.max(0, within);
+}
+
+/**
+ * The text on screen as offsets into the page's text: where the address's #fragment points, else
+ * (the page opened scrolled down: a reload, the back button) the text at the top of the viewport,
+ * else the start. Only the scrolled case asks for the layout, which the page needs for its first
+ * paint anyway.
+ */
+export function focusRange(page: PageText): [number, number] | null {
+  if (!page.text.length) return null;
+  let at: number | null = null;
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id) at = offsetOf(page, document.getElementById(id));
+  const scroller = document.scrollingElement;
+  if (at === null && scroller && scroller.scrollTop > 0) {
+    const hit = (document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(innerWidth / 2, Math.min(innerHeight / 4, 200));
+    if (hit) at = offsetOf(page, hit.startContainer, hit.startOffset);
+  }
+  const from = Math.max(0, at ?? 0);
+  return [from, Math.min(page.text.length, from + FOCUS_CHARS)];
+}
+
+/** The detector's clauses as page clauses (with their excerpt). */
+export function detectedClauses(text: string, found: readonly FoundClause[]): PageClause[] {
+  return found.map((d) => ({ ...d, id: d.id || clauseId(d.category, text.slice(d.start, d.end)), excerpt: excerpt(text, d.start, d.end) }));
+}
+
+/** The platform's reviewed quotes that concern this document (or the platform's documents when the
+ * page is not one of them by address). */
+export function relevantQuotes(known: readonly KnownClause[], documentId: string): KnownClause[] {
+  return known.filter((k) => !k.documentId || k.documentId === documentId || k.anchor.status !== 'found');
+}
+
+/** Reviewed quotes anchored in the live text, as page clauses, and the quote behind each id. */
+export function knownClauses(text: string, known: readonly KnownClause[], spans: readonly (Span | null)[]): { clauses: PageClause[]; byId: Map<string, KnownClause> } {
   const byId = new Map<string, KnownClause>();
-  const spans = anchorQuotes(text, known.map((k) => k.quote));
   const clauses: PageClause[] = [];
   known.forEach((k, i) => {
     const span = spans[i];
@@ -96,49 +103,9 @@ function anchorKnown(text: string, known: readonly KnownClause[]): { clauses: Pa
   return { clauses, byId };
 }
 
-export async function findClauses(root: HTMLElement, input: FindInput): Promise<Finding> {
-  const { match, signal } = input;
-  const page = readPageText(root, MAX_TEXT_CHARS);
-  const textLength = page.text.length;
-  // Each step below can take tens of milliseconds on a very long page: the page gets a turn between.
-  await yieldToPage();
-  if (signal.aborted) return { kind: 'aborted', textLength };
-  // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
-  const lang = guessLanguage(page.text);
-  if (!lang.english) {
-    const name = LANGUAGE_NAMES[lang.language];
-    showToast(
-      `${name ? t('toastEnglishOnlyLooks', name) : t('toastEnglishOnly')} ${match ? t('toastOnlyReviewed') : t('toastNothingHighlighted')}`,
-      signal,
-    );
-  }
-
-  // The policy test counts English legal phrases, so a page in another language is taken on
-  // its address and title (the loader's check) rather than refused.
-  const confirm = confirmPolicyText(page.text, !!match || !!input.force || !lang.english);
-  if (!confirm.policy) return { kind: 'not-policy', reason: confirm.reason, textLength };
-  if (page.truncated) showToast(t('toastVeryLong', formatNumber(Math.round(textLength / 1000))), signal);
-
-  const readAt = new Date().toISOString();
-  const knownPromise = match
-    ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
-    : Promise.resolve([] as KnownClause[]);
-  await yieldToPage();
-  const model = segment(page.text, page.hardBreaks);
-  await yieldToPage();
-  const [known, detected, sha256] = await Promise.all([knownPromise, lang.english ? detectWhole(model, signal, SENSITIVITY_THRESHOLD[input.settings.sensitivity]) : Promise.resolve([]), fingerprint(page.text)]);
-  if (signal.aborted) return { kind: 'aborted', textLength };
-
-  // Only quotes of this document (or of the platform's documents without a document match).
-  const relevant = match ? known.filter((k) => !k.documentId || k.documentId === match.document.id || k.anchor.status !== 'found') : [];
-  await yieldToPage();
-  const kb = anchorKnown(page.text, relevant);
-  await yieldToPage();
-  const found: PageClause[] = [
-    ...kb.clauses,
-    ...detected.map((d) => ({ ...d, id: d.id || clauseId(d.category, page.text.slice(d.start, d.end)), excerpt: excerpt(page.text, d.start, d.end) })),
-  ];
-  const resolved = resolveOverlaps(found.filter((c) => isShown(input.settings, c.category, c.severity)));
-  if (resolved.length > MAX_HIGHLIGHTS) showToast(t('toastTooManyClauses', formatNumber(MAX_HIGHLIGHTS), formatNumber(resolved.length)), signal);
-  return { kind: 'found', page, textLength, reason: confirm.reason, readAt, sha256, highlights: resolved.slice(0, MAX_HIGHLIGHTS), kbById: kb.byId };
+/** What to highlight: the shown categories, overlaps resolved, at most MAX_HIGHLIGHTS; and how
+ * many there were before the cut. */
+export function highlightsOf(clauses: readonly PageClause[], settings: Settings): { highlights: Highlight<PageClause>[]; total: number } {
+  const resolved = resolveOverlaps(clauses.filter((c) => isShown(settings, c.category, c.severity)));
+  return { highlights: resolved.slice(0, MAX_HIGHLIGHTS), total: resolved.length };
 }

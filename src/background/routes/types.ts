@@ -52,6 +52,8 @@ export interface HandlerDeps {
   markChanged?(tabId: number, change: VersionChange): Promise<void>;
   /** Opens the popup's History view for a tab in a new tab. */
   openHistory?(tabId: number): Promise<boolean>;
+  /** Makes sure the analysis host is open before a page analyses (background/analysis-host.ts). */
+  ensureAnalysisHost?(): Promise<void>;
 }
 
 export interface Context {

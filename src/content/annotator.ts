@@ -87,11 +87,9 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     const focus = await session.focus;
     step('focus');
     if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
-    if (focus?.length) {
-      const detected = detectedClauses(page.text, focus);
-      // Keep what an earlier reading of this page shows elsewhere until the whole result is in.
-      const others = [...(view.renderer?.items.values() ?? [])].map((i) => i.clause).filter((c) => !detected.some((d) => d.start < c.end && c.start < d.end));
-      await renderer().show(highlightsOf([...others, ...detected], settings).highlights, signal);
+    // (A fresh reading of a page that already shows highlights waits for the whole result instead.)
+    if (focus?.length && !view.renderer?.items.size) {
+      await renderer().show(highlightsOf(detectedClauses(page.text, focus), settings).highlights, signal);
       step('focus shown');
     }
     const final = await session.final;

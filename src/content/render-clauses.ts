@@ -15,7 +15,9 @@ import { Slicer } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
 import { PanelHost, type PageInfo, type PanelClause } from './panel';
 
-const where = (c: PageClause) => `${c.start}:${c.end}:${c.severity}:${c.category}`;
+/** What a placed highlight shows: the same clause with the same text stays where it is, even when
+ * the page changed elsewhere and its offsets moved (a fresh reading after late content). */
+const what = (c: PageClause) => `${c.severity}:${c.category}:${c.excerpt}`;
 
 export class ClauseRenderer {
   /** What is on the page, by clause id. */
@@ -101,9 +103,10 @@ export class ClauseRenderer {
     const stopped = () => this.signal.aborted || !!stop?.aborted;
     if (stopped()) return false;
     const wanted = new Map(highlights.map((h) => [h.primary.id, h]));
-    for (const [id, at] of this.placed) {
+    for (const [id, shown] of this.placed) {
       const h = wanted.get(id);
-      if (!h || where(h.primary) !== at) this.remove(id);
+      // Kept only if still wanted, showing the same, and still in the page (it may have replaced that part).
+      if (!h || what(h.primary) !== shown || !this.marks.get(id)?.every((m) => m.isConnected)) this.remove(id);
     }
     const fresh = highlights.filter((h) => !this.placed.has(h.primary.id));
     await this.slicer.maybe();
@@ -119,7 +122,7 @@ export class ClauseRenderer {
       const els = marks.get(id);
       if (els?.length) {
         this.marks.set(id, els);
-        this.placed.set(id, where(h.primary));
+        this.placed.set(id, what(h.primary));
       }
       // mark.js could not place it (e.g. whitespace only): not shown, not listed.
       if (this.placed.has(id)) this.items.set(id, { clause: h.primary, related: h.related, kb: this.kbById.get(id) });

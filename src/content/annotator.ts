@@ -40,6 +40,9 @@ export interface AnnotateResult {
   reason: string;
   /** Characters read (to tell later whether the page changed enough to look again). */
   textLength: number;
+  /** The body's textContent length when it was read (compared with itself later: it counts
+   * scripts, styles and menus, which the text read leaves out). */
+  bodyLength?: number;
 }
 
 /** The renderer of a session: one per page visit, so a fresh analysis updates what is shown. */
@@ -73,6 +76,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
   const root = document.body;
   if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page: PageText = readPageText(root, MAX_TEXT_CHARS);
+  const bodyLength = root.textContent?.length ?? 0;
   step('read');
   const textLength = page.text.length;
   const readAt = new Date().toISOString();
@@ -98,7 +102,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     const { screening } = final;
     if (!screening.policy) {
       await view.renderer?.show([], signal);
-      return { status: 'not-policy', clauses: 0, reason: screening.reason, textLength };
+      return { status: 'not-policy', clauses: 0, reason: screening.reason, textLength, bodyLength };
     }
     // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
     if (!screening.english) {
@@ -128,7 +132,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     const items = renderer().items;
     setStatus({ state: 'annotated', count: items.size });
     await report(page, final.sha256, readAt, items, input);
-    return { status: 'annotated', clauses: items.size, reason: screening.reason, textLength };
+    return { status: 'annotated', clauses: items.size, reason: screening.reason, textLength, bodyLength };
   } finally {
     session.close();
   }
@@ -184,7 +188,7 @@ export async function startSession(input: AnnotateInput): Promise<void> {
   };
   const changed = () => {
     const now = document.body?.textContent?.length ?? 0;
-    const before = last?.textLength ?? 0;
+    const before = last?.bodyLength ?? last?.textLength ?? 0;
     // Re-read only on a real change of content, not on a clock ticking or a counter.
     if (last?.status === 'annotated') return Math.abs(now - before) >= Math.max(400, before * 0.05);
     return now - before >= 400;

@@ -81,6 +81,10 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
   const textLength = page.text.length;
   const readAt = new Date().toISOString();
   const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];
+  // A page opened scrolled down: where its viewport is needs its layout, which the page does for
+  // its next frame anyway; asking for it now would do it in our task instead.
+  if ((document.scrollingElement?.scrollTop ?? 0) > 0 && !location.hash) await nextFrame();
+  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
   const session = startAnalysis(page.text, { hardBreaks: page.hardBreaks, threshold, focus: focusRange(page), known: !!match || !!input.force }, signal);
   const knownPromise: Promise<KnownClause[]> = match
     ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => relevantQuotes(r.clauses, match.document.id), () => [])
@@ -136,6 +140,11 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
   } finally {
     session.close();
   }
+}
+
+/** After the page's next frame (its style and layout are then up to date). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Step three: the visit to the background, then version tracking once the page settles. */

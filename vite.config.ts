@@ -27,8 +27,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
-    // Pages the manifest does not name: the first-run page, and (Chrome) the offscreen document
-    // that finds a followed document's clauses outside the service worker.
-    rollupOptions: { input: { onboarding: 'src/onboarding/index.html', ...(target === 'chrome' ? { offscreen: 'src/background/offscreen/index.html' } : {}) } },
+    // Pages the manifest does not name: the first-run page. (Chrome's offscreen document, the
+    // analysis host, is built with the content scripts: scripts/build-content.ts.)
+    rollupOptions: { input: { onboarding: 'src/onboarding/index.html' } },
   },
 });

@@ -3,9 +3,11 @@
 // address resolves its imports against the fixed one, which is refused). Two self-contained files:
 // content/loader.js, the classic script the manifest runs on every page (tiny), and
 // content/annotator.js, one ES module with no imports, loaded by the loader on policy pages only
-// through its per-session dynamic address. The manifest declares no content script: the background
-// registers the loader at run time (src/background/content-registration.ts). The annotator is the
-// only web-accessible resource (dynamic URL only, in Chrome).
+// through its per-session dynamic address; and content/engine.js, the analysis, which the analysis
+// host loads (content/host.html) and a page loads only when no host answers. The manifest declares
+// no content script: the background registers the loader at run time
+// (src/background/content-registration.ts). The annotator and the engine are the only
+// web-accessible resources (dynamic URL only, in Chrome).
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,20 +15,20 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-import { ANNOTATOR_FILE } from '../src/lib/content-files';
+import { ANNOTATOR_FILE, ENGINE_FILE, HOST_FILE } from '../src/lib/content-files';
 
 export { ANNOTATOR_FILE, LOADER_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
 
 /** Builds the content scripts into `dist` (default dist/<target>; the bench builds elsewhere). */
-export async function buildContent(target: Target, dist = path.resolve(`dist/${target}`)): Promise<void> {
+export async function buildContent(target: Target, dist = path.resolve(`dist/${target}`), opts: { minify?: boolean } = {}): Promise<void> {
   const common = {
     configFile: false as const,
     logLevel: 'warn' as const,
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"' },
   };
-  const out = { outDir: path.join(dist, 'content'), emptyOutDir: false, target: 'es2022', sourcemap: false, copyPublicDir: false, minify: true };
+  const out = { outDir: path.join(dist, 'content'), emptyOutDir: false, target: 'es2022', sourcemap: false, copyPublicDir: false, minify: opts.minify ?? true };
   await build({
     ...common,
     plugins: [knownHosts()],
@@ -41,9 +43,23 @@ export async function buildContent(target: Target, dist = path.resolve(`dist/${t
       rollupOptions: { output: { codeSplitting: false } },
     },
   });
+  // The analysis (detector, anchoring, fingerprint): loaded by the analysis host, or by a page
+  // when no host answers. The host is a page of its own that only loads it (Chrome's offscreen
+  // document, opened by the background: src/background/analysis-host.ts).
+  await build({
+    ...common,
+    build: {
+      ...out,
+      lib: { entry: path.resolve('src/content/engine.ts'), formats: ['es'], fileName: () => path.basename(ENGINE_FILE) },
+      rollupOptions: { output: { codeSplitting: false } },
+    },
+  });
+  const hostScript = HOST_FILE.replace(/\.html$/, '.js');
+  writeFileSync(path.join(dist, hostScript), `import { serve } from './${path.basename(ENGINE_FILE)}';\nserve();\n`);
+  writeFileSync(path.join(dist, HOST_FILE), `<!doctype html>\n<meta charset="utf-8">\n<title>Clausemark analysis</title>\n<script type="module" src="${path.basename(hostScript)}"></script>\n`);
   const file = path.join(dist, 'manifest.json');
   const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { web_accessible_resources?: Record<string, unknown>[] };
-  const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE], matches: PAGES };
+  const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE, ENGINE_FILE], matches: PAGES };
   // Chrome: reachable only through the dynamic address, so a page cannot probe a fixed URL to
   // detect Clausemark. (Firefox already gives each install its own random moz-extension host.)
   if (target === 'chrome') war.use_dynamic_url = true;

@@ -18,7 +18,8 @@ export function manifestFor(base: Manifest, target: Target): Manifest {
       gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     };
     delete m.minimum_chrome_version;
-    // Chrome's offscreen documents (followed documents' clauses): Firefox's background is a page.
+    // Chrome's offscreen document (the analysis host; also followed documents' clauses): Firefox has
+    // none, its pages analyse themselves and its background page imports the detector on first use.
     if (Array.isArray(m.permissions)) m.permissions = (m.permissions as string[]).filter((p) => p !== 'offscreen');
   }
   return m;

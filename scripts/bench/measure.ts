@@ -1,30 +1,54 @@
 // One benchmark run's measurements, in a browser with the extension and in a bare browser (the
 // baseline: same pages, no extension) for the floor and the heap comparison.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium, tabIdOf, waitForAnnotation, waitForKnowledgeBase, waitInContentWorld, type ExtensionSession } from '../lib/chromium';
-import { MARKER_SCRIPT, alignToPage, attribute, busyWithin, samplesOf, startProfiler, stopProfiler } from './profile';
+import { findChromium, inContentWorld, tabIdOf, waitForAnnotation, waitForKnowledgeBase, waitInContentWorld, type ExtensionSession } from '../lib/chromium';
+import { alignToPage, attribute, extWithin, markerScript, samplesOf, startProfiler, stopProfiler, type Sample } from './profile';
+import { mainThread, startTrace, total, type Span } from './trace';
 import type { BenchPage } from './pages';
+import { segment } from '../../src/core/text';
+import { detectClauses } from '../../src/core/detect';
 
 export interface OrdinaryFigures {
+  /** The extension's main-thread time from the trace: the browser's injection of the content
+   * script (with its first run) plus every later piece of JavaScript (the page has none). */
   extMs: number;
+  injectMs: number;
+  /** The same from CPU samples (extension frames on the stack), for comparison with issue 9. */
+  sampledMs: number;
   scriptBytes: number;
   scripts: string[];
 }
 
 export interface PolicyFigures {
-  clauses: number;
+  /** Clauses shown, null when the page was not annotated within the wait. */
+  clauses: number | null;
   marks: number;
   firstViewportMs: number | null;
+  firstAnyMs: number | null;
   allPaintedMs: number | null;
-  doneMs: number;
+  /** Longest main-thread task while the extension works: tasks running our code and the
+   * rendering frames after our changes. */
   longestTaskMs: number;
+  /** Longest task running our code. */
+  longestOwnTaskMs: number;
   longestRunMs: number;
-  extJsMs: number;
+  /** Our code (JS and the DOM work it calls, forced layouts) plus GC after it, from CPU samples. */
   extMs: number;
-  /** All main-thread work from our first sample to the last mark painted (rendering included). */
-  busyMs: number;
+  /** The browser's own work to inject the content script (trace, beyond our code's samples in it). */
+  injectMs: number;
+  /** The rendering frames that show our changes (style, layout, paint). */
+  renderMs: number;
+  /** extMs + injectMs + renderMs: what the extension costs the page's main thread. */
+  costMs: number;
+  /** Analysis time in the extension's analysis host, off the page's main thread (its own report). */
+  hostMs: number | null;
   heapUsed: number;
   aligned: boolean;
+  /** Document y of the first highlight (for pages whose first screen has none). */
+  firstMarkY: number | null;
+  /** The final detector clauses equal detectClauses over the whole text the page read. */
+  equal: boolean | null;
+  detectorClauses: number | null;
 }
 
 export interface BaselineFigures {
@@ -46,8 +70,9 @@ async function heapUsed(page: Page): Promise<number> {
   return h.usedSize + (h.embedderHeapUsedSize ?? 0);
 }
 
-/** Main-thread time and script bytes of the extension on a page it should leave alone. */
-export async function measureOrdinary(session: ExtensionSession, p: BenchPage, extensionDir: string, sizeOf: (file: string) => number): Promise<OrdinaryFigures> {
+/** Main-thread time and script bytes of a content script on a page it should leave alone. The same
+ * function measures the floor: an extension whose content script is empty (same registration). */
+export async function measureOrdinary(session: ExtensionSession, p: BenchPage, sizeOf: (file: string) => number): Promise<OrdinaryFigures> {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   const scripts = new Set<string>();
@@ -55,93 +80,150 @@ export async function measureOrdinary(session: ExtensionSession, p: BenchPage, e
     if (e.url.startsWith('chrome-extension://')) scripts.add(new URL(e.url).pathname.slice(1));
   });
   await cdp.send('Debugger.enable');
+  const stopTrace = await startTrace(cdp);
   await startProfiler(cdp);
   await page.goto(p.url, { waitUntil: 'load' });
-  // The lookup answer, and one tick of the loader's once-a-second address check.
+  // The lookup answer (if any), and a tick of the loader's address check.
   await settle(page, 2200);
   const profile = await stopProfiler(cdp);
+  const events = await stopTrace();
   await cdp.send('Debugger.disable');
   await cdp.detach();
   await page.close();
-  const a = attribute(samplesOf(profile));
-  void extensionDir;
+  const main = mainThread(events, p.url);
+  const injectMs = main ? total(main.injections) : 0;
   const list = [...scripts].sort();
-  return { extMs: a.extMs, scriptBytes: list.reduce((n, f) => n + sizeOf(f), 0), scripts: list };
+  return { extMs: injectMs + (main ? total(main.js) : 0), injectMs, sampledMs: attribute(samplesOf(profile)).extMs, scriptBytes: list.reduce((n, f) => n + sizeOf(f), 0), scripts: list };
 }
 
 interface PageBench {
   markerAt: number | null;
   dcl: number;
-  longtasks: { start: number; duration: number }[];
   firstViewport: number | null;
-  firstViewportInserted: number | null;
+  firstAny: number | null;
   lastFrame: number | null;
+  frames: number[];
   marks: number;
+  firstMarkY: number | null;
 }
 
-/** Policy page: time to the first highlight on screen, to all, longest task, our time, heap. */
-export async function measurePolicy(session: ExtensionSession, p: BenchPage): Promise<PolicyFigures> {
+interface DebugReading {
+  text: string;
+  hardBreaks: number[];
+  threshold: number;
+  detected: string[];
+  hostMs?: number;
+}
+
+const key = (c: { start: number; end: number; category: string; severity: string }) => `${c.start}:${c.end}:${c.category}:${c.severity}`;
+
+/** Whether the final detector clauses the page shows equal detectClauses over the text it read. */
+function checkEqual(d: DebugReading): { equal: boolean; n: number } {
+  const expected = detectClauses(segment(d.text, d.hardBreaks), { threshold: d.threshold }).map(key).sort();
+  const got = [...d.detected].sort();
+  return { equal: expected.length === got.length && expected.every((k, i) => k === got[i]), n: expected.length };
+}
+
+const within = (s: Sample, t: Span) => s.t >= t.start && s.t < t.start + t.dur;
+
+/** Policy page: time to the first highlight on screen, to all, longest task, our cost, heap. */
+export async function measurePolicy(session: ExtensionSession, p: BenchPage, opts: { scrollY?: number; check?: boolean } = {}): Promise<PolicyFigures> {
   const page = await session.context.newPage();
-  await page.addInitScript(MARKER_SCRIPT);
+  await page.addInitScript(markerScript(opts.scrollY ?? 0));
   const cdp = await session.context.newCDPSession(page);
+  const stopTrace = await startTrace(cdp);
   await startProfiler(cdp);
   await page.goto(p.url, { waitUntil: 'domcontentloaded' });
-  const clauses = await waitForAnnotation(page, 120_000);
+  const clauses = await waitForAnnotation(page, 30_000).catch(() => null);
   // The version record runs 1.5 s after the page settles: include it.
-  await waitInContentWorld(page, () => !!(globalThis as { clausemarkStatus?: { history?: string } }).clausemarkStatus?.history, undefined, { timeoutMs: 8000 }).catch(() => undefined);
-  await settle(page, 300);
+  if (clauses !== null) await waitInContentWorld(page, () => !!(globalThis as { clausemarkStatus?: { history?: string } }).clausemarkStatus?.history, undefined, { timeoutMs: 8000 }).catch(() => undefined);
+  await settle(page, p.observeMs ?? 300);
   const profile = await stopProfiler(cdp);
+  const events = await stopTrace();
   await cdp.detach();
   const bench = await page.evaluate((): PageBench => {
-    const b = (window as unknown as { __bench: { markerAt: number | null; longtasks: { start: number; duration: number }[]; batches: { inserted: number; frame: number | null }[]; marks: Map<Element, { inserted: number; frame: number | null }> } }).__bench;
+    type Batch = { inserted: number; frame: number | null; marks: number };
+    const b = (window as unknown as { __bench: { markerAt: number | null; batches: Batch[]; marks: Map<Element, Batch> } }).__bench;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     let firstViewport: number | null = null;
-    let firstViewportInserted: number | null = null;
+    let firstAny: number | null = null;
+    let firstMarkY: number | null = null;
     for (const [el, batch] of b.marks) {
       if (!el.isConnected) continue;
+      const t = batch.frame ?? batch.inserted;
+      if (firstAny === null || t < firstAny) firstAny = t;
       const r = el.getBoundingClientRect();
+      if (r.width > 0 && (firstMarkY === null || r.top + scrollY < firstMarkY)) firstMarkY = r.top + scrollY;
       if (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0) {
-        const t = batch.frame ?? batch.inserted;
         if (firstViewport === null || t < firstViewport) firstViewport = t;
-        if (firstViewportInserted === null || batch.inserted < firstViewportInserted) firstViewportInserted = batch.inserted;
       }
     }
     const frames = b.batches.map((x) => x.frame ?? x.inserted);
+    const markFrames = b.batches.filter((x) => x.marks > 0).map((x) => x.frame ?? x.inserted);
     return {
       markerAt: b.markerAt,
       dcl: nav.domContentLoadedEventStart,
-      longtasks: b.longtasks,
       firstViewport,
-      firstViewportInserted,
-      lastFrame: frames.length ? Math.max(...frames) : null,
+      firstAny,
+      lastFrame: markFrames.length ? Math.max(...markFrames) : null,
+      frames,
       marks: document.querySelectorAll('mark[data-clausemark-clause]').length,
+      firstMarkY,
     };
   });
-  const samples = samplesOf(profile);
-  const aligned = alignToPage(samples, bench.markerAt);
-  const a = attribute(samples);
-  // Long tasks (true task boundaries) that ran while we were active; the page itself is static.
-  let longestTaskMs = 0;
-  if (aligned && a.firstMs !== null && a.lastMs !== null) {
-    for (const t of bench.longtasks) if (t.start + t.duration >= a.firstMs && t.start <= a.lastMs + 50) longestTaskMs = Math.max(longestTaskMs, t.duration);
+  let equal: boolean | null = null;
+  let detectorClauses: number | null = null;
+  let hostMs: number | null = null;
+  if (clauses !== null) {
+    const d = await inContentWorld(page, () => (globalThis as { clausemarkDebug?: () => unknown }).clausemarkDebug?.() ?? null).catch(() => null) as DebugReading | null;
+    if (d) {
+      hostMs = d.hostMs ?? null;
+      if (opts.check !== false) ({ equal, n: detectorClauses } = checkEqual(d));
+    }
   }
-  const end = Math.max(a.lastMs ?? 0, bench.lastFrame ?? 0);
-  const busyMs = aligned && a.firstMs !== null ? busyWithin(samples, a.firstMs, end + 1) : a.extMs;
+  const samples = samplesOf(profile);
+  const offset = alignToPage(samples, bench.markerAt);
+  const aligned = offset !== null;
+  const a = attribute(samples);
+  const main = aligned ? mainThread(events, p.url, offset) : null;
+  let renderMs = 0;
+  let injectMs = 0;
+  let longestTaskMs = a.longestRunMs;
+  let longestOwnTaskMs = a.longestRunMs;
+  if (main) {
+    const ours = samples.filter((s) => s.kind === 'ext');
+    const ourFrames = main.frames.filter((f) => bench.frames.some((t) => t >= f.start && t <= f.start + f.dur));
+    renderMs = total(ourFrames);
+    injectMs = Math.max(0, total(main.injections) - extWithin(samples, main.injections));
+    for (const t of main.tasks) {
+      const own = ours.some((s) => within(s, t)) || main.injections.some((i) => i.start >= t.start && i.start < t.start + t.dur);
+      const frame = ourFrames.some((f) => f.start >= t.start && f.start < t.start + t.dur);
+      if (own) longestOwnTaskMs = Math.max(longestOwnTaskMs, t.dur);
+      if (own || frame) longestTaskMs = Math.max(longestTaskMs, t.dur);
+    }
+  }
   const heap = await heapUsed(page);
   await page.close();
+  const fromDcl = (t: number | null) => (t === null ? null : t - bench.dcl);
   return {
     clauses,
     marks: bench.marks,
-    firstViewportMs: bench.firstViewport === null ? null : bench.firstViewport - bench.dcl,
-    allPaintedMs: bench.lastFrame === null ? null : bench.lastFrame - bench.dcl,
-    doneMs: (a.lastMs ?? bench.dcl) - bench.dcl,
-    longestTaskMs: Math.max(longestTaskMs, a.longestRunMs),
+    firstViewportMs: fromDcl(bench.firstViewport),
+    firstAnyMs: fromDcl(bench.firstAny),
+    allPaintedMs: fromDcl(bench.lastFrame),
+    longestTaskMs,
+    longestOwnTaskMs,
     longestRunMs: a.longestRunMs,
-    extJsMs: a.extJsMs,
     extMs: a.extMs,
-    busyMs,
+    injectMs,
+    renderMs,
+    costMs: a.extMs + injectMs + renderMs,
+    hostMs,
     heapUsed: heap,
     aligned,
+    firstMarkY: bench.firstMarkY,
+    equal,
+    detectorClauses,
   };
 }
 
@@ -186,10 +268,13 @@ export async function launchBaseline(pages: readonly BenchPage[]): Promise<Basel
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const byUrl = new Map(pages.map((p) => [p.url, p]));
+  const hangs = new Set(pages.flatMap((p) => p.hangs ?? []));
   await context.route('**/*', async (route) => {
-    const hit = byUrl.get(route.request().url());
+    const url = route.request().url();
+    const hit = byUrl.get(url);
     if (hit) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hit.html });
-    else await route.abort('blockedbyclient');
+    else if (!hangs.has(url)) await route.abort('blockedbyclient');
+    // else: never answered, like a tracker that does not respond (the page's load never fires)
   });
   return { browser, context, close: () => browser.close() };
 }
@@ -201,9 +286,9 @@ export async function launchBaseline(pages: readonly BenchPage[]): Promise<Basel
  */
 export async function measureBaseline(base: Baseline, p: BenchPage, ranges: number): Promise<BaselineFigures> {
   const page = await base.context.newPage();
-  await page.addInitScript(MARKER_SCRIPT);
-  await page.goto(p.url, { waitUntil: 'load' });
-  await settle(page, 1000);
+  await page.addInitScript(markerScript());
+  await page.goto(p.url, { waitUntil: p.hangs?.length ? 'domcontentloaded' : 'load' });
+  await settle(page, p.hangs?.length ? 3000 : 1000);
   const heap = await heapUsed(page);
   const pageLongestTaskMs = await page.evaluate(() => {
     const b = (window as unknown as { __bench: { longtasks: { start: number; duration: number }[] } }).__bench;

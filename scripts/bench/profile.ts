@@ -16,8 +16,11 @@ export interface CpuProfile {
 export const MARKER_NAME = '__clausemarkBenchMarker';
 
 /** Runs in the page's main world: spins a named function for 5 ms at DOMContentLoaded, keeps the
- * performance.now() of that instant, and records the page's long tasks and our marks' arrival. */
-export const MARKER_SCRIPT = `(() => {
+ * performance.now() of that instant, and records the page's long tasks and each batch of our
+ * changes (marks added or removed, badges added) with the frame after it. With `scrollY`, the page
+ * is scrolled there at DOMContentLoaded (the viewport the first highlight must reach). */
+export function markerScript(scrollY = 0): string {
+  return `(() => {
   const w = window;
   w.__bench = { longtasks: [], batches: [], marks: new Map(), markerAt: null };
   try {
@@ -25,21 +28,28 @@ export const MARKER_SCRIPT = `(() => {
       .observe({ type: 'longtask', buffered: true });
   } catch {}
   function ${MARKER_NAME}() { const t = performance.now(); while (performance.now() - t < 5) {} return t; }
+  const ours = (n) => n.nodeType === 1 && ((n.tagName === 'MARK' && n.hasAttribute('data-clausemark-clause')) || (n.previousSibling && n.previousSibling.nodeType === 1 && n.previousSibling.tagName === 'MARK' && n.previousSibling.hasAttribute('data-clausemark-clause')));
   const mo = new MutationObserver(function __clausemarkBenchObserver(records) {
     let batch = null;
-    for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeType === 1 && n.tagName === 'MARK' && n.hasAttribute('data-clausemark-clause')) {
-        if (!batch) { batch = { inserted: performance.now(), frame: null }; w.__bench.batches.push(batch); }
-        w.__bench.marks.set(n, batch);
+    const open = () => { if (!batch) { batch = { inserted: performance.now(), frame: null, marks: 0 }; w.__bench.batches.push(batch); } return batch; };
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && n.tagName === 'MARK' && n.hasAttribute('data-clausemark-clause')) { open().marks++; w.__bench.marks.set(n, batch); }
+        else if (ours(n)) open();
       }
+      for (const n of r.removedNodes) if (n.nodeType === 1 && n.tagName === 'MARK' && n.hasAttribute('data-clausemark-clause')) open();
     }
     if (batch) { const b = batch; requestAnimationFrame(function __clausemarkBenchFrame() { b.frame = performance.now(); }); }
   });
   document.addEventListener('DOMContentLoaded', () => {
     w.__bench.markerAt = ${MARKER_NAME}();
     mo.observe(document.body, { childList: true, subtree: true });
+    if (${scrollY} > 0) scrollTo(0, ${scrollY});
   }, { once: true });
 })();`;
+}
+
+export const MARKER_SCRIPT = markerScript();
 
 export async function startProfiler(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
@@ -98,12 +108,30 @@ export function samplesOf(profile: CpuProfile): Sample[] {
 }
 
 /** Shifts samples onto the page clock, given the page's performance.now() at the marker. */
-export function alignToPage(samples: Sample[], markerAt: number | null): boolean {
+/** Shifts samples onto the page clock, given the page's performance.now() at the marker; returns
+ * the offset subtracted (profile clock ms − page clock ms), or null when there is no marker. */
+export function alignToPage(samples: Sample[], markerAt: number | null): number | null {
   const first = samples.find((s) => s.marker);
-  if (!first || markerAt === null) return false;
+  if (!first || markerAt === null) return null;
   const offset = first.t - markerAt;
   for (const s of samples) s.t -= offset;
-  return true;
+  return offset;
+}
+
+/** Extension samples (and the garbage collection right after them) inside the given windows. */
+export function extWithin(samples: readonly Sample[], windows: readonly { start: number; dur: number }[]): number {
+  let ms = 0;
+  let afterExt = false;
+  for (const s of samples) {
+    const inside = windows.some((w) => s.t >= w.start && s.t < w.start + w.dur);
+    if (s.kind === 'ext') {
+      if (inside) ms += s.dur;
+      afterExt = true;
+    } else if (s.kind === 'gc' && afterExt) {
+      if (inside) ms += s.dur;
+    } else afterExt = false;
+  }
+  return ms;
 }
 
 export interface Attribution {

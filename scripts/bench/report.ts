@@ -14,6 +14,8 @@ export interface Row {
   metric: string;
   value: number | null;
   unit: 'ms' | 'KB' | 'MB' | '×' | '';
+  /** The same figure for the floor, measured in the same run (same unit). */
+  floor?: number | null;
   /** Target as text, and whether the value meets it (null: no target). */
   target?: string;
   ok?: boolean | null;
@@ -27,10 +29,11 @@ const fmt = (v: number | null, unit: Row['unit']) => {
 };
 
 export function table(rows: readonly Row[]): string {
-  const lines = ['| figure | median | target | |', '|---|---:|---|---|'];
+  const lines = ['| figure | median | floor | target | |', '|---|---:|---:|---|---|'];
   for (const r of rows) {
-    const mark = r.ok === undefined || r.ok === null ? '' : r.ok ? 'met' : '**missed**';
-    lines.push(`| ${r.metric}${r.note ? ` <br><sub>${r.note}</sub>` : ''} | ${fmt(r.value, r.unit)} | ${r.target ?? ''} | ${mark} |`);
+    const mark = r.ok === undefined || r.ok === null ? (r.target ? 'no figure' : '') : r.ok ? 'met' : '**missed**';
+    const floor = r.floor === undefined ? '' : fmt(r.floor, r.unit);
+    lines.push(`| ${r.metric}${r.note ? ` <br><sub>${r.note}</sub>` : ''} | ${fmt(r.value, r.unit)} | ${floor} | ${r.target ?? ''} | ${mark} |`);
   }
   return lines.join('\n');
 }

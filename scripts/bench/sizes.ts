@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { ANNOTATOR_FILE, LOADER_FILE } from '../build-content';
+import { ENGINE_FILE } from '../../src/lib/content-files';
 
 export interface BundleSize {
   name: string;
@@ -62,6 +63,8 @@ export function bundleSizes(dist: string): BundleSize[] {
   return [
     measure(dist, 'content loader (every page)', loader),
     measure(dist, 'annotator (policy pages, beyond the loader)', annotator),
+    // The analysis: loaded by the analysis host (Chrome's offscreen document), or by a page where no host answers.
+    measure(dist, 'analysis engine (the analysis host; a page only where none answers)', [ENGINE_FILE]),
     measure(dist, 'popup', [...new Set(popup)]),
     measure(dist, 'background', background),
     measure(dist, 'knowledge base (kb.json.gz)', ['kb.json.gz']),

@@ -6,10 +6,14 @@ import path from 'node:path';
 import { build } from 'vite';
 import { launchWithExtension, waitForKnowledgeBase, waitForAnnotation } from '../lib/chromium';
 import { policyPages } from './pages';
+import { buildContent } from '../build-content';
 import { MARKER_SCRIPT, startProfiler, stopProfiler, type CpuProfile } from './profile';
 const dist = path.resolve('dist/bench-debug');
 process.env.CLAUSEMARK_TARGET = 'chrome';
-if (!process.argv.includes('--no-build')) await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true, minify: false } });
+if (!process.argv.includes('--no-build')) {
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', mode: 'production', build: { outDir: dist, emptyOutDir: true, minify: false } });
+  await buildContent('chrome', dist, { minify: false });
+}
 const pols = policyPages();
 const s = await launchWithExtension({ extensionDir: dist, headless: true, pages: pols.map((p) => ({ url: p.url, html: p.html })) });
 await waitForKnowledgeBase(s, 120000);

@@ -10,11 +10,20 @@ import { LOADER_FILE } from '../lib/content-files';
 export const LOADER_ID = 'clausemark-loader';
 const PAGES = ['http://*/*', 'https://*/*'];
 
+/** At the start of the document: the loader does nothing there but look at the address; on a
+ * policy it starts the lookup and the annotator's load while the page is still parsed, and reads
+ * the page at DOMContentLoaded, never waiting for `load` (docs/performance.md). */
+const RUN_AT = 'document_start' as const;
+
 /** Registers or unregisters the loader to match the mode (idempotent; runs on every start). */
 export async function syncContentScripts(settings: Pick<Settings, 'mode'>): Promise<void> {
-  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [LOADER_ID] })).length > 0;
+  const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [LOADER_ID] });
+  const script = { id: LOADER_ID, js: [LOADER_FILE], matches: PAGES, allFrames: true, runAt: RUN_AT, persistAcrossSessions: true };
   if (settings.mode === 'auto' && !registered) {
-    await browser.scripting.registerContentScripts([{ id: LOADER_ID, js: [LOADER_FILE], matches: PAGES, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true }]);
+    await browser.scripting.registerContentScripts([script]);
+  } else if (settings.mode === 'auto' && registered && registered.runAt !== RUN_AT) {
+    // Registered by an earlier version (it persists across sessions).
+    await browser.scripting.updateContentScripts([script]);
   } else if (settings.mode !== 'auto' && registered) {
     await browser.scripting.unregisterContentScripts({ ids: [LOADER_ID] });
   }

@@ -9,6 +9,7 @@ import { formatNumber, t } from '../lib/i18n';
 import { CHANGED_BADGE } from './history-badge';
 import type { PageClause } from '../core/page-clause';
 import type { AnalyseRequest } from './follow-analyse';
+import { ensureAnalysisHost } from './analysis-host';
 
 export const FOLLOW_ALARM = 'clausemark-follow';
 const NOTIFICATION_PREFIX = 'clausemark-follow:';
@@ -69,38 +70,16 @@ export function listenToNotifications(): void {
   }
 }
 
-const OFFSCREEN_URL = 'src/background/offscreen/index.html';
-let creating: Promise<void> | null = null;
-/** Analyses running in the offscreen document: it is closed when the last one ends. */
-let inFlight = 0;
-
-/** Chrome's offscreen document, created once while checks need it. */
-async function ensureOffscreen(): Promise<void> {
-  const offscreen = chrome.offscreen;
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
-  if (contexts.length > 0) return;
-  creating ??= offscreen
-    .createDocument({ url: OFFSCREEN_URL, reasons: ['DOM_PARSER' as chrome.offscreen.Reason], justification: 'Find the clauses in the text of a policy the user follows.' })
-    .finally(() => (creating = null));
-  await creating;
-}
-
 /** The clauses of a followed document's text, found outside the service worker's start-up path:
- * in Chrome's offscreen document, or (Firefox, whose background is a page) in a module imported on
- * first use. */
+ * in Chrome by the analysis host (analysis-host.ts: the one offscreen document Chrome allows an
+ * extension, which pages' analyses use too and which stays open for them), or (Firefox, whose
+ * background is a page) in a module imported on first use. */
 export async function analyseClauses(request: AnalyseRequest): Promise<PageClause[]> {
   if (typeof chrome !== 'undefined' && (chrome as { offscreen?: unknown }).offscreen) {
-    inFlight++;
-    try {
-      await ensureOffscreen();
-      const r = (await chrome.runtime.sendMessage({ clausemarkOffscreen: 1, request })) as { ok: boolean; clauses?: PageClause[]; error?: string } | undefined;
-      if (!r?.ok || !r.clauses) throw new Error(`the clauses could not be found (${r?.error ?? 'no answer'})`);
-      return r.clauses;
-    } finally {
-      // The models take memory: the document goes once no check needs it.
-      const api = chrome.offscreen;
-      if (--inFlight === 0) await api.closeDocument().catch(() => undefined);
-    }
+    await ensureAnalysisHost();
+    const r = (await chrome.runtime.sendMessage({ clausemarkOffscreen: 1, request })) as { ok: boolean; clauses?: PageClause[]; error?: string } | undefined;
+    if (!r?.ok || !r.clauses) throw new Error(`the clauses could not be found (${r?.error ?? 'no answer'})`);
+    return r.clauses;
   }
   const { analyseFollowed } = await import('./follow-analyse');
   return analyseFollowed(request);

@@ -17,6 +17,7 @@ import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
 import { openView } from './open-view';
 import { injectLoader, syncContentScripts } from './content-registration';
+import { ensureAnalysisHost } from './analysis-host';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { FollowService } from './follow-service';
 import { analyseClauses, announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule, listenToNotifications } from './follow-alarm';
@@ -124,6 +125,7 @@ const deps: HandlerDeps = {
   async openFollowConfirm() {
     await browser.runtime.openOptionsPage();
   },
+  ensureAnalysisHost,
 };
 
 // The schedule of followed documents: one alarm, every interval the user picked (none while
@@ -159,7 +161,14 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 
 /** The content script follows the mode: registered for every page in automatic mode, nowhere in
  * "only when I click" mode (content-registration.ts). On every start, and on every change. */
-const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
+const syncScripts = () =>
+  loadSettings()
+    .then(async (s) => {
+      await syncContentScripts(s);
+      // In automatic mode the first policy page should not wait for the host to open.
+      if (s.mode === 'auto') await ensureAnalysisHost();
+    })
+    .catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
 void syncScripts();
 onSettingsChanged((s) => void syncContentScripts(s).catch((err: unknown) => console.error('Clausemark: content script registration failed', err)));
 

@@ -1,18 +1,29 @@
 // The annotator, loaded on pages the loader took for a policy (load-annotator.ts imports this
-// module whole): annotate() finds the clauses (find-clauses.ts), renders them (render-clauses.ts)
-// and reports the visit to the background; startSession() re-annotates when content arrives later.
-import { MODEL_VERSION } from '../core/detect';
-import type { PageMatch, PageReading } from '../messages';
-import type { Settings } from '../core/settings';
+// module whole). annotate() reads the page, hands its text to the analysis (engine-client.ts: off
+// the page's main thread when the analysis host answers), shows the clauses of the sections on
+// screen as soon as they come, then the whole document's, then the reviewed quotes of the
+// knowledge base, and reports the visit to the background. startSession() keeps the page in step
+// when content arrives later, without taking down what is already shown.
+import type { PageClause, PageMatch, PageReading } from '../messages';
+import { SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
+import type { KnownClause } from '../kb/schema';
 import { send } from '../lib/rpc';
-import { clearStatus, setStatus } from './status';
+import { formatNumber, t } from '../lib/i18n';
+import { clearStatus, setDebug, setStatus, step } from './status';
 import { trackVersion } from './version-track';
 import type { PageInfo, PanelClause } from './panel';
-import { findClauses, type FoundClauses } from './find-clauses';
-import { renderClauses } from './render-clauses';
+import { detectedClauses, focusRange, highlightsOf, knownClauses, MAX_HIGHLIGHTS, MAX_TEXT_CHARS, relevantQuotes } from './find-clauses';
+import { readPageText, type PageText } from './dom-text';
+import { ClauseRenderer } from './render-clauses';
+import { startAnalysis } from './engine-client';
+import { showToast } from './toast';
 
 export { explainSelection } from './explain-selection';
 export { MAX_HIGHLIGHTS, MAX_TEXT_CHARS } from './find-clauses';
+
+/** Languages the English-only notice names (read when needed: message lookups cost a page time). */
+const languageName = (code: string): string | undefined =>
+  (({ de: () => t('langGerman'), fr: () => t('langFrench'), es: () => t('langSpanish'), it: () => t('langItalian'), nl: () => t('langDutch'), pt: () => t('langPortuguese') }) as Record<string, () => string>)[code]?.();
 
 export interface AnnotateInput {
   match: PageMatch | null;
@@ -29,89 +40,186 @@ export interface AnnotateResult {
   reason: string;
   /** Characters read (to tell later whether the page changed enough to look again). */
   textLength: number;
+  /** The body's textContent length when it was read (compared with itself later: it counts
+   * scripts, styles and menus, which the text read leaves out). */
+  bodyLength?: number;
 }
 
-export async function annotate(input: AnnotateInput): Promise<AnnotateResult> {
-  const { match, signal } = input;
-  const root = document.body;
-  if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
-  const found = await findClauses(root, input);
-  if (found.kind === 'not-policy') return { status: 'not-policy', clauses: 0, reason: found.reason, textLength: found.textLength };
-  const items = found.kind === 'found' ? await renderClauses(root, found, pageInfo(found, match), signal) : null;
-  if (found.kind !== 'found' || !items) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: found.textLength };
-  setStatus({ state: 'annotated', count: items.size });
-  await report(found, items, input);
-  return { status: 'annotated', clauses: items.size, reason: found.reason, textLength: found.textLength };
+/** The renderer of a session: one per page visit, so a fresh analysis updates what is shown. */
+interface View {
+  renderer: ClauseRenderer | null;
+  kbById: Map<string, KnownClause>;
+  info: PageInfo;
 }
 
-function pageInfo(found: FoundClauses, match: PageMatch | null): PageInfo {
+function newView(match: PageMatch | null): View {
   return {
-    url: location.href,
-    title: document.title,
-    sha256: found.sha256,
-    readAt: found.readAt,
-    platformName: match?.platform.name,
-    platformId: match?.platform.id,
-    documentId: match?.document.id,
-    documentTitle: match?.document.termsType,
-    modelVersion: MODEL_VERSION,
+    renderer: null,
+    kbById: new Map(),
+    info: {
+      url: location.href,
+      title: document.title,
+      sha256: '',
+      readAt: new Date().toISOString(),
+      platformName: match?.platform.name,
+      platformId: match?.platform.id,
+      documentId: match?.document.id,
+      documentTitle: match?.document.termsType,
+      modelVersion: '',
+    },
   };
 }
 
+const keyOf = (c: { start: number; end: number; category: string; severity: string }) => `${c.start}:${c.end}:${c.category}:${c.severity}`;
+
+export async function annotate(input: AnnotateInput, view: View = newView(input.match), sessionSignal: AbortSignal = input.signal): Promise<AnnotateResult> {
+  const { match, signal, settings } = input;
+  const root = document.body;
+  if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
+  const page: PageText = readPageText(root, MAX_TEXT_CHARS);
+  const bodyLength = root.textContent?.length ?? 0;
+  step('read');
+  const textLength = page.text.length;
+  const readAt = new Date().toISOString();
+  const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];
+  // A page opened scrolled down: where its viewport is needs its layout, which the page does for
+  // its next frame anyway; asking for it now would do it in our task instead.
+  if ((document.scrollingElement?.scrollTop ?? 0) > 0 && !location.hash) await nextFrame();
+  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+  const session = startAnalysis(page.text, { hardBreaks: page.hardBreaks, threshold, focus: focusRange(page), known: !!match || !!input.force }, signal);
+  const knownPromise: Promise<KnownClause[]> = match
+    ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => relevantQuotes(r.clauses, match.document.id), () => [])
+    : Promise.resolve([]);
+  const renderer = () => (view.renderer ??= new ClauseRenderer(root, () => view.info, view.kbById, sessionSignal));
+  try {
+    // The sections on screen, as soon as they are analysed.
+    const focus = await session.focus;
+    step('focus');
+    if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    // (A fresh reading of a page that already shows highlights waits for the whole result instead.)
+    if (focus?.length && !view.renderer?.items.size) {
+      await renderer().show(highlightsOf(detectedClauses(page.text, focus), settings).highlights, signal);
+      step('focus shown');
+    }
+    const final = await session.final;
+    step('final');
+    if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    const { screening } = final;
+    if (!screening.policy) {
+      await view.renderer?.show([], signal);
+      return { status: 'not-policy', clauses: 0, reason: screening.reason, textLength, bodyLength };
+    }
+    // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
+    if (!screening.english) {
+      const name = languageName(screening.language);
+      showToast(`${name ? t('toastEnglishOnlyLooks', name) : t('toastEnglishOnly')} ${match ? t('toastOnlyReviewed') : t('toastNothingHighlighted')}`, signal);
+    }
+    if (page.truncated) showToast(t('toastVeryLong', formatNumber(Math.round(textLength / 1000))), signal);
+    view.info = { ...view.info, sha256: final.sha256, readAt, url: location.href, title: document.title, modelVersion: final.modelVersion };
+    const detected = detectedClauses(page.text, final.clauses);
+    setDebug(() => ({ text: page.text, hardBreaks: page.hardBreaks, threshold, detected: final.clauses.map(keyOf), hostMs: final.local ? undefined : final.ms, steps: (globalThis as { clausemarkSteps?: [string, number][] }).clausemarkSteps }));
+    const first = highlightsOf(detected, settings);
+    if (!(await renderer().show(first.highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    // The reviewed quotes of the knowledge base, located in the live text.
+    const known = await knownPromise;
+    let kbClauses: PageClause[] = [];
+    if (known.length) {
+      const kb = knownClauses(page.text, known, await session.anchor(known.map((k) => k.quote)));
+      view.kbById.clear();
+      for (const [id, k] of kb.byId) view.kbById.set(id, k);
+      kbClauses = kb.clauses;
+    }
+    if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    const { highlights, total } = highlightsOf(detected, settings, kbClauses);
+    if (total > MAX_HIGHLIGHTS) showToast(t('toastTooManyClauses', formatNumber(MAX_HIGHLIGHTS), formatNumber(total)), signal);
+    if (!(await renderer().show(highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    step('all shown');
+    const items = renderer().items;
+    setStatus({ state: 'annotated', count: items.size });
+    await report(page, final.sha256, readAt, items, input);
+    return { status: 'annotated', clauses: items.size, reason: screening.reason, textLength, bodyLength };
+  } finally {
+    session.close();
+  }
+}
+
+/** After the page's next frame (its style and layout are then up to date). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Step three: the visit to the background, then version tracking once the page settles. */
-async function report(found: FoundClauses, items: ReadonlyMap<string, PanelClause>, input: AnnotateInput): Promise<void> {
+async function report(page: PageText, sha256: string, readAt: string, items: ReadonlyMap<string, PanelClause>, input: AnnotateInput): Promise<void> {
   // The page's address and document are not sent: the background takes them from the browser.
   const reading: PageReading = {
     title: document.title.slice(0, 1024),
-    sha256: found.sha256,
-    readAt: found.readAt,
-    textLength: found.textLength,
+    sha256,
+    readAt,
+    textLength: page.text.length,
     detection: { kind: input.match ? 'known' : 'heuristic', reason: input.reason.slice(0, 256) },
     clauses: [...items.values()].map((i) => i.clause).sort((a, b) => a.start - b.start),
   };
   const reported = await send('page/report', reading).catch((err: unknown) => console.warn('Clausemark: could not record the visit', err));
   // Version history: once the page settles (docs/history.md). Not awaited: it waits on purpose.
-  if (reported) void trackVersion({ visitId: reported.visitId, sha256: found.sha256, text: found.page.text, hardBreaks: found.page.hardBreaks, signal: input.signal, notices: input.settings.inPageNotices });
+  if (reported) void trackVersion({ visitId: reported.visitId, sha256, text: page.text, hardBreaks: page.hardBreaks, signal: input.signal, notices: input.settings.inPageNotices });
 }
 
+/** Quiet time after the page's last change before it is read again… */
 const RECHECK_DELAY_MS = 1200;
+/** …but never longer than this after a change, however busy the page (a page whose ads rotate
+ * every 250 ms never goes quiet). */
+const RECHECK_MAX_WAIT_MS = 3000;
 
 /**
  * Annotates, then watches the page: content that arrives later (single-page apps, "read more"
- * sections) triggers a fresh analysis once things settle. Our own DOM changes never trigger one:
- * the observer is disconnected while we change the page, and its queue dropped afterwards.
+ * sections, consent notices) triggers a fresh analysis, which updates the highlights in place:
+ * those that stay are not taken down. Our own DOM changes never trigger one: the observer is
+ * disconnected while we change the page, and its queue dropped afterwards.
  */
 export async function startSession(input: AnnotateInput): Promise<void> {
   const { signal } = input;
+  const view = newView(input.match);
   let inner: AbortController | null = null;
   let last: AnnotateResult | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => {
+  let firstChange = 0;
+  const schedule = () => {
+    const now = performance.now();
+    if (!firstChange) firstChange = now;
     clearTimeout(timer);
-    timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
-  });
+    timer = setTimeout(() => {
+      firstChange = 0;
+      void recheck();
+    }, Math.max(0, Math.min(RECHECK_DELAY_MS, firstChange + RECHECK_MAX_WAIT_MS - now)));
+  };
+  const observer = new MutationObserver(schedule);
   const observe = () => {
     if (!signal.aborted && document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  const changed = () => {
+    const now = document.body?.textContent?.length ?? 0;
+    const before = last?.bodyLength ?? last?.textLength ?? 0;
+    // Re-read only on a real change of content, not on a clock ticking or a counter.
+    if (last?.status === 'annotated') return Math.abs(now - before) >= Math.max(400, before * 0.05);
+    return now - before >= 400;
   };
   const run = async () => {
     observer.disconnect();
     inner?.abort();
     const c = (inner = new AbortController());
+    const stop = () => c.abort();
+    signal.addEventListener('abort', stop, { once: true });
     try {
-      last = await annotate({ ...input, signal: c.signal });
+      last = await annotate({ ...input, signal: c.signal }, view, signal);
     } finally {
+      signal.removeEventListener('abort', stop);
       observer.takeRecords();
       observe();
     }
   };
   const recheck = async () => {
     if (signal.aborted || !document.body) return;
-    const now = document.body.textContent?.length ?? 0;
-    const before = last?.textLength ?? 0;
-    // Re-read only on a real change of content, not on a clock ticking or a counter.
-    if (Math.abs(now - before) < Math.max(400, before * 0.05) && last?.status === 'annotated') return;
-    if (last?.status === 'not-policy' && now - before < 400) return;
-    await run();
+    if (changed()) await run();
   };
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
@@ -121,4 +229,6 @@ export async function startSession(input: AnnotateInput): Promise<void> {
     void send('page/left', {}).catch(() => undefined);
   });
   await run();
+  // What changed while we were reading (the observer was off) is looked at too.
+  if (!signal.aborted && document.body && changed()) schedule();
 }

@@ -1,12 +1,32 @@
 // A severity badge after each highlight: a real <button> in its own shadow root, so Tab reaches
 // it and Enter or Space opens the panel.
 import type { Severity } from '../core/types';
-import { formatPercent, t } from '../lib/i18n';
+import { t, uiLocale } from '../lib/i18n';
 import { categoryTitle } from '../lib/category-text';
-import { severityLabels } from '../lib/severity-text';
+import { severityLabel } from '../lib/severity-text';
 import { attachStyledShadow, resetHostStyle, shadowOf } from './shadow';
 
-const LABEL: Record<Severity, string> = severityLabels();
+/** "87%" ("87 %" in German and French, as Intl writes it) without building an Intl number
+ * format, which costs a page about 20 ms the first time; the UI's languages only. */
+function percent(share: number): string {
+  const n = Math.round(share * 100);
+  const lang = uiLocale()?.split('-')[0];
+  return lang === 'fr' || lang === 'de' ? `${n}\u00a0%` : `${n}%`;
+}
+
+/** A badge's texts, looked up once per kind of badge (each message lookup crosses into the browser). */
+const texts = new Map<string, { sev: string; title: string; how: string; aria: string }>();
+function textsOf(spec: BadgeSpec) {
+  const key = `${spec.severity}|${spec.category}|${spec.detected ? Math.round(spec.confidence * 100) : 'kb'}`;
+  let x = texts.get(key);
+  if (!x) {
+    const sev = severityLabel(spec.severity);
+    const title = categoryTitle(spec.category);
+    const how = spec.detected ? t('badgeDetected', percent(spec.confidence)) : t('badgeReviewed');
+    texts.set(key, (x = { sev, title, how, aria: t('badgeAria', sev, title, how) }));
+  }
+  return x;
+}
 
 const CSS = `
 button {
@@ -41,18 +61,17 @@ export function createBadge(spec: BadgeSpec, onOpen: (clauseId: string, trigger:
   const host = document.createElement('span');
   resetHostStyle(host, 'inline');
   const shadow = attachStyledShadow(host, CSS);
-  const title = categoryTitle(spec.category);
+  const { sev: sevText, title, how, aria } = textsOf(spec);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = spec.severity;
-  const how = spec.detected ? t('badgeDetected', formatPercent(spec.confidence)) : t('badgeReviewed');
-  button.setAttribute('aria-label', t('badgeAria', LABEL[spec.severity], title, how));
+  button.setAttribute('aria-label', aria);
   button.title = `${title} — ${how}`;
   const dot = document.createElement('span');
   dot.className = 'dot';
   const sev = document.createElement('span');
   sev.className = 'sev';
-  sev.textContent = LABEL[spec.severity];
+  sev.textContent = sevText;
   const cat = document.createElement('span');
   cat.className = 'cat';
   cat.textContent = title;

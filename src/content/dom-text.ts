@@ -17,6 +17,9 @@ export interface PageText {
   nodeCount: number;
   /** True when the page had more text than maxChars and only the beginning was read. */
   truncated: boolean;
+  /** The text nodes read, in order, and where each starts in `text`. */
+  nodes: Text[];
+  starts: number[];
 }
 
 function blockOf(node: Node, cache: Map<Node, Element | null>): Element | null {
@@ -50,6 +53,8 @@ export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY)
   let prevBlock: Element | null | undefined;
   let nodeCount = 0;
   let truncated = false;
+  const nodes: Text[] = [];
+  const starts: number[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const value = n.nodeValue ?? '';
     if (length + value.length > maxChars) {
@@ -59,9 +64,11 @@ export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY)
     const block = blockOf(n, cache);
     if (prevBlock !== undefined && (block !== prevBlock || brBefore(n))) hardBreaks.push(length);
     prevBlock = block;
+    nodes.push(n as Text);
+    starts.push(length);
     parts.push(value);
     length += value.length;
     nodeCount++;
   }
-  return { text: parts.join(''), hardBreaks, nodeCount, truncated };
+  return { text: parts.join(''), hardBreaks, nodeCount, truncated, nodes, starts };
 }

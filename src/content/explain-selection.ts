@@ -1,9 +1,8 @@
 // "Explain this clause" on a selection (context menu): the detector, at its most sensitive, over
 // the selected text, the best category opened in the panel and the others listed as related.
-import { segment } from '../core/text';
-import { detectSentences, MODEL_VERSION } from '../core/detect';
 import { fingerprint } from '../core/fingerprint';
-import { isShown, SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
+import { isShown, type Settings } from '../core/settings';
+import { explainText } from './engine-client';
 import { send } from '../lib/rpc';
 import { t } from '../lib/i18n';
 import { excerpt } from './find-clauses';
@@ -18,8 +17,8 @@ export async function explainSelection(text: string, settings: Settings): Promis
   explainPanel?.controller.abort();
   const controller = new AbortController();
   if (!selection) return 0;
-  const model = segment(selection);
-  const found = detectSentences(selection, model.sentences, { threshold: SENSITIVITY_THRESHOLD.thorough })
+  const { clauses, modelVersion } = await explainText(selection);
+  const found = clauses
     .filter((c) => isShown({ ...settings, minSeverity: 'good' }, c.category, c.severity))
     .sort((a, b) => b.confidence - a.confidence);
   const best = new Map<string, (typeof found)[number]>();
@@ -38,7 +37,7 @@ export async function explainSelection(text: string, settings: Settings): Promis
     title: document.title,
     sha256: await fingerprint(selection),
     readAt: new Date().toISOString(),
-    modelVersion: MODEL_VERSION,
+    modelVersion,
   };
   panel.show({ clause: primary, related }, info, (category) => send('kb/compare', { category, limit: 6 }), document.activeElement as HTMLElement | null);
   return ranked.length;

@@ -1,105 +1,79 @@
-// Step one of annotating a page (annotator.ts): read its text, tell whether it is a policy, and
-// find its clauses — the platform's reviewed quotes anchored in the live text plus the detector's
-// — resolved into the highlights to show. Touches the page only to read it and to show toasts.
-import { segment } from '../core/text';
-import { detectClauses } from '../core/detect';
+// Step one of annotating a page (annotator.ts): what to ask the analysis for and how to turn its
+// answers into highlights. Reading is the page's only heavy part: the text of the page (read once,
+// exactly as mark.js will see it), and the part of it on screen, whose sections are analysed first.
+// Everything else (language, policy check, detection, anchoring, the fingerprint) runs in the
+// analysis (engine.ts), off the page's main thread when the host answers. Its answers become
+// clauses by the steps of core/page-analysis.ts, the same ones a followed document's fetched text
+// goes through in the background, so both find exactly the same clauses.
 import type { Highlight } from '../core/resolve';
-import { confirmPolicyText } from '../core/page';
-import { fingerprint } from '../core/fingerprint';
-import { anchorKnown, excerpt, MAX_HIGHLIGHTS, relevantQuotes, resolvedClauses, withExcerpts } from '../core/page-analysis';
-import { SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
-import { guessLanguage } from '../core/language';
-import type { PageClause, PageMatch } from '../messages';
+import type { Settings } from '../core/settings';
+import type { FoundClause, Span } from '../core/types';
+import { excerpt, knownClausesAt, MAX_HIGHLIGHTS, relevantQuotes, resolvedClauses, withExcerpts } from '../core/page-analysis';
+import type { PageClause } from '../messages';
 import type { KnownClause } from '../kb/schema';
-import { send } from '../lib/rpc';
-import { formatNumber, t } from '../lib/i18n';
-import { readPageText, type PageText } from './dom-text';
-import { yieldToPage } from './yield';
-import { showToast } from './toast';
-
-const LANGUAGE_NAMES: Record<string, string> = { de: t('langGerman'), fr: t('langFrench'), es: t('langSpanish'), it: t('langItalian'), nl: t('langDutch'), pt: t('langPortuguese') };
+import type { PageText } from './dom-text';
 
 /** Past this, only the beginning is analysed (bounded work on huge pages), and the user is told. */
 export const MAX_TEXT_CHARS = 1_500_000;
 // More highlights than MAX_HIGHLIGHTS stop being readable and cost seconds of layout: the first
 // ones are shown, and the user is told.
-export { MAX_HIGHLIGHTS, excerpt };
+export { excerpt, MAX_HIGHLIGHTS, relevantQuotes };
+/** About two screens of text: the sections holding it are analysed first. */
+const FOCUS_CHARS = 4000;
 
-export interface FindInput {
-  match: PageMatch | null;
-  signal: AbortSignal;
-  settings: Settings;
-  /** Asked for by the user: analyse even if the text does not read like a policy. */
-  force?: boolean;
+/** Where a node of the page (a text node read, or an element) starts in the text read. */
+function offsetOf(page: PageText, node: Node | null, within = 0): number | null {
+  if (!node) return null;
+  const i = node.nodeType === Node.TEXT_NODE ? page.nodes.indexOf(node as Text) : -1;
+  if (i < 0) {
+    // An element (or a text node we do not read): the first text read at or after it.
+    let lo = 0;
+    let hi = page.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const n = page.nodes[mid] as Text;
+      if (n === node || node.contains(n) || node.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo >= page.nodes.length) return null;
+    return page.starts[lo] as number;
+  }
+  return (page.starts[i] as number) + Math.max(0, within);
 }
-
-/** A policy page's clauses, ready to render. */
-export interface FoundClauses {
-  kind: 'found';
-  page: PageText;
-  textLength: number;
-  /** Why the text was taken for a policy. */
-  reason: string;
-  readAt: string;
-  sha256: string;
-  /** What to highlight, at most MAX_HIGHLIGHTS, each with the overlapping clauses it stands for. */
-  highlights: Highlight<PageClause>[];
-  /** The reviewed quote behind each knowledge-base clause id. */
-  kbById: Map<string, KnownClause>;
-}
-
-export type Finding = FoundClauses | { kind: 'not-policy'; reason: string; textLength: number } | { kind: 'aborted'; textLength: number };
 
 /**
- * The detector over the whole page in one call: its context (sections, neighbours, span merging)
- * spans the document, and cutting the work into chunks changed results at the cuts (tested on
- * Roblox's terms), so the page gets exactly what the evaluation measures. It runs after a yield,
- * in a task of its own (~35 ms per 1,000 sentences in Node).
+ * The text on screen as offsets into the page's text: where the address's #fragment points, else
+ * (the page opened scrolled down: a reload, the back button) the text at the top of the viewport,
+ * else the start. Only the scrolled case asks for the layout, which the page needs for its first
+ * paint anyway.
  */
-async function detectWhole(model: ReturnType<typeof segment>, signal: AbortSignal, threshold: number) {
-  await yieldToPage();
-  return signal.aborted ? [] : detectClauses(model, { threshold });
+export function focusRange(page: PageText): [number, number] | null {
+  if (!page.text.length) return null;
+  let at: number | null = null;
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id) at = offsetOf(page, document.getElementById(id));
+  const scroller = document.scrollingElement;
+  if (at === null && scroller && scroller.scrollTop > 0) {
+    const hit = (document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(innerWidth / 2, Math.min(innerHeight / 4, 200));
+    if (hit) at = offsetOf(page, hit.startContainer, hit.startOffset);
+  }
+  const from = Math.max(0, at ?? 0);
+  return [from, Math.min(page.text.length, from + FOCUS_CHARS)];
 }
 
-export async function findClauses(root: HTMLElement, input: FindInput): Promise<Finding> {
-  const { match, signal } = input;
-  const page = readPageText(root, MAX_TEXT_CHARS);
-  const textLength = page.text.length;
-  // Each step below can take tens of milliseconds on a very long page: the page gets a turn between.
-  await yieldToPage();
-  if (signal.aborted) return { kind: 'aborted', textLength };
-  // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
-  const lang = guessLanguage(page.text);
-  if (!lang.english) {
-    const name = LANGUAGE_NAMES[lang.language];
-    showToast(
-      `${name ? t('toastEnglishOnlyLooks', name) : t('toastEnglishOnly')} ${match ? t('toastOnlyReviewed') : t('toastNothingHighlighted')}`,
-      signal,
-    );
-  }
+/** The detector's clauses as page clauses (with their excerpt). */
+export function detectedClauses(text: string, found: readonly FoundClause[]): PageClause[] {
+  return withExcerpts(text, found);
+}
 
-  // The policy test counts English legal phrases, so a page in another language is taken on
-  // its address and title (the loader's check) rather than refused.
-  const confirm = confirmPolicyText(page.text, !!match || !!input.force || !lang.english);
-  if (!confirm.policy) return { kind: 'not-policy', reason: confirm.reason, textLength };
-  if (page.truncated) showToast(t('toastVeryLong', formatNumber(Math.round(textLength / 1000))), signal);
+/** Reviewed quotes anchored in the live text, as page clauses, and the quote behind each id. */
+export function knownClauses(text: string, known: readonly KnownClause[], spans: readonly (Span | null)[]): { clauses: PageClause[]; byId: Map<string, KnownClause> } {
+  return knownClausesAt(text, known, spans);
+}
 
-  const readAt = new Date().toISOString();
-  const knownPromise = match
-    ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => r.clauses, () => [] as KnownClause[])
-    : Promise.resolve([] as KnownClause[]);
-  await yieldToPage();
-  const model = segment(page.text, page.hardBreaks);
-  await yieldToPage();
-  const [known, detected, sha256] = await Promise.all([knownPromise, lang.english ? detectWhole(model, signal, SENSITIVITY_THRESHOLD[input.settings.sensitivity]) : Promise.resolve([]), fingerprint(page.text)]);
-  if (signal.aborted) return { kind: 'aborted', textLength };
-
-  // Only quotes of this document (or of the platform's documents without a document match).
-  const relevant = relevantQuotes(known, match?.document.id);
-  await yieldToPage();
-  const kb = anchorKnown(page.text, relevant);
-  await yieldToPage();
-  const resolved = resolvedClauses(withExcerpts(page.text, detected), kb.clauses, input.settings);
-  if (resolved.length > MAX_HIGHLIGHTS) showToast(t('toastTooManyClauses', formatNumber(MAX_HIGHLIGHTS), formatNumber(resolved.length)), signal);
-  return { kind: 'found', page, textLength, reason: confirm.reason, readAt, sha256, highlights: resolved.slice(0, MAX_HIGHLIGHTS), kbById: kb.byId };
+/** What to highlight: the reviewed and detected clauses of the shown categories, overlaps
+ * resolved, at most MAX_HIGHLIGHTS; and how many there were before the cut. */
+export function highlightsOf(detected: readonly PageClause[], settings: Settings, kb: readonly PageClause[] = []): { highlights: Highlight<PageClause>[]; total: number } {
+  const resolved = resolvedClauses(detected, kb, settings);
+  return { highlights: resolved.slice(0, MAX_HIGHLIGHTS), total: resolved.length };
 }

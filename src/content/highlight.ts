@@ -199,6 +199,18 @@ export async function highlightRangesSliced(
   return byClause;
 }
 
+/** Unwraps the given marks of ours, restoring the page's text nodes. */
+export function unwrapMarks(marks: readonly Element[]): void {
+  const parents = new Set<Node>();
+  for (const mark of marks) {
+    if (!ours.has(mark) || !mark.parentNode) continue;
+    parents.add(mark.parentNode);
+    mark.replaceWith(...mark.childNodes);
+    ours.delete(mark);
+  }
+  for (const p of parents) p.normalize();
+}
+
 /** Removes our marks (and only ours: the site's own <mark>s stay), restoring the page's text nodes. */
 export function removeHighlights(root: HTMLElement): void {
   const parents = new Set<Node>();

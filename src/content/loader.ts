@@ -1,8 +1,11 @@
-// Runs on every http(s) page (and frame), so it stays tiny: settings, URL and title first, a
-// lookup of the URL in the knowledge base (in the background, never over the network), and only
-// then loads the annotator. Single-page apps: a change of address re-runs the check, after
-// cleaning up; so does a change of settings. In "only when I click" mode nothing is read until
-// the user asks from the toolbar popup.
+// Runs on every http(s) page (and frame) from the start of the document, so it stays tiny and, on
+// an ordinary page, does nothing but look at the address and, once the document is parsed, at the
+// title: no storage read, no message. A page whose address looks like a policy (or is on a host the
+// knowledge base knows) reads the settings, asks the knowledge base (in the background, never over
+// the network) and loads the annotator while the page is still parsed; the page is read at
+// DOMContentLoaded, never later (it does not wait for `load`, which some pages never fire).
+// Single-page apps: a change of address re-runs the check, after cleaning up; so does a change of
+// settings. In "only when I click" mode nothing is read until the user asks from the toolbar popup.
 import { onRuntimeMessage } from '../lib/ext';
 import { quickSignal } from '../core/page';
 import { bloomTester } from '../core/bloom';
@@ -13,6 +16,7 @@ import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { loadAnnotator } from './load-annotator';
+import { step } from './status';
 
 const GUARD = '__clausemarkLoaded';
 const knownHost = bloomTester(knownHosts);
@@ -23,28 +27,63 @@ function pageKey(): string {
   return location.href.split('#')[0] as string;
 }
 
-async function check(settings: Settings, force: boolean, signal: AbortSignal): Promise<boolean> {
-  if (isNeverSite(settings, location.hostname)) return false;
-  if (settings.mode === 'click' && !force) return false;
-  const quick = quickSignal(location.href, document.title);
-  // Frames (ads, widgets) are only looked at when they look like a policy themselves.
-  if (!isTop && !quick.candidate && !force) return false;
-  // An ordinary page on a host the knowledge base has no document for: nothing more to ask, and
-  // the background is not woken (the filter has no false negatives).
-  if (!quick.candidate && !force && !mayBeKnownHost(location.hostname)) return false;
-  // A page that already looks like a policy loads the annotator while the lookup is under way.
-  const annotator = quick.candidate || force ? loadAnnotator() : null;
-  let match = null;
-  try {
-    match = (await send('page/lookup', {})).match;
-  } catch (err) {
-    console.warn('Clausemark: knowledge base lookup failed', err);
+/** Resolves once the document is parsed (at once if it already is). */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+let settingsRead: Promise<Settings> | null = null;
+/** The settings, read the first time a page may need them (never on an ordinary page). */
+function settings(): Promise<Settings> {
+  if (!settingsRead) {
+    settingsRead = loadSettings();
+    onSettingsChanged((next) => {
+      settingsRead = Promise.resolve(next);
+      onChange?.(next);
+    });
   }
+  return settingsRead;
+}
+let onChange: ((s: Settings) => void) | null = null;
+
+async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
+  // Before the title is known, the address alone (and the known-hosts filter: no false negatives).
+  const early = quickSignal(location.href, '').candidate || mayBeKnownHost(location.hostname);
+  if (!early && !force) {
+    await parsed();
+    if (signal.aborted) return false;
+    // Frames (ads, widgets) are only looked at when they look like a policy themselves; an
+    // ordinary page on a host the knowledge base has no document for is left alone.
+    if (!quickSignal(location.href, document.title).candidate) return false;
+  }
+  step('candidate');
+  // The settings, the lookup and the annotator's load all start now, while the page is still
+  // parsed; the lookup and the load are dropped if the settings say no.
+  const read = settings();
+  const lookup = send('page/lookup', {}).then(
+    (r) => r.match,
+    (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
+  );
+  const byAddress = quickSignal(location.href, '').candidate;
+  const annotator = byAddress || force ? loadAnnotator() : null;
+  const s = await read;
+  step('settings');
+  if (signal.aborted || isNeverSite(s, location.hostname)) return false;
+  if (s.mode === 'click' && !force) return false;
+  await parsed();
+  step('parsed');
+  if (signal.aborted) return false;
+  const quick = quickSignal(location.href, document.title);
+  if (!isTop && !quick.candidate && !force) return false;
+  const match = await lookup;
+  step('lookup');
   if (signal.aborted || (!match && !quick.candidate && !force)) return false;
   const { startSession } = await (annotator ?? loadAnnotator());
+  step('annotator');
   if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
-  await startSession({ match, reason, signal, settings, force });
+  await startSession({ match, reason, signal, settings: s, force });
   return true;
 }
 
@@ -55,12 +94,12 @@ function main(): void {
 
   let controller: AbortController | null = null;
   let key = '';
-  const run = (settings: Settings, opts: { force?: boolean; again?: boolean } = {}): Promise<boolean> => {
+  const run = (opts: { force?: boolean; again?: boolean } = {}): Promise<boolean> => {
     if (pageKey() === key && !opts.force && !opts.again) return Promise.resolve(false); // same document (or only the #fragment changed)
     key = pageKey();
     controller?.abort();
     const c = (controller = new AbortController());
-    return check(settings, !!opts.force, c.signal).catch((err: unknown) => {
+    return check(!!opts.force, c.signal).catch((err: unknown) => {
       console.warn('Clausemark:', err);
       return false;
     });
@@ -69,31 +108,26 @@ function main(): void {
   // The popup's "Analyse this page" injects this script and asks it to analyse straight away: the
   // listener is in place before the first await, or that request can find no one to answer it
   // (a race lost under load). Requests wait for the settings.
-  let settings = loadSettings();
   onRuntimeMessage((message: unknown): Promise<Reply<'content/analyse' | 'content/explain'>> | undefined => {
     if (!isEnvelope(message)) return undefined;
     if (message.name === 'content/analyse' && isTop) {
-      return settings.then((s) => run(s, { force: true })).then((started) => ({ ok: true, value: { started } }));
+      return settings().then(() => run({ force: true })).then((started) => ({ ok: true, value: { started } }));
     }
     if (message.name === 'content/explain') {
       const text = String((message.payload as { text?: unknown }).text ?? '').slice(0, 20_000);
-      return Promise.all([settings, loadAnnotator()]).then(async ([s, { explainSelection }]) => ({ ok: true, value: { found: await explainSelection(text, s) } }));
+      return Promise.all([settings(), loadAnnotator()]).then(async ([s, { explainSelection }]) => ({ ok: true, value: { found: await explainSelection(text, s) } }));
     }
     return undefined;
   });
-  onSettingsChanged((next) => {
-    settings = Promise.resolve(next);
-    void run(next, { again: true });
-  });
-  const runNow = (opts: { again?: boolean } = {}) => void settings.then((s) => run(s, opts));
+  onChange = () => void run({ again: true });
 
-  runNow();
-  // History API navigations are invisible to content scripts' isolated world: listen where we
-  // can and fall back to a cheap once-a-second comparison of the address.
-  addEventListener('popstate', () => runNow());
+  void run();
+  // History API navigations: the Navigation API's event where the browser has it, else a cheap
+  // once-a-second comparison of the address.
+  addEventListener('popstate', () => void run());
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigatesuccess', () => runNow());
-  setInterval(() => runNow(), 1000);
+  if (nav) nav.addEventListener('navigatesuccess', () => void run());
+  else setInterval(() => void run(), 1000);
   // Leaving the document (a new page loads in the tab): its analysis no longer applies. Same-page
   // #fragment jumps keep it. Coming back from the back-forward cache analyses the page again.
   addEventListener('pagehide', () => {
@@ -101,7 +135,7 @@ function main(): void {
     key = '';
   });
   addEventListener('pageshow', (e) => {
-    if ((e as PageTransitionEvent).persisted) runNow({ again: true });
+    if ((e as PageTransitionEvent).persisted) void run({ again: true });
   });
 }
 

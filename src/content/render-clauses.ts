@@ -1,114 +1,167 @@
 // Step two of annotating a page (annotator.ts): the found clauses on the page — highlights,
 // badges, the panel on click, and "reveal" (from the popup, and from the panel's other risks) —
-// with one teardown that removes all of it when the signal aborts, whether mid-render or later
-// (navigation, a fresh analysis).
+// shown as they arrive (the sections on screen first, then the rest, then the reviewed quotes) and
+// kept in step with the latest set: a highlight that stays is left alone, one that goes is
+// unwrapped, a new one is added. One teardown removes all of it when the signal aborts, whether
+// mid-render or later (navigation, a fresh analysis).
 import browser from 'webextension-polyfill';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
-import { highlightRangesSliced, isOurMark, removeHighlights } from './highlight';
+import type { Highlight } from '../core/resolve';
+import type { PageClause } from '../core/page-clause';
+import type { KnownClause } from '../kb/schema';
+import { highlightRangesSliced, isOurMark, removeHighlights, unwrapMarks } from './highlight';
 import { Slicer } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
 import { otherRisks, PanelHost, type PageInfo, type PanelClause, type PanelExtras } from './panel';
-import type { FoundClauses } from './find-clauses';
 
-/**
- * Renders the clauses; returns those placed on the page (by id), or null when the signal aborted
- * first, in which case nothing of ours is left on the page.
- */
-export async function renderClauses(root: HTMLElement, found: FoundClauses, info: PageInfo, signal: AbortSignal): Promise<Map<string, PanelClause> | null> {
-  if (signal.aborted) return null;
-  const badges = new Map<string, HTMLElement>();
-  const onMessage = (message: unknown): Promise<Reply<'content/reveal'>> | undefined => {
+/** What a placed highlight shows: the same clause with the same text stays where it is, even when
+ * the page changed elsewhere and its offsets moved (a fresh reading after late content). */
+const what = (c: PageClause) => `${c.severity}:${c.category}:${c.excerpt}`;
+
+export class ClauseRenderer {
+  /** What is on the page, by clause id. */
+  readonly items = new Map<string, PanelClause>();
+  private readonly marks = new Map<string, HTMLElement[]>();
+  private readonly badges = new Map<string, HTMLElement>();
+  private readonly placed = new Map<string, string>();
+  private panel: PanelHost | null = null;
+  private readonly slicer = new Slicer();
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly info: () => PageInfo,
+    private readonly kbById: ReadonlyMap<string, KnownClause>,
+    private readonly signal: AbortSignal,
+  ) {
+    // The one teardown: runs at the abort itself, so a fresh analysis starts on a clean page.
+    signal.addEventListener(
+      'abort',
+      () => {
+        browser.runtime.onMessage.removeListener(this.onMessage);
+        for (const b of this.badges.values()) b.remove();
+        removeHighlights(root);
+        this.items.clear();
+      },
+      { once: true },
+    );
+    // Clicking the highlighted text opens its panel too.
+    document.addEventListener(
+      'click',
+      (e) => {
+        // Only the user's own click opens a panel: the page cannot script one open.
+        if (!e.isTrusted) return;
+        const mark = (e.target as Element | null)?.closest?.('mark[data-clausemark-clause]') as HTMLElement | null;
+        if (!mark || !isOurMark(mark)) return;
+        const id = mark.dataset.clausemarkClause;
+        if (id && this.items.has(id)) this.open(id, badgeButton(this.badges.get(id)));
+      },
+      { signal },
+    );
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && this.panel?.openClauseId) this.panel.hide();
+      },
+      { signal },
+    );
+    browser.runtime.onMessage.addListener(this.onMessage);
+  }
+
+  private readonly onMessage = (message: unknown): Promise<Reply<'content/reveal'>> | undefined => {
     if (!isEnvelope(message) || message.name !== 'content/reveal') return undefined;
     const { clauseId: id } = message.payload as { clauseId: string };
-    return Promise.resolve({ ok: true, value: { ok: reveal(id) } });
+    return Promise.resolve({ ok: true, value: { ok: this.reveal(id) } });
   };
+
   /** Scrolls to a clause, opens its panel and focuses its badge; false when it is not on the page. */
-  const reveal = (id: string): boolean => {
-    const first = marks.get(id)?.[0];
-    if (!first || !items.has(id)) return false;
+  reveal(id: string): boolean {
+    const first = this.marks.get(id)?.[0];
+    if (!first || !this.items.has(id)) return false;
     first.scrollIntoView({ block: 'center', behavior: 'instant' });
-    open(id, badgeButton(badges.get(id)));
-    focusBadge(badges.get(id));
+    this.open(id, badgeButton(this.badges.get(id)));
+    focusBadge(this.badges.get(id));
     return true;
   };
-  // The one teardown: runs at the abort itself, so a fresh analysis starts on a clean page.
-  signal.addEventListener(
-    'abort',
-    () => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      for (const b of badges.values()) b.remove();
-      removeHighlights(root);
-    },
-    { once: true },
-  );
 
-  const slicer = new Slicer();
-  await slicer.maybe();
-  const marks = await highlightRangesSliced(
-    root,
-    found.highlights.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })),
-    slicer,
-    signal,
-  );
-  if (signal.aborted) return null;
-
-  const items = new Map<string, PanelClause>();
-  for (const h of found.highlights) {
-    if (!marks.has(h.primary.id)) continue; // mark.js could not place it (e.g. whitespace only)
-    items.set(h.primary.id, { clause: h.primary, related: h.related, kb: found.kbById.get(h.primary.id) });
+  private open(id: string, trigger: HTMLElement | null): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.panel ??= new PanelHost(this.signal);
+    this.panel.show(item, this.info(), (category, platformId) => send('kb/compare', { category, platformId, limit: 6 }), trigger, this.extras(id));
   }
 
-  const panel = new PanelHost(signal);
-  const compare = (category: string, platformId?: string) => send('kb/compare', { category, platformId, limit: 6 });
-  const placed = [...items.values()].map((i) => i.clause);
-  const extras = (id: string): PanelExtras => ({
-    otherRisks: otherRisks(placed, id),
-    reveal: (other) => void reveal(other),
-    openCompare: (category) => send('panel/open-compare', { category }).then((r) => r.ok),
-    seen: (text) => send('record/seen', { texts: [text] }).then((r) => r.seen[0] ?? null),
-  });
-  const open = (id: string, trigger: HTMLElement | null) => {
-    const item = items.get(id);
-    if (item) panel.show(item, info, compare, trigger, extras(id));
-  };
+  /** The panel's "Other risks in this policy" (the clauses on the page now, each revealed on a
+   * click), "See all platforms", and where the user saw a clause's text before. */
+  private extras(id: string): PanelExtras {
+    return {
+      otherRisks: otherRisks([...this.items.values()].map((i) => i.clause), id),
+      reveal: (other) => void this.reveal(other),
+      openCompare: (category) => send('panel/open-compare', { category }).then((r) => r.ok),
+      seen: (text) => send('record/seen', { texts: [text] }).then((r) => r.seen[0] ?? null),
+    };
+  }
 
-  for (const [id, item] of items) {
-    const els = marks.get(id);
-    const last = els?.[els.length - 1];
-    if (!last) continue;
-    const badge = createBadge(
-      { clauseId: id, category: item.clause.category, severity: item.clause.severity, detected: item.clause.source !== 'kb', confidence: item.clause.confidence },
-      (cid, trigger) => open(cid, trigger),
-      signal,
+  private remove(id: string): void {
+    unwrapMarks(this.marks.get(id) ?? []);
+    this.badges.get(id)?.remove();
+    this.marks.delete(id);
+    this.badges.delete(id);
+    this.placed.delete(id);
+    this.items.delete(id);
+  }
+
+  /**
+   * Makes the page show exactly these highlights: keeps those already placed, unwraps those no
+   * longer wanted, adds the new ones (in slices, the page gets its turns). False when aborted.
+   */
+  async show(highlights: readonly Highlight<PageClause>[], stop?: AbortSignal): Promise<boolean> {
+    const stopped = () => this.signal.aborted || !!stop?.aborted;
+    if (stopped()) return false;
+    const wanted = new Map(highlights.map((h) => [h.primary.id, h]));
+    for (const [id, shown] of this.placed) {
+      const h = wanted.get(id);
+      // Kept only if still wanted, showing the same, and still in the page (it may have replaced that part).
+      if (!h || what(h.primary) !== shown || !this.marks.get(id)?.every((m) => m.isConnected)) this.remove(id);
+    }
+    const fresh = highlights.filter((h) => !this.placed.has(h.primary.id));
+    await this.slicer.maybe();
+    if (stopped()) return false;
+    const marks = await highlightRangesSliced(
+      this.root,
+      fresh.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })),
+      this.slicer,
+      stop ? AbortSignal.any([this.signal, stop]) : this.signal,
     );
-    last.after(badge);
-    badges.set(id, badge);
-    await slicer.maybe();
-    // Aborted while the page had its turn: the teardown has run, so add nothing more.
-    if (signal.aborted) return null;
+    for (const h of highlights) {
+      const id = h.primary.id;
+      const els = marks.get(id);
+      if (els?.length) {
+        this.marks.set(id, els);
+        this.placed.set(id, what(h.primary));
+      }
+      // mark.js could not place it (e.g. whitespace only): not shown, not listed.
+      if (this.placed.has(id)) this.items.set(id, { clause: h.primary, related: h.related, kb: this.kbById.get(id) });
+    }
+    // The highlights paint before their badges are made.
+    if (fresh.length) await this.slicer.next();
+    if (stopped()) return false;
+    for (const h of highlights) {
+      const id = h.primary.id;
+      const item = this.items.get(id);
+      const last = this.marks.get(id)?.at(-1);
+      if (!item || !last || this.badges.has(id)) continue;
+      const badge = createBadge(
+        { clauseId: id, category: item.clause.category, severity: item.clause.severity, detected: item.clause.source !== 'kb', confidence: item.clause.confidence },
+        (cid, trigger) => this.open(cid, trigger),
+        this.signal,
+      );
+      last.after(badge);
+      this.badges.set(id, badge);
+      await this.slicer.maybe();
+      // Aborted while the page had its turn: the teardown has run, so add nothing more.
+      if (this.signal.aborted) return false;
+    }
+    return !stopped();
   }
-
-  // Clicking the highlighted text opens its panel too.
-  document.addEventListener(
-    'click',
-    (e) => {
-      // Only the user's own click opens a panel: the page cannot script one open.
-      if (!e.isTrusted) return;
-      const mark = (e.target as Element | null)?.closest?.('mark[data-clausemark-clause]') as HTMLElement | null;
-      if (!mark || !isOurMark(mark)) return;
-      const id = mark.dataset.clausemarkClause;
-      if (id && items.has(id)) open(id, badgeButton(badges.get(id)));
-    },
-    { signal },
-  );
-  document.addEventListener(
-    'keydown',
-    (e) => {
-      if (e.key === 'Escape' && panel.openClauseId) panel.hide();
-    },
-    { signal },
-  );
-  browser.runtime.onMessage.addListener(onMessage);
-  return items;
 }

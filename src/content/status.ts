@@ -19,3 +19,26 @@ export function setStatus(patch: Partial<ContentStatus>): void {
 export function clearStatus(): void {
   for (const k of Object.keys(status)) delete status[k as keyof ContentStatus];
 }
+
+/** The last analysis as the benchmark checks it (scripts/bench/measure.ts): the text read, its
+ * block breaks, the threshold and the detector's clauses; in this isolated world only. */
+export interface AnalysisDebug {
+  text: string;
+  hardBreaks: number[];
+  threshold: number;
+  detected: string[];
+  hostMs?: number;
+  steps?: [string, number][];
+}
+
+/** When each step of the last analysis happened (performance.now()), for the benchmark's
+ * breakdown; kept in this isolated world only (a performance.mark would show in the page's timeline). */
+export function step(name: string): void {
+  const g = globalThis as { clausemarkSteps?: [string, number][] };
+  const steps = (g.clausemarkSteps ??= []);
+  if (steps.length < 64) steps.push([name, Math.round(performance.now())]);
+}
+
+export function setDebug(read: () => AnalysisDebug): void {
+  (globalThis as { clausemarkDebug?: () => AnalysisDebug }).clausemarkDebug = read;
+}

@@ -45,15 +45,16 @@ export function createBloom(items: Iterable<string>, bitsPerItem = 10): Bloom {
   return { m, k, bits: toBase64(bytes) };
 }
 
-/** A membership test over a serialised filter; the bits are decoded once, on first use. */
+/** A membership test over a serialised filter; the bits are decoded once, on first use, into a
+ * string whose characters are the bytes (no array is built: this runs on every page). */
 export function bloomTester(bloom: Bloom): (item: string) => boolean {
-  let bytes: Uint8Array | null = null;
+  let bytes: string | null = null;
   return (item) => {
-    if (!bytes) bytes = Uint8Array.from(atob(bloom.bits), (c) => c.charCodeAt(0));
+    bytes ??= atob(bloom.bits);
     const [h1, h2] = hashes(item);
     for (let i = 0; i < bloom.k; i++) {
       const bit = (h1 + i * h2) % bloom.m;
-      if (((bytes[bit >>> 3] as number) & (1 << (bit & 7))) === 0) return false;
+      if ((bytes.charCodeAt(bit >>> 3) & (1 << (bit & 7))) === 0) return false;
     }
     return true;
   };

@@ -4,3 +4,9 @@
 // content loader; a background import of src/content would cross the folder fence (docs/architecture.md).
 export const LOADER_FILE = 'content/loader.js';
 export const ANNOTATOR_FILE = 'content/annotator.js';
+/** The text analysis (detector, anchoring): loaded by the analysis host, or by a page when no host answers. */
+export const ENGINE_FILE = 'content/engine.js';
+/** The analysis host's page (Chrome: the offscreen document the background keeps open). */
+export const HOST_FILE = 'content/host.html';
+/** Name of the runtime port a content script opens to the analysis host. */
+export const ANALYSIS_PORT = 'clausemark-analysis';

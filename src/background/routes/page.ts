@@ -27,7 +27,13 @@ export const pageRoutes: Routes<PageMessage> = {
   'page/lookup': {
     from: ['content'],
     validate: (p) => empty(p),
-    handle: async (_req, ctx) => ({ match: await ctx.deps.kb.lookup(senderPage(ctx).url) }),
+    async handle(_req, ctx) {
+      // The page asks before it analyses: the analysis host opens meanwhile if it was closed.
+      const host = ctx.deps.ensureAnalysisHost?.().catch((err: unknown) => console.warn('Clausemark: analysis host', err));
+      const match = await ctx.deps.kb.lookup(senderPage(ctx).url);
+      await host;
+      return { match };
+    },
   },
   'page/report': {
     from: ['content'],

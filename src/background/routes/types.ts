@@ -59,6 +59,8 @@ export interface HandlerDeps {
   follow?: FollowService;
   /** Opens Options where the user allows reading a page the clause panel asked to follow. */
   openFollowConfirm?(): Promise<void>;
+  /** Makes sure the analysis host is open before a page analyses (background/analysis-host.ts). */
+  ensureAnalysisHost?(): Promise<void>;
 }
 
 export interface Context {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // Rendering found clauses (content/render-clauses.ts): highlights and one badge per placed clause,
-// the popup's "reveal" answered, and one teardown that leaves nothing of ours on the page when
-// the analysis is aborted — after rendering, or before the first highlight was placed.
+// the popup's "reveal" answered, updates in place (a highlight that stays is the same element; one
+// that goes is unwrapped; a new one is added), and one teardown that leaves nothing of ours on the
+// page when the analysis is aborted — after rendering, or before the first highlight was placed.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageClause } from '../../../src/messages';
 
@@ -10,14 +11,13 @@ vi.mock('webextension-polyfill', () => ({
   default: { runtime: { onMessage: { addListener: (l: (m: unknown) => unknown) => listeners.add(l), removeListener: (l: (m: unknown) => unknown) => listeners.delete(l) } } },
 }));
 
-const { renderClauses } = await import('../../../src/content/render-clauses');
+const { ClauseRenderer } = await import('../../../src/content/render-clauses');
 const { readPageText } = await import('../../../src/content/dom-text');
 const { envelope } = await import('../../../src/messages');
-type FoundClauses = import('../../../src/content/find-clauses').FoundClauses;
 
 const SENTENCES = ['We may change these terms at any time without notice.', 'Disputes are settled by binding arbitration.', 'You can delete your account whenever you like.'];
 
-function setUp(): { root: HTMLElement; found: FoundClauses } {
+function setUp(): { root: HTMLElement; highlights: { primary: PageClause; related: PageClause[] }[] } {
   const body = document.createElement('body');
   for (const s of SENTENCES) {
     const p = document.createElement('p');
@@ -30,31 +30,21 @@ function setUp(): { root: HTMLElement; found: FoundClauses } {
     const start = page.text.indexOf(s);
     return { id: `c${i}`, start, end: start + s.length, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: s };
   });
-  const found: FoundClauses = {
-    kind: 'found',
-    page,
-    textLength: page.text.length,
-    reason: 'test',
-    readAt: '2026-11-30T10:00:00.000Z',
-    sha256: 'a'.repeat(64),
-    highlights: clauses.map((primary) => ({ primary, related: [] })),
-    kbById: new Map(),
-  };
-  return { root: body, found };
+  return { root: body, highlights: clauses.map((primary) => ({ primary, related: [] })) };
 }
 
-const info = { url: 'https://example.com/terms', title: 'Terms', sha256: 'a'.repeat(64), readAt: '2026-11-30T10:00:00.000Z', modelVersion: 'test' };
+const info = () => ({ url: 'https://example.com/terms', title: 'Terms', sha256: 'a'.repeat(64), readAt: '2026-11-30T10:00:00.000Z', modelVersion: 'test' });
 const marksOf = (root: HTMLElement) => root.querySelectorAll('mark[data-clausemark-clause]');
 const badgesOf = (root: HTMLElement) => [...root.querySelectorAll('p > *')].filter((el) => el.tagName !== 'MARK');
 
 beforeEach(() => listeners.clear());
 
-describe('renderClauses', () => {
+describe('ClauseRenderer', () => {
   it('highlights every clause, puts one badge after each, and answers "reveal"', async () => {
-    const { root, found } = setUp();
-    const controller = new AbortController();
-    const items = await renderClauses(root, found, info, controller.signal);
-    expect([...(items?.keys() ?? [])]).toEqual(['c0', 'c1', 'c2']);
+    const { root, highlights } = setUp();
+    const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
+    expect(await r.show(highlights)).toBe(true);
+    expect([...r.items.keys()]).toEqual(['c0', 'c1', 'c2']);
     expect([...marksOf(root)].map((m) => m.textContent)).toEqual(SENTENCES);
     expect(badgesOf(root)).toHaveLength(3);
     expect(listeners.size).toBe(1);
@@ -63,11 +53,29 @@ describe('renderClauses', () => {
     await expect(listener?.(envelope('content/reveal', { clauseId: 'gone' }))).resolves.toEqual({ ok: true, value: { ok: false } });
   });
 
+  it('updates in place: the first screen early, then the rest; a clause no longer found goes', async () => {
+    const { root, highlights } = setUp();
+    const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
+    await r.show(highlights.slice(0, 1));
+    const early = marksOf(root)[0];
+    expect(marksOf(root)).toHaveLength(1);
+    await r.show(highlights);
+    expect(marksOf(root)).toHaveLength(3);
+    // The early highlight was kept, not taken down and put back.
+    expect(marksOf(root)[0]).toBe(early);
+    expect(badgesOf(root)).toHaveLength(3);
+    await r.show(highlights.slice(1));
+    expect([...marksOf(root)].map((m) => m.textContent)).toEqual(SENTENCES.slice(1));
+    expect(badgesOf(root)).toHaveLength(2);
+    expect([...r.items.keys()]).toEqual(['c1', 'c2']);
+    expect(root.textContent).toBe(SENTENCES.join(''));
+  });
+
   it('takes everything away when the analysis is aborted later (navigation, a fresh analysis)', async () => {
-    const { root, found } = setUp();
+    const { root, highlights } = setUp();
     const before = root.textContent;
     const controller = new AbortController();
-    await renderClauses(root, found, info, controller.signal);
+    await new ClauseRenderer(root, info, new Map(), controller.signal).show(highlights);
     controller.abort();
     expect(marksOf(root)).toHaveLength(0);
     expect(badgesOf(root)).toHaveLength(0);
@@ -75,12 +83,12 @@ describe('renderClauses', () => {
     expect(root.textContent).toBe(before);
   });
 
-  it('returns null and leaves nothing when aborted while rendering', async () => {
-    const { root, found } = setUp();
+  it('returns false and leaves nothing when aborted while rendering', async () => {
+    const { root, highlights } = setUp();
     const controller = new AbortController();
-    const rendering = renderClauses(root, found, info, controller.signal);
+    const rendering = new ClauseRenderer(root, info, new Map(), controller.signal).show(highlights);
     controller.abort();
-    expect(await rendering).toBeNull();
+    expect(await rendering).toBe(false);
     expect(marksOf(root)).toHaveLength(0);
     expect(badgesOf(root)).toHaveLength(0);
     expect(listeners.size).toBe(0);

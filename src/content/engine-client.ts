@@ -1,0 +1,172 @@
+// The page's side of an analysis (engine.ts): the text goes to the extension's analysis host over a
+// runtime port, in parts (no single huge message), and the clauses come back — the sections on
+// screen first, then the whole document's. When no host answers (Firefox, or the host is gone) the
+// page loads the engine itself and runs it here, giving the page a turn between the steps.
+import { ext } from '../lib/ext';
+import { ANALYSIS_PORT, ENGINE_FILE } from '../lib/content-files';
+import type { FoundClause, Span } from '../core/types';
+import type { AnalyseRequest, FromHost, Screening, ToHost } from './engine';
+import { yieldToPage } from './yield';
+
+type Engine = typeof import('./engine');
+
+export interface FinalAnalysis {
+  screening: Screening;
+  clauses: FoundClause[];
+  sha256: string;
+  modelVersion: string;
+  /** Time the analysis took where it ran; `local` when it ran in the page. */
+  ms: number;
+  cached: boolean;
+  local: boolean;
+}
+
+export interface AnalysisSession {
+  /** The clauses of the sections on screen (null when there is none: not asked, not a policy, or reused). */
+  focus: Promise<FoundClause[] | null>;
+  final: Promise<FinalAnalysis>;
+  /** Reviewed quotes located in the text (null where not found). */
+  anchor(quotes: string[]): Promise<(Span | null)[]>;
+  close(): void;
+}
+
+const PART = 256 * 1024;
+/** Text sent past the screen before the request for its sections (a section runs on a while). */
+const FOCUS_MARGIN = 30_000;
+
+let engine: Promise<Engine> | null = null;
+function loadEngine(): Promise<Engine> {
+  engine ??= import(/* @vite-ignore */ ext.runtime.getURL(ENGINE_FILE)) as Promise<Engine>;
+  engine.catch(() => (engine = null));
+  return engine;
+}
+
+interface Port {
+  postMessage(m: ToHost): void;
+  onMessage: { addListener(fn: (m: FromHost) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+  disconnect(): void;
+}
+
+function connect(): Port | null {
+  try {
+    return ext.runtime.connect({ name: ANALYSIS_PORT }) as unknown as Port;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a host answered before (then a lost connection is worth one retry in the page only). */
+let hostless = false;
+
+export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSignal): AnalysisSession {
+  let resolveFocus!: (c: FoundClause[] | null) => void;
+  let resolveFinal!: (f: FinalAnalysis) => void;
+  let rejectFinal!: (e: unknown) => void;
+  const focus = new Promise<FoundClause[] | null>((r) => (resolveFocus = r));
+  const final = new Promise<FinalAnalysis>((res, rej) => ((resolveFinal = res), (rejectFinal = rej)));
+  final.catch(() => undefined);
+  const anchors: ((s: (Span | null)[]) => void)[] = [];
+  let local: import('./engine').TextAnalysis | null = null;
+  let done = false;
+
+  const runLocally = async () => {
+    const e = await loadEngine();
+    await yieldToPage();
+    if (signal.aborted) return;
+    const t0 = performance.now();
+    local = new e.TextAnalysis(text, req.hardBreaks);
+    const screening = local.screen(req.known);
+    await yieldToPage();
+    if (screening.policy && screening.english && req.focus) {
+      resolveFocus(local.focus(req.focus[0], req.focus[1], req.threshold));
+      await yieldToPage();
+    } else resolveFocus(null);
+    if (signal.aborted) return;
+    const clauses = screening.policy && screening.english ? local.whole(req.threshold) : [];
+    done = true;
+    resolveFinal({ screening, clauses, sha256: await local.sha256(), modelVersion: e.MODEL_VERSION, ms: performance.now() - t0, cached: false, local: true });
+  };
+  const fallBack = () => {
+    if (done || signal.aborted) return;
+    hostless = true;
+    runLocally().catch((err: unknown) => rejectFinal(err));
+  };
+
+  const port = hostless ? null : connect();
+  if (!port) fallBack();
+  else {
+    port.onDisconnect.addListener(() => {
+      // No host (or it went away) before the answer: the page does it.
+      if (!done) fallBack();
+    });
+    port.onMessage.addListener((m) => {
+      if (m.t === 'focus') resolveFocus(m.clauses);
+      else if (m.t === 'final') {
+        done = true;
+        resolveFocus(null);
+        resolveFinal({ screening: m.screening, clauses: m.clauses, sha256: m.sha256, modelVersion: m.modelVersion, ms: m.ms, cached: m.cached, local: false });
+      } else if (m.t === 'anchored') anchors.shift()?.(m.spans);
+      else if (m.t === 'error') {
+        console.warn('Clausemark: analysis host:', m.error);
+        fallBack();
+      }
+    });
+    try {
+      // The beginning up to a block boundary well past the screen first, with the request for
+      // the sections on screen; then the rest.
+      const cut = req.focus ? req.hardBreaks.find((b) => b >= (req.focus as [number, number])[1] + FOCUS_MARGIN) : undefined;
+      let at = 0;
+      const upTo = (end: number) => {
+        for (; at < end; at += Math.min(PART, end - at)) port.postMessage({ t: 'text', part: text.slice(at, Math.min(at + PART, end)) });
+      };
+      if (req.focus && cut !== undefined && cut < text.length * 0.8) {
+        upTo(cut);
+        port.postMessage({ t: 'focus', focus: req.focus, hardBreaks: req.hardBreaks.filter((b) => b < cut), threshold: req.threshold, known: req.known });
+      }
+      upTo(text.length);
+      port.postMessage({ t: 'analyse', ...req });
+    } catch {
+      fallBack();
+    }
+  }
+  signal.addEventListener('abort', () => port?.disconnect(), { once: true });
+
+  return {
+    focus,
+    final,
+    async anchor(quotes) {
+      if (!quotes.length) return [];
+      await final;
+      if (local) return local.anchor(quotes);
+      if (!port) return [];
+      return new Promise((resolve) => {
+        anchors.push(resolve);
+        try {
+          port.postMessage({ t: 'anchor', quotes });
+        } catch {
+          resolve([]);
+        }
+      });
+    },
+    close() {
+      port?.disconnect();
+    },
+  };
+}
+
+/** "Explain this clause" over a selection: in the host when it answers, else in the page. */
+export async function explainText(selection: string): Promise<{ clauses: FoundClause[]; modelVersion: string }> {
+  const port = hostless ? null : connect();
+  if (port) {
+    const answer = await new Promise<{ clauses: FoundClause[]; modelVersion: string } | null>((resolve) => {
+      port.onMessage.addListener((m) => resolve(m.t === 'explained' ? { clauses: m.clauses, modelVersion: m.modelVersion } : null));
+      port.onDisconnect.addListener(() => resolve(null));
+      port.postMessage({ t: 'explain', text: selection });
+    });
+    port.disconnect();
+    if (answer) return answer;
+  }
+  const e = await loadEngine();
+  return { clauses: e.explain(selection), modelVersion: e.MODEL_VERSION };
+}

@@ -1,0 +1,233 @@
+// The analysis of a page's text, wherever it runs. Normally in the extension's analysis host (in
+// Chrome an offscreen document the background keeps, src/background/analysis-host.ts), off the
+// page's main thread: the page only reads its text, sends it (engine-client.ts) and wraps the
+// ranges that come back. When no host answers (Firefox, or the host failed) the page loads this
+// same module and runs it itself. Built as one self-contained module, content/engine.js
+// (scripts/build-content.ts); content/host.html loads it and calls serve().
+//
+// One analysis: screen the text (language, reads like a policy), the clauses of the sections on
+// screen first (core/detect-focus.ts), then the whole document's — always detectClauses over the
+// whole text, so the result is the one the evaluation measures — and the reviewed quotes anchored.
+// A revisit of the same text at the same address reuses the whole-document result.
+import { segment, type TextModel } from '../core/text';
+import { detectSentences, MODEL_VERSION } from '../core/detect';
+import { detectFocus, focusSlice } from '../core/detect-focus';
+import { confirmPolicyText } from '../core/page';
+import { guessLanguage } from '../core/language';
+import { analyseRequested, anchorSpans, detectWhole, type AnalyseTextRequest } from '../core/page-analysis';
+import { fingerprint } from '../core/fingerprint';
+import { SENSITIVITY_THRESHOLD } from '../core/settings';
+import type { FoundClause, Span } from '../core/types';
+import { ext } from '../lib/ext';
+import { ANALYSIS_PORT } from '../lib/content-files';
+
+export { MODEL_VERSION };
+
+export interface Screening {
+  english: boolean;
+  language: string;
+  policy: boolean;
+  reason: string;
+}
+
+export interface AnalyseRequest {
+  hardBreaks: number[];
+  threshold: number;
+  /** Text offsets on screen: their sections are analysed first. */
+  focus: [number, number] | null;
+  /** Known document or the user's request: a text that does not read like a policy is taken anyway. */
+  known: boolean;
+}
+
+/** Messages of the analysis port, page → host. */
+export type ToHost =
+  | { t: 'text'; part: string }
+  /** Sent once the text up to a block boundary past the screen has been sent: the sections on
+   * screen are analysed from that beginning alone, before the rest of a long page arrives. */
+  | { t: 'focus'; focus: [number, number]; hardBreaks: number[]; threshold: number; known: boolean }
+  | ({ t: 'analyse' } & AnalyseRequest)
+  | { t: 'anchor'; quotes: string[] }
+  | { t: 'explain'; text: string };
+
+/** Messages of the analysis port, host → page. */
+export type FromHost =
+  | { t: 'focus'; clauses: FoundClause[] }
+  | { t: 'final'; screening: Screening; clauses: FoundClause[]; sha256: string; modelVersion: string; ms: number; cached: boolean }
+  | { t: 'anchored'; spans: (Span | null)[] }
+  | { t: 'explained'; clauses: FoundClause[]; modelVersion: string }
+  | { t: 'error'; error: string };
+
+/** Characters one analysis accepts (the page reads at most MAX_TEXT_CHARS, find-clauses.ts). */
+export const MAX_ANALYSED_CHARS = 2_000_000;
+
+export class TextAnalysis {
+  private model: TextModel | null = null;
+  private hash: Promise<string> | null = null;
+  constructor(
+    readonly text: string,
+    private readonly hardBreaks: readonly number[],
+  ) {}
+
+  private segmented(): TextModel {
+    return (this.model ??= segment(this.text, this.hardBreaks));
+  }
+
+  /** Language, and whether the text reads like a policy (known documents are taken on their
+   * address; so is a page in another language, which the English phrase count cannot judge). */
+  screen(known: boolean): Screening {
+    const lang = guessLanguage(this.text);
+    const confirm = confirmPolicyText(this.text, known || !lang.english);
+    return { english: lang.english, language: lang.language, policy: confirm.policy, reason: confirm.reason };
+  }
+
+  /** The clauses of the sections holding text offsets [from, to), as the whole-document result
+   * has them; null when this text is a beginning that ends before those sections do. */
+  focus(from: number, to: number, threshold: number, beginning = false): FoundClause[] | null {
+    const model = this.segmented();
+    const slice = focusSlice(model, from, to);
+    if (!slice) return beginning ? null : [];
+    // From a beginning (cut at a block boundary, so its blocks are the whole text's), the sections
+    // must close before its end: a heading follows them.
+    if (beginning && slice.last >= model.sentences.length - 1) return null;
+    return detectFocus(model, slice, { threshold });
+  }
+
+  whole(threshold: number): FoundClause[] {
+    return detectWhole(this.segmented(), threshold);
+  }
+
+  anchor(quotes: readonly string[]): (Span | null)[] {
+    return anchorSpans(this.text, quotes);
+  }
+
+  sha256(): Promise<string> {
+    return (this.hash ??= fingerprint(this.text));
+  }
+}
+
+/** "Explain this clause": the detector at its most sensitive over a selection. */
+export function explain(selection: string): FoundClause[] {
+  if (!selection.trim()) return [];
+  return detectSentences(selection, segment(selection).sentences, { threshold: SENSITIVITY_THRESHOLD.thorough });
+}
+
+/** Whole-document results of recent analyses, per address, text and threshold (the host's memory). */
+const CACHE_SIZE = 64;
+const cache = new Map<string, FoundClause[]>();
+const seenAddresses = new Map<string, number>();
+
+function remember(key: string, address: string, clauses: FoundClause[]): void {
+  cache.delete(key);
+  cache.set(key, clauses);
+  seenAddresses.set(address, (seenAddresses.get(address) ?? 0) + 1);
+  while (cache.size > CACHE_SIZE) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    const a = oldest.split('\n')[0] as string;
+    const left = (seenAddresses.get(a) ?? 1) - 1;
+    if (left > 0) seenAddresses.set(a, left);
+    else seenAddresses.delete(a);
+  }
+}
+
+interface Port {
+  name: string;
+  sender?: { url?: string; id?: string };
+  postMessage(m: FromHost): void;
+  onMessage: { addListener(fn: (m: ToHost) => void): void };
+  disconnect(): void;
+}
+
+/**
+ * One analysis per connection: the page sends its text in parts, then `analyse`; the host answers
+ * `focus` (if asked) and `final`, then `anchored` for each `anchor`. The cache key is the sender's
+ * address as the browser reports it, never a field of the message, so a page can reuse only the
+ * analyses of its own address.
+ */
+export async function handle(port: Port, state: { parts: string[]; size: number; analysis: TextAnalysis | null; focused?: boolean }, m: ToHost): Promise<void> {
+  switch (m.t) {
+    case 'focus': {
+      const beginning = new TextAnalysis(state.parts.join(''), Array.isArray(m.hardBreaks) ? m.hardBreaks.filter(Number.isFinite) : []);
+      const threshold = Number.isFinite(m.threshold) ? m.threshold : 0.5;
+      const screening = beginning.screen(!!m.known);
+      if (!screening.policy || !screening.english) return;
+      const clauses = beginning.focus(Number(m.focus[0]), Number(m.focus[1]), threshold, true);
+      if (clauses) {
+        state.focused = true;
+        port.postMessage({ t: 'focus', clauses });
+      }
+      return;
+    }
+    case 'text': {
+      state.size += String(m.part).length;
+      if (state.size > MAX_ANALYSED_CHARS) throw new Error('text too long');
+      state.parts.push(String(m.part));
+      return;
+    }
+    case 'analyse': {
+      const t0 = performance.now();
+      const analysis = (state.analysis = new TextAnalysis(state.parts.join(''), Array.isArray(m.hardBreaks) ? m.hardBreaks.filter(Number.isFinite) : []));
+      state.parts = [];
+      const threshold = Number.isFinite(m.threshold) ? m.threshold : 0.5;
+      const screening = analysis.screen(!!m.known);
+      const address = (port.sender?.url ?? '').split('#')[0] as string;
+      const keyOf = (sha: string) => `${address}\n${sha}\n${threshold}\n${MODEL_VERSION}`;
+      let clauses: FoundClause[] | undefined;
+      // An address analysed before: look for the same text first (a revisit skips everything).
+      if (screening.policy && screening.english && seenAddresses.has(address)) clauses = cache.get(keyOf(await analysis.sha256()));
+      const cached = !!clauses;
+      if (!clauses && screening.policy && screening.english) {
+        if (m.focus && !state.focused) port.postMessage({ t: 'focus', clauses: analysis.focus(Number(m.focus[0]), Number(m.focus[1]), threshold) ?? [] });
+        clauses = analysis.whole(threshold);
+        remember(keyOf(await analysis.sha256()), address, clauses);
+      }
+      port.postMessage({ t: 'final', screening, clauses: clauses ?? [], sha256: await analysis.sha256(), modelVersion: MODEL_VERSION, ms: performance.now() - t0, cached });
+      return;
+    }
+    case 'anchor':
+      port.postMessage({ t: 'anchored', spans: state.analysis ? state.analysis.anchor((m.quotes ?? []).map(String)) : [] });
+      return;
+    case 'explain':
+      port.postMessage({ t: 'explained', clauses: explain(String(m.text).slice(0, 20_000)), modelVersion: MODEL_VERSION });
+      return;
+  }
+}
+
+/** A followed document's check, asked by the background (background/follow-alarm.ts) of the one
+ * offscreen document Chrome allows, this host: its clauses by core/page-analysis.ts (as
+ * background/follow-analyse.ts finds them where there is no host). Undefined for
+ * any other message (the background's own), or one not from this extension. */
+export function answerFollowed(message: unknown, sender: { id?: string } | undefined): { ok: boolean; clauses?: ReturnType<typeof analyseRequested>; error?: string } | undefined {
+  const m = message as { clausemarkOffscreen?: unknown; request?: AnalyseTextRequest } | null;
+  if (!m || typeof m !== 'object' || m.clausemarkOffscreen !== 1 || !m.request || sender?.id !== ext.runtime.id) return undefined;
+  try {
+    return { ok: true, clauses: analyseRequested(m.request) };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** The analysis host: answers the content scripts' analysis connections (content/host.html), and
+ * the background's followed-document checks. */
+export function serve(): void {
+  (ext.runtime.onMessage as unknown as { addListener(fn: (m: unknown, s: { id?: string }, r: (a: unknown) => void) => boolean): void }).addListener((message, sender, sendResponse) => {
+    const answer = answerFollowed(message, sender);
+    if (answer) sendResponse(answer);
+    return false;
+  });
+  (ext.runtime.onConnect as unknown as { addListener(fn: (p: Port) => void): void }).addListener((port) => {
+    if (port.name !== ANALYSIS_PORT || port.sender?.id !== ext.runtime.id) return;
+    const state = { parts: [] as string[], size: 0, analysis: null as TextAnalysis | null, focused: false };
+    // One message at a time, in order (the text parts before the request).
+    let queue = Promise.resolve();
+    port.onMessage.addListener((m) => {
+      queue = queue.then(() => handle(port, state, m)).catch((err: unknown) => {
+        try {
+          port.postMessage({ t: 'error', error: err instanceof Error ? err.message : String(err) });
+        } catch {
+          // the page went away
+        }
+      });
+    });
+  });
+}

@@ -197,9 +197,9 @@ export async function handle(port: Port, state: { parts: string[]; size: number;
  * offscreen document Chrome allows, this host: its clauses by core/page-analysis.ts (as
  * background/follow-analyse.ts finds them where there is no host). Undefined for
  * any other message (the background's own), or one not from this extension. */
-export function answerFollowed(message: unknown, sender: { id?: string } | undefined): { ok: boolean; clauses?: ReturnType<typeof analyseRequested>; error?: string } | undefined {
+export function answerFollowed(message: unknown, sender: { id?: string } | undefined, ownId: string): { ok: boolean; clauses?: ReturnType<typeof analyseRequested>; error?: string } | undefined {
   const m = message as { clausemarkOffscreen?: unknown; request?: AnalyseTextRequest } | null;
-  if (!m || typeof m !== 'object' || m.clausemarkOffscreen !== 1 || !m.request || sender?.id !== ext.runtime.id) return undefined;
+  if (!m || typeof m !== 'object' || m.clausemarkOffscreen !== 1 || !m.request || sender?.id !== ownId) return undefined;
   try {
     return { ok: true, clauses: analyseRequested(m.request) };
   } catch (err) {
@@ -211,7 +211,7 @@ export function answerFollowed(message: unknown, sender: { id?: string } | undef
  * the background's followed-document checks. */
 export function serve(): void {
   (ext.runtime.onMessage as unknown as { addListener(fn: (m: unknown, s: { id?: string }, r: (a: unknown) => void) => boolean): void }).addListener((message, sender, sendResponse) => {
-    const answer = answerFollowed(message, sender);
+    const answer = answerFollowed(message, sender, ext.runtime.id);
     if (answer) sendResponse(answer);
     return false;
   });

@@ -2,12 +2,15 @@
 // of a long text (before the rest has arrived) equal the whole-document clauses there; the port
 // protocol answers focus then final; a revisit of the same text at the same address reuses the
 // analysis, another address does not; and the final clauses are detectClauses over the whole text.
+// The host also answers the background's followed-document checks (the one offscreen document).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToText, segment } from '../../../src/core/text';
 import { detectClauses } from '../../../src/core/detect';
-import { handle, TextAnalysis, type FromHost, type ToHost } from '../../../src/content/engine';
+import { answerFollowed, handle, TextAnalysis, type FromHost, type ToHost } from '../../../src/content/engine';
+import { analyseText } from '../../../src/core/page-analysis';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { SHARED_DATA } from '../../fixtures/pages';
 
 const doc = (rel: string) => markdownToText(readFileSync(path.join(SHARED_DATA, rel), 'utf8'));
@@ -71,5 +74,19 @@ describe('engine', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ t: 'final', clauses: [], screening: { policy: false } });
     await expect(handle(p, { parts: [], size: 0, analysis: null }, { t: 'text', part: 'x'.repeat(2_000_001) })).rejects.toThrow(/too long/);
+  });
+
+  it('answers a followed-document check from this extension with analyseText’s clauses, and nothing else', () => {
+    const request = { text: terms.text, hardBreaks: terms.hardBreaks, known: [], settings: DEFAULT_SETTINGS };
+    const answer = answerFollowed({ clausemarkOffscreen: 1, request }, { id: 'ext' }, 'ext');
+    expect(answer?.ok).toBe(true);
+    expect(answer?.clauses?.length).toBeGreaterThan(10);
+    expect(answer?.clauses).toEqual(analyseText(terms.text, terms.hardBreaks, { known: [], settings: DEFAULT_SETTINGS }));
+    // Another extension, or any other message (the background's own), gets no answer from the host.
+    expect(answerFollowed({ clausemarkOffscreen: 1, request }, { id: 'other' }, 'ext')).toBeUndefined();
+    expect(answerFollowed({ name: 'page/lookup' }, { id: 'ext' }, 'ext')).toBeUndefined();
+    expect(answerFollowed(null, { id: 'ext' }, 'ext')).toBeUndefined();
+    // A malformed request is answered with the error, not left hanging.
+    expect(answerFollowed({ clausemarkOffscreen: 1, request: { text: 5 } }, { id: 'ext' }, 'ext')).toMatchObject({ ok: false });
   });
 });

@@ -1,7 +1,9 @@
 // The browser side of followed documents: one alarm at the user's interval (none while nothing is
 // followed), the toolbar mark on every tab, and a system notification only when the user turned
-// notifications on and the browser granted the permission.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// notifications on and the browser granted the permission. In Chrome, a followed document's clauses
+// are found by the analysis host, the one offscreen document an extension may have, which pages'
+// analyses use too: a check opens it when it is not open and never closes it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const h = vi.hoisted(() => ({
   alarms: new Map<string, { name: string; periodInMinutes?: number }>(),
@@ -35,7 +37,8 @@ vi.mock('webextension-polyfill', () => ({
 }));
 vi.mock('../../../src/settings/store', () => ({ loadSettings: async () => h.settings }));
 
-import { announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule } from '../../../src/background/follow-alarm';
+import { analyseClauses, announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule } from '../../../src/background/follow-alarm';
+import { HOST_FILE } from '../../../src/lib/content-files';
 import type { FollowedDocument } from '../../../src/storage/follow-types';
 import type { VersionChange } from '../../../src/history-messages';
 
@@ -84,5 +87,68 @@ describe('announceFollowed', () => {
     h.granted = true;
     await announceFollowed(doc, change, 1);
     expect(h.notifications).toEqual([{ id: `clausemark-follow:${doc.docKey}`, opts: expect.objectContaining({ type: 'basic', title: 'Changed: Example Privacy Policy', message: expect.stringContaining('12 words added, 3 removed') }) }]);
+  });
+});
+
+describe('analyseClauses (Chrome)', () => {
+  const clauses = [{ id: 'c1', start: 0, end: 10, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: 'x' }];
+  const request = { text: 'Some policy text.', hardBreaks: [], known: [], settings: { disabledCategories: [], minSeverity: 'low', sensitivity: 'balanced' } } as unknown as Parameters<typeof analyseClauses>[0];
+  let open: string[];
+  let calls: string[];
+  let answer: unknown;
+  beforeEach(() => {
+    open = [];
+    calls = [];
+    answer = { ok: true, clauses };
+    vi.stubGlobal('chrome', {
+      offscreen: {
+        hasDocument: async () => open.length > 0,
+        createDocument: async (o: { url: string; reasons: string[] }) => {
+          calls.push(`create ${o.url} ${o.reasons.join(',')}`);
+          await new Promise((r) => setTimeout(r, 5));
+          if (open.length) throw new Error('Only a single offscreen document may be created.');
+          open.push(o.url);
+        },
+        closeDocument: async () => {
+          calls.push('close');
+          open.length = 0;
+        },
+      },
+      runtime: {
+        sendMessage: async (m: { clausemarkOffscreen?: number; request?: unknown }) => {
+          calls.push('message');
+          // Only the analysis host answers these.
+          return open.includes(HOST_FILE) && m.clausemarkOffscreen === 1 && m.request === request ? answer : undefined;
+        },
+      },
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('opens the analysis host when it is not open, asks it, and leaves it open for the pages', async () => {
+    expect(await analyseClauses(request)).toEqual(clauses);
+    expect(calls).toEqual([`create ${HOST_FILE} WORKERS`, 'message']);
+    expect(open).toEqual([HOST_FILE]);
+  });
+
+  it('uses the host a page analysis already opened, and opens no other document', async () => {
+    open.push(HOST_FILE);
+    expect(await analyseClauses(request)).toEqual(clauses);
+    expect(calls).toEqual(['message']);
+    expect(open).toEqual([HOST_FILE]);
+  });
+
+  it('two checks at once open it once; neither closes it', async () => {
+    const [a, b] = await Promise.all([analyseClauses(request), analyseClauses(request)]);
+    expect([a, b]).toEqual([clauses, clauses]);
+    expect(calls.filter((c) => c.startsWith('create'))).toHaveLength(1);
+    expect(calls).not.toContain('close');
+    expect(open).toEqual([HOST_FILE]);
+  });
+
+  it('a failed analysis is an error, and the host stays open', async () => {
+    answer = { ok: false, error: 'boom' };
+    await expect(analyseClauses(request)).rejects.toThrow(/boom/);
+    expect(open).toEqual([HOST_FILE]);
   });
 });

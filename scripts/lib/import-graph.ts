@@ -18,12 +18,16 @@ function resolve(from: string, spec: string): string | null {
   return null;
 }
 
-/** Each source file under root with the files it imports (absolute paths). */
-export function importGraph(root: string): Map<string, string[]> {
+/** Each source file under root with the files it imports (absolute paths). With `values`, only
+ * the imports that bring code along (no `import type`, no `import()` as a type): what a bundle holds. */
+export function importGraph(root: string, opts: { values?: boolean } = {}): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const f of files(root)) {
     const text = readFileSync(f, 'utf8');
-    const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/g), ...text.matchAll(/import\('([^']+)'\)/g)].map((m) => m[1] as string);
+    const statics = [...text.matchAll(/(?:^|\n)\s*(import|export)\s([^;]*?)from\s+'([^']+)'/g)].filter((m) => !opts.values || !/^type\s/.test(m[2] as string)).map((m) => m[3] as string);
+    // import('…') in a type's place (after `typeof`, a `:` annotation or a `<`) is a type.
+    const dynamics = [...text.matchAll(/(typeof\s+|:\s*|<\s*)?import\('([^']+)'\)/g)].filter((m) => !opts.values || !m[1]).map((m) => m[2] as string);
+    const specs = [...statics, ...dynamics];
     graph.set(f, specs.map((s) => resolve(f, s)).filter((x): x is string => x !== null));
   }
   return graph;

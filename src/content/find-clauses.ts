@@ -3,12 +3,13 @@
 // exactly as mark.js will see it), and the part of it on screen, whose sections are analysed first.
 // Everything else (language, policy check, detection, anchoring, the fingerprint) runs in the
 // analysis (engine.ts), off the page's main thread when the host answers. Its answers become
-// clauses by the steps of core/page-analysis.ts, the same ones a followed document's fetched text
-// goes through in the background, so both find exactly the same clauses.
+// clauses by the steps of core/clause-steps.ts, the same ones a followed document's fetched text
+// goes through in the background (core/page-analysis.ts), so both find exactly the same clauses.
+// (Nothing here imports the detector: its models stay out of the annotator.)
 import type { Highlight } from '../core/resolve';
 import type { Settings } from '../core/settings';
 import type { FoundClause, Span } from '../core/types';
-import { excerpt, knownClausesAt, MAX_HIGHLIGHTS, relevantQuotes, resolvedClauses, withExcerpts } from '../core/page-analysis';
+import { excerpt, knownClausesAt, MAX_HIGHLIGHTS, relevantQuotes, resolvedClauses, withExcerpts } from '../core/clause-steps';
 import type { PageClause } from '../messages';
 import type { KnownClause } from '../kb/schema';
 import type { PageText } from './dom-text';

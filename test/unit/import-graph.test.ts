@@ -25,4 +25,23 @@ describe('import graph', () => {
     const offenders = [...graph].filter(([f, deps]) => f.includes(`${path.sep}storage${path.sep}`) && deps.some((d) => /(^|\/)(history-)?messages\.ts$/.test(d) || d.includes(`${path.sep}background${path.sep}`)));
     expect(offenders.map(([f]) => path.relative(SRC, f))).toEqual([]);
   });
+
+  it('the detector and its models stay out of the annotator: only the analysis (content/engine.ts) holds them', () => {
+    const graph = importGraph(SRC, { values: true });
+    const closure = (entry: string) => {
+      const seen = new Set<string>();
+      const walk = (f: string) => {
+        if (seen.has(f)) return;
+        seen.add(f);
+        for (const d of graph.get(f) ?? []) walk(d);
+      };
+      walk(path.join(SRC, entry));
+      return [...seen].map((f) => path.relative(SRC, f));
+    };
+    const detector = path.join('core', 'detect.ts');
+    expect(closure(path.join('content', 'engine.ts'))).toContain(detector); // (the check itself can fail)
+    expect(closure(path.join('content', 'annotator.ts'))).toContain(path.join('core', 'clause-steps.ts'));
+    expect(closure(path.join('content', 'annotator.ts'))).not.toContain(detector);
+    expect(closure(path.join('content', 'loader.ts'))).not.toContain(detector);
+  });
 });

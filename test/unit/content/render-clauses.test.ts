@@ -2,7 +2,8 @@
 // Rendering found clauses (content/render-clauses.ts): highlights and one badge per placed clause,
 // the popup's "reveal" answered, updates in place (a highlight that stays is the same element; one
 // that goes is unwrapped; a new one is added), and one teardown that leaves nothing of ours on the
-// page when the analysis is aborted — after rendering, or before the first highlight was placed.
+// page when the analysis is aborted — after rendering, or before the first highlight was placed;
+// the panel's "Other risks in this policy" lists the clauses shown now and reveals them.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageClause } from '../../../src/messages';
 
@@ -14,6 +15,7 @@ vi.mock('webextension-polyfill', () => ({
 const { ClauseRenderer } = await import('../../../src/content/render-clauses');
 const { readPageText } = await import('../../../src/content/dom-text');
 const { envelope } = await import('../../../src/messages');
+const { PanelHost } = await import('../../../src/content/panel');
 
 const SENTENCES = ['We may change these terms at any time without notice.', 'Disputes are settled by binding arbitration.', 'You can delete your account whenever you like.'];
 
@@ -92,5 +94,32 @@ describe('ClauseRenderer', () => {
     expect(marksOf(root)).toHaveLength(0);
     expect(badgesOf(root)).toHaveLength(0);
     expect(listeners.size).toBe(0);
+  });
+
+  it('the panel lists the other risks shown now, and revealing one from it opens that clause', async () => {
+    const opened: { id: string; others: string[]; reveal?: (id: string) => void }[] = [];
+    const spy = vi.spyOn(PanelHost.prototype, 'show').mockImplementation((item, _page, _compare, _trigger, extras = {}) => {
+      opened.push({ id: item.clause.id, others: (extras.otherRisks ?? []).map((c) => c.id), reveal: extras.reveal });
+    });
+    try {
+      const { root, highlights } = setUp();
+      highlights[2]!.primary.severity = 'low'; // not a risk worth listing
+      const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
+      await r.show(highlights);
+      expect(r.reveal('c0')).toBe(true);
+      expect(opened.at(-1)).toMatchObject({ id: 'c0', others: ['c1'] });
+      // From the panel: the other clause opens in its turn.
+      opened.at(-1)?.reveal?.('c1');
+      expect(opened.at(-1)).toMatchObject({ id: 'c1', others: ['c0'] });
+      // A fresh reading took c0 away: it is no longer listed, nor revealed.
+      await r.show(highlights.slice(1));
+      expect(r.reveal('c1')).toBe(true);
+      expect(opened.at(-1)).toMatchObject({ id: 'c1', others: [] });
+      const count = opened.length;
+      expect(r.reveal('c0')).toBe(false);
+      expect(opened).toHaveLength(count);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

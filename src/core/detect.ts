@@ -31,6 +31,13 @@ export interface DetectOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 const PRIVACY_WORDS = /\b(privacy|personal (data|information)|data protection|cookies?|this (notice|statement))\b/;
+/** What a sharing clause shares: data of some kind (or a word standing for it). */
+const DATA_WORDS = /\b(data|information|info|details|content|files?|messages?|communications|photos?|videos?|identifi\w*|ids?|profiles?|account|activit(y|ies)|usage|cookies?|e-?mails?|address(es)?|names?|locations?|histor(y|ies)|records?|metrics|statistics|reports?|insights|it|them|this|such)\b/;
+/** Not the service sharing your data: a contract's confidentiality duty ("each party will hold
+ * Confidential Information in confidence"), a duty or prohibition on the user or developer ("you
+ * may not disclose a user's information"), and sharing the user does themselves ("features that
+ * allow you to share your stuff with others", "you choose which Recipients you share with"). */
+const NOT_SHARING = /\bconfidential information\b|^(you|developers?|licensees?|each party|the receiving party|neither party)\b[^.;]{0,40}\b(shall|will|may|must|agree to)( not)? (not )?(disclose|share|distribute)\b|\b(allow|allows|enable|enables|let|lets|help|helps) you (to )?share\b|\byou (choose|decide|can choose|may choose)\b[^.;]{0,40}\bshare\b/;
 /** The user's own right to leave ("you can deactivate your membership at any time…") is not the
  * provider's unilateral termination, whatever words the two share. */
 const USER_ENDS = /^(?:if [^,;]{0,100}, )?you (?:can|may|are free to|have the right to|are entitled to)(?: [a-z]+){0,3}? (?:cancel|deactivate|terminate|delete|close|end|stop using)\b/;
@@ -98,6 +105,8 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
         // A category both models know (changes to the document): in terms of service the CLAUDETTE
         // model decides; the privacy model speaks only about a privacy document's own changes.
         if (modelCat.has(h.category) && !aboutPrivacy(i)) continue;
+        // Sharing is about data: "third parties" in an assignment, release or payment clause is not.
+        if (h.category === 'data-sharing' && (!DATA_WORDS.test(a.norms[i] as string) || NOT_SHARING.test(a.norms[i] as string))) continue;
         add({ i, category: h.category, confidence: h.confidence, source: 'detector', severity: h.severity });
       }
     }

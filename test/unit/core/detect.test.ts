@@ -37,6 +37,8 @@ describe('detector on single sentences', () => {
       'The Services provide features that allow you to share your stuff with others, including third party apps that you use to access your account.',
     ]) expect(cats(s), s).not.toContain('data-sharing');
     expect(cats('You can tell when a third party is involved in your transactions, and we may share your information related to those transactions with that third party.')).toContain('data-sharing');
+    // A duty on the developer with "such data" and no section about information: not sharing.
+    expect(cats('Further, You agree not to provide such data to any third parties, except for a Service Provider.')).not.toContain('data-sharing');
   });
   it('leaves neutral sentences alone', () => {
     for (const s of [

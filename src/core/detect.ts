@@ -31,6 +31,17 @@ export interface DetectOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 const PRIVACY_WORDS = /\b(privacy|personal (data|information)|data protection|cookies?|this (notice|statement))\b/;
+/** What a sharing clause shares: data of some kind (or a word standing for it). */
+const DATA_WORDS = /\b(data|information|info|details|content|files?|messages?|communications|photos?|videos?|identifi\w*|ids?|profiles?|account|activit(y|ies)|usage|cookies?|e-?mails?|address(es)?|names?|locations?|histor(y|ies)|records?|metrics|statistics|reports?|insights|it|them|this|such)\b/;
+/** The user's data named as such ("your information", "personal data", "customer content"). */
+const PERSONAL_DATA = /\b(your|user'?s?|users'|personal|customers?'?s?|members?'?s?|their|individuals'?) ([a-z-]+ ){0,2}(data|information|info|details|content|files|messages|communications|photos|videos|profiles?|activity|usage|identifiers)\b/;
+/** A section about information and its disclosure ("How we share information", "Disclosure of your data"). */
+const SHARING_SECTION = /\b(information|data|shar\w*|disclos\w*|privacy|personal|recipients?|third part(y|ies))\b/;
+/** Not the service sharing your data: a contract's confidentiality duty ("each party will hold
+ * Confidential Information in confidence"), a duty or prohibition on the user or developer ("you
+ * may not disclose a user's information"), and sharing the user does themselves ("features that
+ * allow you to share your stuff with others", "you choose which Recipients you share with"). */
+const NOT_SHARING = /\bconfidential information\b|^(you|developers?|licensees?|each party|the receiving party|neither party)\b[^.;]{0,40}\b(shall|will|may|must|agree to)( not)? (not )?(disclose|share|distribute)\b|\b(allow|allows|enable|enables|let|lets|help|helps) you (to )?share\b|\byou (choose|decide|can choose|may choose)\b[^.;]{0,40}\bshare\b/;
 /** The user's own right to leave ("you can deactivate your membership at any time…") is not the
  * provider's unilateral termination, whatever words the two share. */
 const USER_ENDS = /^(?:if [^,;]{0,100}, )?you (?:can|may|are free to|have the right to|are entitled to)(?: [a-z]+){0,3}? (?:cancel|deactivate|terminate|delete|close|end|stop using)\b/;
@@ -69,6 +80,16 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
     const h = a.ctx.heading[i] as number;
     return PRIVACY_WORDS.test(a.norms[i] as string) || (h >= 0 && PRIVACY_WORDS.test(a.norms[h] as string));
   };
+  // Sharing needs something shared: a data word, and either the user's data named as such or a
+  // section about information or its disclosure (a terms-of-service clause naming "third parties"
+  // in an assignment, release or payment clause is not sharing); never a confidentiality duty, a
+  // duty on the user, or sharing the user does themselves.
+  const sharesData = (i: number): boolean => {
+    const norm = a.norms[i] as string;
+    if (!DATA_WORDS.test(norm) || NOT_SHARING.test(norm)) return false;
+    const h = a.ctx.heading[i] as number;
+    return PERSONAL_DATA.test(norm) || (h >= 0 && SHARING_SECTION.test(a.norms[h] as string));
+  };
   for (let i = 0; i < sentences.length; i++) {
     if (a.skip[i]) continue;
     const best = new Map<string, Hit>();
@@ -98,6 +119,8 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
         // A category both models know (changes to the document): in terms of service the CLAUDETTE
         // model decides; the privacy model speaks only about a privacy document's own changes.
         if (modelCat.has(h.category) && !aboutPrivacy(i)) continue;
+        // Sharing is about data: "third parties" in an assignment, release or payment clause is not.
+        if (h.category === 'data-sharing' && !sharesData(i)) continue;
         add({ i, category: h.category, confidence: h.confidence, source: 'detector', severity: h.severity });
       }
     }

@@ -30,6 +30,16 @@ describe('detector on single sentences', () => {
     expect(cats(s)).not.toContain('unilateral-termination');
     expect(cats('We may suspend or terminate a user\u2019s access to the Services or a member\u2019s account for any reason.')).toContain('unilateral-termination');
   });
+  it('sharing is the service passing on data, not a contract naming third parties (real terms of service)', () => {
+    for (const s of [
+      'Nord can assign, transfer, and delegate any of its rights and obligations under the Terms to selected third parties without your consent, including in the event of corporate reorganization, merger, or sale of assets.',
+      'As receiving party, each party will hold Confidential Information in confidence and not disclose it to third parties except as permitted in this Agreement.',
+      'The Services provide features that allow you to share your stuff with others, including third party apps that you use to access your account.',
+    ]) expect(cats(s), s).not.toContain('data-sharing');
+    expect(cats('You can tell when a third party is involved in your transactions, and we may share your information related to those transactions with that third party.')).toContain('data-sharing');
+    // A duty on the developer with "such data" and no section about information: not sharing.
+    expect(cats('Further, You agree not to provide such data to any third parties, except for a Service Provider.')).not.toContain('data-sharing');
+  });
   it('leaves neutral sentences alone', () => {
     for (const s of [
       'Our mission is to give people the power to build community and bring the world closer together.',

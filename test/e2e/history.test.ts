@@ -177,7 +177,7 @@ describe('a policy that changed since the user last read it', () => {
     expect(archive).toMatch(/\d+ recorded changes since/);
     // The archive's newest change (22 August 2026, the one served here) says what changed too.
     const newest = await popup.$$eval('.history .timeline li:first-child .chg', (els) => els.map((e) => `${e.getAttribute('data-severity')} ${e.querySelector('.chg-text')?.textContent} “${e.querySelector('.chg-quote')?.textContent}”`));
-    expect(newest).toContain('low Rewords where it says it shares your data with third parties “ID verification providers,”');
+    expect(newest).toContain("good Now says it protects children's data “Your attestation that you are over or under the age of majority in your…”");
     expect(await popup.$$eval('.history .versions li', (els) => els.length)).toBe(2);
     mkdirSync(path.join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
     await popup.screenshot({ path: path.join(PROJECT_ROOT, 'docs/screenshots/history.png'), fullPage: true });

@@ -123,7 +123,8 @@ export function App() {
           {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s, kb })} notify={setNotice} />}
         </section>
       )}
-      {state && tabId !== null && <FollowButton tabId={tabId} notify={setNotice} />}
+      {/* The Clauses view has it in its document header, beside the report export. */}
+      {state && tabId !== null && view?.id !== 'clauses' && <FollowButton tabId={tabId} notify={setNotice} />}
       {view && (state || !view.needsPage) && <view.component tabId={tabId} state={state} notify={setNotice} openView={setViewId} />}
       {notice && <p class="notice" role="status">{notice}</p>}
       <footer class="muted small">

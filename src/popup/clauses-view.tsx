@@ -15,6 +15,7 @@ import { rarityLabelText, severityLabels } from '../lib/severity-text';
 import { ChangeList } from '../lib/change-text';
 import type { ViewProps } from './view-props';
 import { ReportExport } from './report-export';
+import { FollowButton } from './follow-button';
 
 /** Lines the banner shows; History has them all. */
 export const BANNER_LINES = 3;
@@ -75,7 +76,12 @@ export function ClausesView({ state, tabId, notify, openView }: ViewProps) {
       glance={glance}
       rarities={rarities}
       onHistory={() => openView?.('history')}
-      actions={<ReportExport state={state} tabId={tabId} notify={notify} />}
+      actions={
+        <>
+          {tabId !== null && <FollowButton tabId={tabId} notify={notify} />}
+          <ReportExport state={state} tabId={tabId} notify={notify} />
+        </>
+      }
     />
   );
 }

@@ -225,6 +225,8 @@ describe('first render time', () => {
         const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
         samples[view]!.push(ready);
         afterDom[view]!.push(ready - dcl);
+        // Ready means content: the view's rows (not an empty or loading shell).
+        expect(await page.evaluate(() => document.querySelector('main, body')?.textContent?.length ?? 0), view).toBeGreaterThan(400);
         domReady.push(dcl);
         await page.close();
       }
@@ -238,7 +240,7 @@ describe('first render time', () => {
     writeFileSync(path.join(PROJECT_ROOT, 'test-results/compare-first-render.json'), `${JSON.stringify({ at: new Date().toISOString(), samples, result, afterDomContentLoaded: beyondDom, domContentLoadedMedian: Math.round(median(domReady)) }, null, 2)}\n`);
     // Target: 150 ms from open to rows (docs/comparison.md), measured by `npm run bench` beside its
     // floor: a timed assertion here would fail on a loaded machine. Here: every opening rendered.
-    for (const view of Object.keys(samples)) expect(samples[view]!.length, view).toBe(11);
+    for (const view of Object.keys(samples)) expect(samples[view]!.every((ms) => Number.isFinite(ms) && ms > 0), view).toBe(true);
   });
 
   it('also renders when the service worker was asleep (stopped before each opening)', async () => {
@@ -252,12 +254,12 @@ describe('first render time', () => {
         await new Promise((r) => setTimeout(r, 300));
         const page = await popup(urls[view] as string);
         cold[view]!.push(Math.round(await readyAt(page, view)));
+        expect(await page.evaluate(() => document.querySelector('main, body')?.textContent?.length ?? 0), view).toBeGreaterThan(400);
         await page.close();
       }
     }
     await cdp.detach();
     console.log('popup open with a stopped worker → view ready (ms):', JSON.stringify(cold));
     writeFileSync(path.join(PROJECT_ROOT, 'test-results/compare-first-render-cold.json'), `${JSON.stringify({ at: new Date().toISOString(), cold }, null, 2)}\n`);
-    for (const view of Object.keys(cold)) expect(cold[view]!.length, view).toBe(3);
   });
 });

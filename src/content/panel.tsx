@@ -241,7 +241,8 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
       )}
       <h3>{t('panelOthers')}</h3>
       <Rarity cmp={cmp} />
-      {deps.openCompare && (
+      {/* Nothing to list when no reviewed platform has this kind of clause (the line above says so). */}
+      {deps.openCompare && !(cmp && cmp !== 'error' && (!cmp.stat || cmp.stat.platformsReviewed === 0)) && (
         <p class="seeall">
           <button type="button" class="linkish" onClick={openCompare}>
             {t('panelSeeAllPlatforms')}

@@ -15,7 +15,8 @@ export const READER_HELD_OUT = /chatgpt|openai|claude|anthropic|gemini|generativ
 
 export interface Candidate { set: string; service: string; type: string; file: string; sentences: number; chars: number }
 
-export function candidates(): Candidate[] {
+/** English Open Terms Archive documents of one kind: privacy policies (the default) or terms. */
+export function candidates(kind: 'privacy' | 'terms' = 'privacy'): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   for (const set of readdirSync(DATA).filter((d) => d.startsWith('ota-')).sort()) {
@@ -25,7 +26,8 @@ export function candidates(): Candidate[] {
       const dir = path.join(base, service);
       let files: string[];
       try { files = readdirSync(dir); } catch { continue; }
-      for (const f of files.filter((x) => /privacy/i.test(x) && x.endsWith('.md'))) {
+      const ofKind = (x: string): boolean => (kind === 'privacy' ? /privacy/i.test(x) : /terms|conditions|user agreement/i.test(x) && !/privacy|cookie|data/i.test(x));
+      for (const f of files.filter((x) => ofKind(x) && x.endsWith('.md'))) {
         const md = readFileSync(path.join(dir, f), 'utf8');
         const { text, hardBreaks } = markdownToText(md, { br: 'drop' }); // the labelled set's text
         if (guessLanguage(text).language !== 'en') continue;

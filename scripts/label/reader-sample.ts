@@ -3,7 +3,8 @@
 // was never trained or tuned on (Open Terms Archive texts outside the labelled set and outside
 // the services the independent reader uses), written with their context for a reader to judge
 // (right topic, right stance, sensible severity).
-//   npx tsx scripts/label/reader-sample.ts <out.tsv> [documents] [flags per document]
+//   npx tsx scripts/label/reader-sample.ts <out.tsv> [documents] [flags per document] [privacy|terms] [salt]
+// A new salt draws other documents (a fresh sample for a new check).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,13 +16,14 @@ import { manifest } from '../train/privacy';
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-const [out = '/tmp/reader-sample.tsv', nDocs = '12', perDoc = '14'] = process.argv.slice(2);
+const [out = '/tmp/reader-sample.tsv', nDocs = '12', perDoc = '14', kind = 'privacy', salt = 'reader'] = process.argv.slice(2);
+if (kind !== 'privacy' && kind !== 'terms') throw new Error(`kind must be privacy or terms, not ${kind}`);
 const labelled = manifest().map((d) => d.service.toLowerCase());
 // Also other names of a labelled service ("Blizzard Entertainment" for "Blizzard").
 const isLabelled = (service: string): boolean => labelled.some((l) => service.toLowerCase().includes(l));
-const pool = candidates()
+const pool = candidates(kind)
   .filter((c) => c.sentences >= 60 && c.sentences <= 600 && !isLabelled(c.service) && !READER_HELD_OUT.test(c.service))
-  .sort((a, b) => hash(`reader:${a.service}/${a.type}`).localeCompare(hash(`reader:${b.service}/${b.type}`)));
+  .sort((a, b) => hash(`${salt}:${a.service}/${a.type}`).localeCompare(hash(`${salt}:${b.service}/${b.type}`)));
 const seen = new Set<string>();
 const rows: string[] = ['id\tservice\tcategory\tseverity\tsection\tflagged\tparagraph'];
 let n = 0;

@@ -119,6 +119,8 @@ const POINTER = [
   /^(please |you can |you may )?(click here|see (our|the|section)|refer to|read (our|more)|learn more|visit (our|the))\b/,
   /^(for (more|further|additional) (information|details)|to (learn|find out|read) more)\b/,
   /\b(can|may) be found (in|on|at) (our|the|this|section)\b/,
+  // "…in accordance with the time periods set forth in "Where and How Long Will Information Be Stored?"".
+  /\b(in accordance with|according to|pursuant to) (the )?[a-z ]{0,40}(set (forth|out)|described|outlined|explained|detailed|listed) (in|under) (the )?(section [0-9a-z.]+|"[^"]{3,80}")/,
   /^(such as|including)\b/,
 ];
 // A changelog line tells what was edited in the document, not what the service does ("On November
@@ -138,6 +140,8 @@ export function notAClause(norm: string, toks: readonly string[]): boolean {
   for (const re of CHANGELOG) if (re.test(norm)) return true;
   // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").
   if ((norm.match(/[*•·▪] /g)?.length ?? 0) >= 3) return true;
+  // A short lead-in to a list ("To exercise applicable privacy rights, you may submit a request by:").
+  if (norm.endsWith(':') && toks.length < 16) return true;
   return false;
 }
 
@@ -203,7 +207,7 @@ const WE_DO_NOT = /\b(we|us) (do|does|will|shall|would) not (?!(guarantee|contro
 const BUT = /\b(while|whilst|although|though|but|however|except|unless(?! you (choose|chose|decide|consent|agree|ask|request|send|turn on|enable|allow|authori[sz]e|give|opt[- ]?in|have (chosen|given|consented|opted[- ]?in)))|other than|apart from|aside from)\b/;
 // On by default, off on request ("…can help train our AI models unless you opt out"): the practice
 // is the statement, the opt-out its remedy — a concern, not a protection.
-const UNLESS_OPT_OUT = /\b(unless|until) you (opt[- ]?out|object|turn (it )?off|disable)\b|\b(have|has) not opted[- ]?out\b|\bif you (do not|don't) opt[- ]?out\b/;
+const UNLESS_OPT_OUT = /\b(unless|until) you (opt[- ]?out|object|turn (it )?off|disable|delete|close|request (the )?(deletion|erasure|removal))\b|\b(have|has) not opted[- ]?out\b|\bif you (do not|don't) opt[- ]?out\b/;
 // A named service saying it does not do something with the data ("Meta does not train its AI models
 // on Llama API Customer Content", "this license does not permit us to use your content to train").
 const SERVICE_DOES_NOT = /(?<!\byou )\b(does not|doesn't|do not|don't|will not|won't|never) (train|use|sell|share|rent|disclose)\b[^.;]{0,60}\b(data|information|content|conversations|chats|inputs|prompts)\b|\bdoes not (permit|allow) us to\b|\b(restrict|prohibit|forbid|bar)s? (our |all |any )?[a-z -]{0,40}?\bfrom (training|using|selling|sharing|disclosing)\b/;

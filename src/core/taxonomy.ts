@@ -99,7 +99,7 @@ export const CATEGORIES: readonly Category[] = [
     group: 'privacy',
     defaultSeverity: 'high',
     says: { concern: 'it may sell your data', good: 'it does not sell your data' },
-    meaning: 'The service may sell your personal data, or transfer it for value, including in a merger or bankruptcy.',
+    meaning: 'The service may sell your personal data, or hand it over for money or other value.',
     whyItMatters: 'Once sold, your data is governed by someone else\'s policy, which you never read.',
     consumerImpact: 'Data brokers and unknown companies may end up holding your profile.',
     regulations: [
@@ -323,15 +323,15 @@ export const CATEGORIES: readonly Category[] = [
   },
   {
     id: 'unilateral-change',
-    title: 'Terms can change unilaterally',
+    title: 'Terms or service can change unilaterally',
     group: 'account',
     defaultSeverity: 'medium',
-    says: { concern: 'it may change the terms on its own', good: 'it tells you before changing the terms' },
-    meaning: 'The service may change these terms whenever it likes, sometimes without telling you; continuing to use it counts as agreement.',
+    says: { concern: 'it may change the terms or the service on its own', good: 'it tells you before changing the terms' },
+    meaning: 'The service may change these terms, or change or drop parts of the service itself, whenever it likes, sometimes without telling you; continuing to use it counts as agreement.',
     whyItMatters: 'What you agreed to today may not be what binds you tomorrow.',
     consumerImpact: 'Check for notice periods; re-read terms when told they changed.',
     regulations: [
-      ref('uctd', 'Annex 1(j)', 'Changing terms unilaterally without a valid reason specified in the contract may be unfair.'),
+      ref('uctd', 'Annex 1(j), 1(k)', 'Changing the terms, or the characteristics of the service, unilaterally without a valid reason specified in the contract may be unfair.'),
       ref('dsa', 'Art. 14(2)', 'Platforms must inform users of significant changes to their terms.'),
       ref('ftc-act-5', '15 U.S.C. §45', 'Retroactive, quiet changes to data practices may be unfair or deceptive.'),
     ],

@@ -2,7 +2,7 @@ import { beforeAll, describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { segment, plainTextBreaks } from '../../../src/core/text';
-import { detect, detectClauses, detectSentences, MODEL_VERSION } from '../../../src/core/detect';
+import { detect, detectClauses, detectSentences, isPrivacyDocument, MODEL_VERSION } from '../../../src/core/detect';
 import { isHeadingText, isLeadText, sectionContext } from '../../../src/core/detect-context';
 import { shippedModel } from '../../../src/core/detect-model';
 import { clauseId } from '../../../src/core/ids';
@@ -148,6 +148,30 @@ describe('section context', () => {
     expect(Array.from(ctx.isHeading)).toEqual([1, 0, 0, 1, 0]);
     expect(Array.from(ctx.heading)).toEqual([-1, 0, 0, 0, 0]);
     expect(Array.from(ctx.lead)).toEqual([-1, -1, -1, -1, 3]);
+  });
+});
+
+describe('privacy documents', () => {
+  // Two real sentences of privacy policies (Nagravision/Watch Hockey, Interstellar Lab) that name
+  // neither "your data" nor privacy: in a privacy policy they are sharing and a policy change; in
+  // terms of service the same words are not read as the service sharing the user's data.
+  const body = 'Partners\n\nNagravision SA may share information with third party business partners that function on our behalf.\n\n' +
+    'Updates\n\nYour continued use of the Website after the effective date of the revised Policy will constitute your consent to those changes.';
+  const privacy = `Privacy Policy\n\nThis Privacy Policy explains how we handle data. Please read this privacy notice carefully.\n\n${body}`;
+  const terms = `Terms of Service\n\nThese Terms govern your use. By using the Service you accept these Terms and this Agreement.\n\n${body}`;
+  const found = (t: string): string[] => detectClauses(segment(t)).filter((c) => t.slice(c.start, c.end).startsWith('Nagravision') || t.slice(c.start, c.end).startsWith('Your continued')).map((c) => c.category).sort();
+
+  it('tells a privacy policy from terms by what the text calls itself', () => {
+    expect(isPrivacyDocument(privacy)).toBe(true);
+    expect(isPrivacyDocument(terms)).toBe(false);
+    // Terms that point to "our Privacy Policy" twice still name themselves more.
+    expect(isPrivacyDocument('These Terms of Service and our Privacy Policy apply. Under these Terms, see the Privacy Policy. This Agreement binds you.')).toBe(false);
+  });
+
+  it('reads every sentence of a privacy policy as about privacy, and its sharing as sharing your data', () => {
+    expect(found(privacy)).toEqual(expect.arrayContaining(['data-sharing', 'unilateral-change']));
+    expect(found(terms)).not.toContain('data-sharing');
+    expect(found(terms)).not.toContain('unilateral-change');
   });
 });
 

@@ -1,0 +1,77 @@
+// Readings a careful reader rejects, whatever the models score: sentences whose words belong to a
+// category but whose statement does not. Each pattern comes from a reader's verdicts on flags in
+// real terms and privacy texts (data/reader-checks/); every one is a statement about something
+// else — a condition on the user, another contract's mechanics, a generic explanation — so the
+// sentence is simply not a clause of that category (it may still be one of another). Pure.
+
+/** An age condition on the user ("you must be at least 13 years old to use the Services", "you
+ * must have your parent's permission", "persons under 18 are prohibited from registering"). */
+const AGE_CONDITION = /\b(must|need to|have to|are required to|should) be (at least |over |older than |more than )?(\d+|of (legal|the required|full) age|the age of (majority|consent)|an adult|old enough)\b|\bunder the (minimum )?age\b[^.;]{0,80}\b(must|need|may not|cannot|can't|are not (allowed|permitted))\b|\b(must|need to) (have|get|obtain) (your |their |the )?(parent|guardian)|\bprohibited from (registering|using|creating|accessing)\b|\b(represent|warrant|confirm)s?( and (warrant|represent))? that you are (at least |over |more than )?(\d+|of legal age|an adult)/;
+/** …unless it speaks of children's data ("we do not knowingly collect information from children"). */
+const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
+
+/** The user's rights in a dispute or over a moderation decision, not over their data. */
+const NOT_DATA_RIGHT = /\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+
+/** Terms surviving an account, a licence ending, limitation periods: time, but not of data. */
+const NOT_RETENTION = /\b(surviv\w+|still apply|continue to apply|remain in (full )?(force|effect))\b|\blicen[cs]e\b[^.;]{0,40}\b(ends?|terminates?|expires?)\b|\blimitations? periods?\b|\bstatutes? of limitations?\b|\btoll(ed|ing)\b/;
+
+/** A decision about the person, not automated processing of content. */
+const DECISION = /\b(decisions?|decide[sd]?|profil\w*|eligib\w*|scor(e|es|ed|ing)|approv\w*|reject\w*|den(y|ies|ied|ial)|legal (or similarly )?significant|solely)\b/;
+
+/** Content made public or visible to other users, search engines finding it: what the user
+ * publishes, not the service handing data to third parties. */
+const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|can be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone)|search engines?)\b/;
+const RECIPIENTS = /\b(partners?|advertis\w*|affiliates?|service providers?|vendors?|sell|sold|processors?)\b/;
+// (Third parties collecting through their own cookies stay sharing: the labelled set counts them,
+// and under the CCPA making data available to them for advertising is "sharing".)
+
+/** A business customer's duty to tell its own users ("publishers must have a privacy policy that
+ * discloses that third parties may be placing cookies", "2. disclose to End Users in an online
+ * privacy notice…"): the practice is theirs, and the sentence is a contract term about notices. */
+const CUSTOMER_NOTICE_DUTY = /^(\(?\d+[.)]\s*|\(?[a-z][.)]\s*)?(((?!we |our )[a-z0-9'&-]+ ){0,3}(you|publishers?|customers?|developers?|licensees?|advertisers?|partners?|merchants?|the (publisher|customer|developer|licensee|advertiser|merchant))\b[^.;]{0,60}\b(must|shall|agree to|are required to|will)\b|(disclose|post|provide|maintain|include|display)\b)[^.;]{0,120}\b(privacy (policy|notice|statement)|notice to (your )?(end )?users)\b/;
+
+/** What a cookie or identifier is, in general ("Cookies may store user preferences…", "For example,
+ * unique identifiers stored in cookies help sites display content…"): no practice of the service. */
+const GENERIC_TECH = /^((for example|for instance|e\.g\.),? )?(the )?(cookies?|pixel tags?|pixels|web beacons?|clear gifs|unique identifiers?|(local|browser) storage|these technologies|such technologies|sdks?)\b/;
+const WE = /\b(we|us|our|ours)\b/;
+/** "Web beacons … may be used to count visitors": the passive voice of the service's own use. */
+const USED = /\b(be|are|is|being) used\b/;
+/** Other websites' own cookies, behind a link: their tracking, not the service's. */
+const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites|services|apps)\b[^.;]{0,80}\b(their own|own)\b/;
+
+/** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
+const NOTIFY_PURPOSE = /^[^a-z]*(to|for) (notify|inform|tell|contact|send|communicat)\w*/;
+
+const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-sharing', 'marketing', 'data-sale', 'sensitive-data', 'retention', 'international-transfer']);
+
+/** Whether `norm` (a normalised sentence) states something other than `category`, as a reader
+ * judges it: the sentence must not be highlighted as that category. */
+export function notThisCategory(category: string, norm: string): boolean {
+  switch (category) {
+    case 'childrens-data':
+      return AGE_CONDITION.test(norm) && !ABOUT_DATA.test(norm);
+    case 'user-rights':
+      return NOT_DATA_RIGHT.test(norm);
+    case 'retention':
+      if (NOT_RETENTION.test(norm)) return true;
+      break;
+    case 'automated-decisions':
+      return !DECISION.test(norm);
+    case 'unilateral-change':
+      return NOTIFY_PURPOSE.test(norm);
+    case 'data-sharing':
+      if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
+      break;
+    case 'tracking':
+      if (OTHER_SITES.test(norm)) return true;
+      break;
+    default:
+      break;
+  }
+  if (PRIVACY_PRACTICE.has(category)) {
+    if (CUSTOMER_NOTICE_DUTY.test(norm)) return true;
+    if (GENERIC_TECH.test(norm) && !WE.test(norm) && !USED.test(norm)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import { notThisCategory } from '../../../src/core/detect-veto';
+import { detectClauses } from '../../../src/core/detect';
+import { notAClause } from '../../../src/core/detect-privacy';
+import { normalizeForMatch } from '../../../src/core/text-chars';
+import { tokens } from '../../../src/core/detect-features';
+import { segment } from '../../../src/core/text';
+
+const not = (category: string, s: string): boolean => notThisCategory(category, normalizeForMatch(s));
+
+// Real sentences of Open Terms Archive texts that a reader judged (data/reader-checks/): the first
+// of each pair was flagged as the category and is not one; the second is one and must stay.
+describe('readings a reader rejects', () => {
+  it('an age condition on the user is not a statement about children\'s data', () => {
+    expect(not('childrens-data', 'In any case, you must be at least 13 years old to use the Services.')).toBe(true);
+    expect(not('childrens-data', 'If you’re under the age required to manage your own Google Account, you must have your parent or legal guardian’s permission to use a Google Account.')).toBe(true);
+    expect(not('childrens-data', 'THE SERVICES ARE NOT INTENDED FOR CHILDREN UNDER 18, and persons under the age of 18 are prohibited from registering with or using the Services.')).toBe(true);
+    expect(not('childrens-data', 'We do not knowingly collect personal information from children under 13; you must be at least 13 to use the Services.')).toBe(false);
+  });
+
+  it('rights in a dispute or over moderation are not data rights', () => {
+    expect(not('user-rights', 'You have the right to opt out of arbitration by sending your personally signed, written notice of your decision to opt out.')).toBe(true);
+    expect(not('user-rights', 'If You consider the Content to be removed mistakenly, you have the right and opportunity to challenge the decision by contacting us.')).toBe(true);
+    expect(not('user-rights', 'You can delete content individually or all at once by deleting your account.')).toBe(false);
+  });
+
+  it('surviving terms, ending licences and limitation periods are not data retention', () => {
+    expect(not('retention', 'Some rules still apply even after your account is deleted.')).toBe(true);
+    expect(not('retention', 'This license will end when your content is deleted from our systems.')).toBe(true);
+    expect(not('retention', 'If your claim is part of a Mass Filing, any applicable limitations periods (including statutes of limitations) shall be tolled.')).toBe(true);
+    expect(not('retention', 'It may take up to 90 days to delete content after the deletion process begins.')).toBe(false);
+  });
+
+  it('automated analysis of content is not an automated decision about you', () => {
+    expect(not('automated-decisions', 'This includes using automated systems and algorithms to analyse your content')).toBe(true);
+    expect(not('automated-decisions', 'We may use automated decision-making to decide whether you are eligible for credit.')).toBe(false);
+  });
+
+  it('content the user makes public is not the service sharing their data', () => {
+    expect(not('data-sharing', 'publish, publicly perform or publicly display your content, if you’ve made it visible to others')).toBe(true);
+    expect(not('data-sharing', "If you make your content available through other companies' services, it’s possible that search engines will continue to find and display your content.")).toBe(true);
+    expect(not('data-sharing', 'We share information collected through cookies with our advertising partners.')).toBe(false);
+    expect(not('data-sharing', 'Your public profile is visible to other users, and we share it with our partners.')).toBe(false);
+  });
+
+  it('a business customer\'s duty to tell its own users is not the service\'s practice', () => {
+    expect(not('tracking', "Value Impression publishers must have and abide by a privacy policy that discloses that third parties may be placing and reading cookies on your users' browsers.")).toBe(true);
+    expect(not('targeted-advertising', '2. disclose to End Users in an online privacy notice, that any email addresses provided will be hashed and used for targeted advertising;')).toBe(true);
+    expect(not('tracking', 'We use cookies and web beacons to understand how you use our services, as described in our privacy policy.')).toBe(false);
+  });
+
+  it('what a cookie is in general, or another site\'s own cookies, is not tracking by the service', () => {
+    expect(not('tracking', 'Cookies may store user preferences and other information.')).toBe(true);
+    expect(not('tracking', 'For example, unique identifiers stored in cookies help sites display content in your browser in your preferred language.')).toBe(true);
+    expect(not('tracking', 'These other websites may send their own Cookies to your Device, and they may independently collect data.')).toBe(true);
+    expect(not('tracking', 'Web beacons or similar technologies may be used for various purposes, including to count visitors to the Services.')).toBe(false);
+    expect(not('tracking', 'Cookies help us remember your preferences.')).toBe(false);
+  });
+
+  it('a purpose-list item about notices is not a change clause', () => {
+    expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
+    expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);
+  });
+
+  it('short lead-ins to a list and pointers to another section state no practice', () => {
+    const n = (s: string): boolean => { const norm = normalizeForMatch(s); return notAClause(norm, tokens(norm)); };
+    expect(n('To exercise applicable privacy rights, you may submit a request by:')).toBe(true);
+    expect(n('We will retain personal information in accordance with the time periods set forth in "Where and How Long Will Information Be Collected and Stored?"')).toBe(true);
+    expect(n('We keep your account information for as long as your account is active and for 30 days after you close it.')).toBe(false);
+  });
+
+  it('the detector applies them: an age gate in terms is not flagged as children\'s data', () => {
+    const text = 'Terms of Service\n\nEligibility\n\nIn any case, you must be at least 13 years old to use the Services.\n\nWe do not knowingly collect personal information from children under 13.';
+    const found = detectClauses(segment(text)).filter((c) => c.category === 'childrens-data').map((c) => text.slice(c.start, c.end));
+    expect(found.some((s) => s.includes('must be at least 13'))).toBe(false);
+  });
+});

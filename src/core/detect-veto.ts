@@ -40,6 +40,15 @@ const USED = /\b(be|are|is|being) used\b/;
 /** Other websites' own cookies, behind a link: their tracking, not the service's. */
 const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites|services|apps)\b[^.;]{0,80}\b(their own|own)\b/;
 
+/** A carve-out from a liability limit ("Nothing in these terms limits our liability for death or
+ * personal injury…", "This limitation of liability does not apply to damages resulting from loss of
+ * life…"): it keeps liability, so it is no limit on it (CLAUDETTE leaves them untagged too). */
+const CARVE_OUT = /\bnothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|\b(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|\bthey do not apply to you\b/;
+
+/** The glossed attributes of a licence ("non-exclusive, which means that you can licence your
+ * content to others"): an explanation of the grant, not the grant. */
+const LICENCE_GLOSS = /^(worldwide|world-wide|non-exclusive|royalty-free|sub-?licensable|transferable|perpetual|irrevocable|revocable)\b[^.;]{0,30}\bwhich means\b/;
+
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*(to|for) (notify|inform|tell|contact|send|communicat)\w*/;
 
@@ -58,6 +67,10 @@ export function notThisCategory(category: string, norm: string): boolean {
       break;
     case 'automated-decisions':
       return !DECISION.test(norm);
+    case 'limitation-of-liability':
+      return CARVE_OUT.test(norm);
+    case 'content-license':
+      return LICENCE_GLOSS.test(norm);
     case 'unilateral-change':
       return NOTIFY_PURPOSE.test(norm);
     case 'data-sharing':

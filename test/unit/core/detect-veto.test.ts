@@ -57,6 +57,17 @@ describe('readings a reader rejects', () => {
     expect(not('tracking', 'Cookies help us remember your preferences.')).toBe(false);
   });
 
+  it('a carve-out that keeps liability is not a limit on it', () => {
+    expect(not('limitation-of-liability', 'This limitation of liability does not apply to damages resulting from loss of life, bodily injury or damage to health.')).toBe(true);
+    expect(not('limitation-of-liability', 'Nothing in these terms shall limit or exclude our liability in respect of death or personal injury caused by our negligence.')).toBe(true);
+    expect(not('limitation-of-liability', "You agree that we won't be responsible for any lost profits, revenues, information, or data.")).toBe(false);
+  });
+
+  it('the glossed attributes of a licence are not the licence to your content', () => {
+    expect(not('content-license', 'non-exclusive, which means that you can licence your content to others')).toBe(true);
+    expect(not('content-license', 'You grant us a non-exclusive, royalty-free, worldwide license to host, use and display your content.')).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

@@ -42,15 +42,18 @@ const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites
 
 /** A carve-out from a liability limit ("Nothing in these terms limits our liability for death or
  * personal injury…", "This limitation of liability does not apply to damages resulting from loss of
- * life…"): it keeps liability, so it is no limit on it (CLAUDETTE leaves them untagged too). */
-const CARVE_OUT = /\bnothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|\b(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|\bthey do not apply to you\b/;
+ * life…"): part of the liability clause (CLAUDETTE's tagged spans include it), but what it says
+ * protects the user — shown as the clause's good side, never as a concern. */
+// Only where the carve-out is the sentence's own statement: a sentence that limits liability and
+// then carves out death or fraud is a liability limit.
+const CARVE_OUT = /^([a-z0-9().]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
 
 /** The glossed attributes of a licence ("non-exclusive, which means that you can licence your
  * content to others"): an explanation of the grant, not the grant. */
 const LICENCE_GLOSS = /^(worldwide|world-wide|non-exclusive|royalty-free|sub-?licensable|transferable|perpetual|irrevocable|revocable)\b[^.;]{0,30}\bwhich means\b/;
 
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
-const NOTIFY_PURPOSE = /^[^a-z]*(to|for) (notify|inform|tell|contact|send|communicat)\w*/;
+const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
 
 const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-sharing', 'marketing', 'data-sale', 'sensitive-data', 'retention', 'international-transfer']);
 
@@ -67,8 +70,6 @@ export function notThisCategory(category: string, norm: string): boolean {
       break;
     case 'automated-decisions':
       return !DECISION.test(norm);
-    case 'limitation-of-liability':
-      return CARVE_OUT.test(norm);
     case 'content-license':
       return LICENCE_GLOSS.test(norm);
     case 'unilateral-change':
@@ -87,4 +88,10 @@ export function notThisCategory(category: string, norm: string): boolean {
     if (GENERIC_TECH.test(norm) && !WE.test(norm) && !USED.test(norm)) return true;
   }
   return false;
+}
+
+/** Whether `norm` states the protective side of `category` whatever the model's severity: a
+ * liability clause's carve-out keeps liability for the user. */
+export function protectiveReading(category: string, norm: string): boolean {
+  return category === 'limitation-of-liability' && CARVE_OUT.test(norm);
 }

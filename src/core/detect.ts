@@ -12,7 +12,7 @@ import { RULES, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 import { continues } from './detect-spans';
-import { notThisCategory } from './detect-veto';
+import { notThisCategory, protectiveReading } from './detect-veto';
 import { privacyHits, privacyFeatures, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
 
 export interface DetectOptions {
@@ -117,6 +117,7 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
     const add = (h: Hit): void => {
       if (only && !only.has(h.category)) return;
       if (notThisCategory(h.category, a.norms[i] as string)) return;
+      if (h.severity !== 'good' && protectiveReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'good' };
       const prev = best.get(h.category);
       if (prev && (prev.source === 'detector' || prev.confidence >= h.confidence)) return;
       best.set(h.category, h);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { notThisCategory } from '../../../src/core/detect-veto';
+import { notThisCategory, protectiveReading } from '../../../src/core/detect-veto';
 import { detectClauses } from '../../../src/core/detect';
 import { notAClause } from '../../../src/core/detect-privacy';
 import { normalizeForMatch } from '../../../src/core/text-chars';
@@ -57,10 +57,21 @@ describe('readings a reader rejects', () => {
     expect(not('tracking', 'Cookies help us remember your preferences.')).toBe(false);
   });
 
-  it('a carve-out that keeps liability is not a limit on it', () => {
-    expect(not('limitation-of-liability', 'This limitation of liability does not apply to damages resulting from loss of life, bodily injury or damage to health.')).toBe(true);
-    expect(not('limitation-of-liability', 'Nothing in these terms shall limit or exclude our liability in respect of death or personal injury caused by our negligence.')).toBe(true);
-    expect(not('limitation-of-liability', "You agree that we won't be responsible for any lost profits, revenues, information, or data.")).toBe(false);
+  it('a carve-out that keeps liability is the good side of a liability clause, never a concern', () => {
+    const sev = (s: string): string[] => { const t = `Limitation of liability\n\n${s}`; return detectClauses(segment(t)).filter((c) => c.category === 'limitation-of-liability').map((c) => c.severity); };
+    const carve = ['This limitation of liability does not apply to damages resulting from loss of life, bodily injury or damage to health.',
+      'Nothing in these terms shall limit or exclude our liability in respect of death or personal injury caused by our negligence.'];
+    for (const s of carve) {
+      expect(protectiveReading('limitation-of-liability', normalizeForMatch(s))).toBe(true);
+      expect(sev(s).every((x) => x === 'good')).toBe(true);
+    }
+    expect(sev(carve[1] as string)).toEqual(['good']);
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch("To the fullest extent permitted by law, we won't be responsible for lost profits; nothing in these terms limits our liability for fraud."))).toBe(false);
+    expect(sev('In no event shall we be liable for any indirect, incidental or consequential damages.')).toEqual(['medium']);
+  });
+
+  it('"for information about…" is a pointer, not a notice purpose', () => {
+    expect(not('unilateral-change', 'For information about how to contact Google, please visit our contact page.')).toBe(false);
   });
 
   it('the glossed attributes of a licence are not the licence to your content', () => {

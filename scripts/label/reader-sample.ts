@@ -4,9 +4,10 @@
 // the services the independent reader uses), written with their context for a reader to judge
 // (right topic, right stance, sensible severity).
 //   npx tsx scripts/label/reader-sample.ts <out.tsv> [documents] [flags per document] [privacy|terms] [salt]
-// A new salt draws other documents (a fresh sample for a new check).
+// A new salt draws other documents; `fresh` also leaves out every service an earlier check in
+// data/reader-checks/ judged (a sample nothing was tuned on).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToText, segment } from '../../src/core/text';
 import { detectClauses } from '../../src/core/detect';
@@ -16,12 +17,19 @@ import { manifest } from '../train/privacy';
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-const [out = '/tmp/reader-sample.tsv', nDocs = '12', perDoc = '14', kind = 'privacy', salt = 'reader'] = process.argv.slice(2);
+const [out = '/tmp/reader-sample.tsv', nDocs = '12', perDoc = '14', kind = 'privacy', salt = 'reader', fresh = ''] = process.argv.slice(2);
 if (kind !== 'privacy' && kind !== 'terms') throw new Error(`kind must be privacy or terms, not ${kind}`);
 const labelled = manifest().map((d) => d.service.toLowerCase());
 // Also other names of a labelled service ("Blizzard Entertainment" for "Blizzard").
 const isLabelled = (service: string): boolean => labelled.some((l) => service.toLowerCase().includes(l));
+const CHECKS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'data', 'reader-checks');
+const judged = new Set(fresh === 'fresh' ? readdirSync(CHECKS).filter((f) => f.endsWith('.tsv')).flatMap((f) => {
+  const lines = readFileSync(path.join(CHECKS, f), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const at = (lines[0] ?? '').split('\t').indexOf('service');
+  return at < 0 ? [] : lines.slice(1).map((l) => (l.split('\t')[at] ?? '').toLowerCase());
+}) : []);
 const pool = candidates(kind)
+  .filter((c) => !judged.has(c.service.toLowerCase()))
   .filter((c) => c.sentences >= 60 && c.sentences <= 600 && !isLabelled(c.service) && !READER_HELD_OUT.test(c.service))
   .sort((a, b) => hash(`${salt}:${a.service}/${a.type}`).localeCompare(hash(`${salt}:${b.service}/${b.type}`)));
 const seen = new Set<string>();

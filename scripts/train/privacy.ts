@@ -9,7 +9,7 @@ import { markdownToText, segment, type TextModel } from '../../src/core/text';
 import { analyse, type Analysis, type FeatureConfig } from '../../src/core/detect-analysis';
 import { FEATURE_BITS } from '../../src/core/detect-features';
 import type { ModelFile } from '../../src/core/detect-model';
-import { headingLike, notAClause, privacyFeatures, stanceFeatures, type PrivacyExtra, type PrivacyModelFile } from '../../src/core/detect-privacy';
+import { headingLike, statesNoPractice, privacyFeatures, stanceFeatures, type PrivacyExtra, type PrivacyModelFile } from '../../src/core/detect-privacy';
 import { parseLabels, PRIVACY_CATEGORIES, type SentenceLabels, type Stance } from '../label/format';
 import { trainOvr, predict, type LinearModel, type TrainOptions } from './logreg';
 import { b64, combine, groupFolds, logit } from './pipeline';
@@ -72,7 +72,7 @@ export function candidate(doc: LabelledDoc, i: number): boolean {
   const ss = doc.model.sentences;
   const s = ss[i]!;
   const alone = (i === 0 || ss[i - 1]!.block !== s.block) && (i + 1 >= ss.length || ss[i + 1]!.block !== s.block);
-  return !a.skip[i] && !notAClause(a.norms[i] as string, a.toks[i] as string[]) && !headingLike(doc.model.text.slice(s.start, s.end), (a.toks[i] as string[]).length, alone);
+  return !a.skip[i] && !statesNoPractice(a.norms[i] as string, a.toks[i] as string[]) && !headingLike(doc.model.text.slice(s.start, s.end), (a.toks[i] as string[]).length, alone);
 }
 
 /** Shown (highlighted) stance: c or p; n is on topic but never highlighted. */

@@ -119,8 +119,6 @@ const POINTER = [
   /^(please |you can |you may )?(click here|see (our|the|section)|refer to|read (our|more)|learn more|visit (our|the))\b/,
   /^(for (more|further|additional) (information|details)|to (learn|find out|read) more)\b/,
   /\b(can|may) be found (in|on|at) (our|the|this|section)\b/,
-  // "…in accordance with the time periods set forth in "Where and How Long Will Information Be Stored?"".
-  /\b(in accordance with|according to|pursuant to) (the )?[a-z ]{0,40}(set (forth|out)|described|outlined|explained|detailed|listed) (in|under) (the )?(section [0-9a-z.]+|"[^"]{3,80}")/,
   /^(such as|including)\b/,
 ];
 // A changelog line tells what was edited in the document, not what the service does ("On November
@@ -133,16 +131,42 @@ const CHANGELOG = [
 /** Fewer words than this and a sentence is a heading, link or list item, not a clause. */
 export const MIN_WORDS = 5;
 
-export function notAClause(norm: string, toks: readonly string[]): boolean {
+// Lead-ins to a list and pointers into the document that readers rejected as flags: never shown,
+// but still training sentences — "We share information with the categories of parties described
+// above" is labelled sharing, and its words teach the topic.
+const REFERS_ONWARD = [
+  // "…with the categories of parties described in "When and To Whom We Disclose Information" above",
+  // "Through Cookies (as defined and described further below)", "please see here", "kindly use the
+  // contact details in section 12 below".
+  /\b(described|set (forth|out)|listed|defined|explained|outlined|detailed)( further)? (above|below)\b|\b(described|set (forth|out)|listed|explained|outlined|detailed) in "[^"]{3,80}" (above|below)\b/,
+  /\b(please )?see here\b|\bcontact details (in|at) section\b/,
+  // "…in accordance with the time periods set forth in "Where and How Long Will Information Be Stored?"".
+  /\b(in accordance with|according to|pursuant to) (the )?[a-z ]{0,40}(set (forth|out)|described|outlined|explained|detailed|listed) (in|under) (the )?(section [0-9a-z.]+|"[^"]{3,80}")/,
+];
+
+/** A sentence that states no practice: too short, a definition, a pointer, a changelog line, a run
+ * of list items; never a training sentence either. */
+export function statesNoPractice(norm: string, toks: readonly string[]): boolean {
   if (toks.length < MIN_WORDS) return true;
   for (const re of DEFINITION) if (re.test(norm)) return true;
   for (const re of POINTER) if (re.test(norm)) return true;
   for (const re of CHANGELOG) if (re.test(norm)) return true;
   // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").
   if ((norm.match(/[*•·▪] /g)?.length ?? 0) >= 3) return true;
-  // A short lead-in to a list ("To exercise applicable privacy rights, you may submit a request by:").
-  if (norm.endsWith(':') && toks.length < 16) return true;
   return false;
+}
+
+/** A short lead-in to a list ("To exercise applicable privacy rights, you may submit a request
+ * by:") or a sentence that sends the reader elsewhere in the document. */
+export function refersOnward(norm: string, toks: readonly string[]): boolean {
+  if (norm.endsWith(':') && toks.length < 16) return true;
+  for (const re of REFERS_ONWARD) if (re.test(norm)) return true;
+  return false;
+}
+
+/** Whether a sentence is never highlighted as a privacy practice. */
+export function notAClause(norm: string, toks: readonly string[]): boolean {
+  return statesNoPractice(norm, toks) || refersOnward(norm, toks);
 }
 
 /** A line on its own that reads as a heading the section detector did not take: short, alone in
@@ -200,7 +224,7 @@ export function privacyHits(
 // "temporary chats are not used for training") is protective whatever the model says — except
 // for the verbs of a disclaimer ("we do not guarantee", "we don't respond to Do Not Track"), and
 // when the negation only leads in to an exception (below).
-const WE_DO_NOT = /\b(we|us) (do|does|will|shall|would) not (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take|make any|represent|currently (respond|honou?r|recogni[sz]e|support))\b)|\bwe (don't|won't|never) (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take)\b)/;
+const WE_DO_NOT = /\b(we|us)( also| still| currently| generally| simply| otherwise)? (do|does|will|shall|would) not (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take|make any|represent|currently (respond|honou?r|recogni[sz]e|support))\b)|\bwe( also| still| currently| generally| simply| otherwise)? (don't|won't|never) (?!(guarantee|control|respond|honou?r|recogni[sz]e|support|warrant|endorse|verify|have control|accept|assume|take)\b)/;
 // "While we do not sell…, we may share…", "we will not disclose … unless required by law": the
 // negation is the lead-in to what the service does do, so the model decides.
 // "…unless you choose to send us feedback" leaves the choice to the user: still protective.

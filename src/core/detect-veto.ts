@@ -31,6 +31,12 @@ const RECIPIENTS = /\b(partners?|advertis\w*|affiliates?|service providers?|vend
  * privacy notice…"): the practice is theirs, and the sentence is a contract term about notices. */
 const CUSTOMER_NOTICE_DUTY = /^(\(?\d+[.)]\s*|\(?[a-z][.)]\s*)?(((?!we |our )[a-z0-9'&-]+ ){0,3}(you|publishers?|customers?|developers?|licensees?|advertisers?|partners?|merchants?|the (publisher|customer|developer|licensee|advertiser|merchant))\b[^.;]{0,60}\b(must|shall|agree to|are required to|will)\b|(disclose|post|provide|maintain|include|display)\b)[^.;]{0,120}\b(privacy (policy|notice|statement)|notice to (your )?(end )?users)\b/;
 
+/** A duty or prohibition on the user or a business party ("The Streamer shall not retain any copies
+ * of the Company Materials", "Do not sell, share, transfer, or sublicense them", "You will comply
+ * with industry standard security measures"): a contract term about what they do with data, not
+ * the service's own practice with the user's data. */
+const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?((the |each |any )?(you|users?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+)/;
+
 /** What a cookie or identifier is, in general ("Cookies may store user preferences…", "For example,
  * unique identifiers stored in cookies help sites display content…"): no practice of the service. */
 const GENERIC_TECH = /^((for example|for instance|e\.g\.),? )?(the )?(cookies?|pixel tags?|pixels|web beacons?|clear gifs|unique identifiers?|(local|browser) storage|these technologies|such technologies|sdks?)\b/;
@@ -46,11 +52,36 @@ const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites
  * protects the user — shown as the clause's good side, never as a concern. */
 // Only where the carve-out is the sentence's own statement: a sentence that limits liability and
 // then carves out death or fraud is a liability limit.
-const CARVE_OUT = /^([a-z0-9().]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
+const CARVE_OUT = /\b(is|are|shall be|will be|remains?) liable without limitation\b|\bunlimited liability\b|^([a-z0-9().-]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
+
+/** The provider indemnifying the user ("Kick will at all times indemnify, defend, and hold harmless
+ * the Streamer…"), not the user indemnifying the provider. */
+const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]?\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,30}\b(you|the (streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
 
 /** The glossed attributes of a licence ("non-exclusive, which means that you can licence your
  * content to others"): an explanation of the grant, not the grant. */
 const LICENCE_GLOSS = /^(worldwide|world-wide|non-exclusive|royalty-free|sub-?licensable|transferable|perpetual|irrevocable|revocable)\b[^.;]{0,30}\bwhich means\b/;
+
+/** The procedure for opting out of arbitration ("Any Opt-Out Notice will be effective only if…",
+ * "Such notification must include… a statement that you do not wish to resolve disputes…"): the
+ * user's way out of the waiver, not the waiver. */
+const WAIVER_OPT_OUT = /\bopt[- ]?out\b|\bdo not wish to (resolve|arbitrate|be bound)\b|\bnotification must include\b/;
+/** A survival list or an injunctive-relief carve-out that names indemnities among other sections. */
+const NOT_INDEMNITY = /\bsurviv\w*\b|\binjunctive relief\b/;
+/** A confidentiality duty between the parties, not disclosure to authorities. */
+const CONFIDENTIALITY = /\bconfidential\w*\b|\b(each|either|neither|the receiving) party\b/;
+/** Either party may end the contract: mutual, not the provider's unilateral right. */
+const MUTUAL_END = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(either|each) party (may|can|shall have the right to|has the right to) terminate\b/;
+/** A right over something other than the user's data or privacy (cancelling a delivery, leaving a
+ * shipping programme, asking for a moderation decision to be reviewed); privacy policies are
+ * exempt — there every right is about data. */
+const DATA_OBJECT = /\b(data|information|info|account|profile|content|cookies?|consent|privacy|communications?|e-?mails?|newsletters?|marketing|ads?|advertis\w*|personali[sz]\w*|track\w*|history|messages?|photos?|locations?|contacts?|records?|cop(y|ies)|portab\w*|erasure|rectif\w*|processing|profiling|sale|sell|share|sharing|unsubscribe|object\w*|prospecting|alerts?|calls?|sms|texts?|feeds?|recommendations?|algorithm\w*)\b/;
+
+/** Disclosure to authorities names them, or the law that makes it: "To protect our property or
+ * rights or the safety of our employees…" alone is a purpose, not government access. */
+const AUTHORITY = /\b(law enforcement|government\w*|authorit\w*|police|courts?|subpoenas?|regulat\w*|public (bodies|agencies)|agency|agencies|judicial|legal (process|request|obligation|requirement)s?|warrants?|national security|tax|laws?|legally|lawful\w*|legislation|official)\b/;
+/** An automated decision is made by a machine: profiling for advertising alone is not one. */
+const AUTOMATED = /\b(automat\w*|algorithm\w*|solely|machine|artificial intelligence|ai)\b/;
 
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
@@ -59,17 +90,26 @@ const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-shar
 
 /** Whether `norm` (a normalised sentence) states something other than `category`, as a reader
  * judges it: the sentence must not be highlighted as that category. */
-export function notThisCategory(category: string, norm: string): boolean {
+export function notThisCategory(category: string, norm: string, privacyDocument = false): boolean {
   switch (category) {
+    case 'class-action-waiver':
+      return WAIVER_OPT_OUT.test(norm);
+    case 'indemnification':
+      return NOT_INDEMNITY.test(norm);
+    case 'government-access':
+      if (CONFIDENTIALITY.test(norm) || !AUTHORITY.test(norm)) return true;
+      break;
+    case 'unilateral-termination':
+      return MUTUAL_END.test(norm);
     case 'childrens-data':
       return AGE_CONDITION.test(norm) && !ABOUT_DATA.test(norm);
     case 'user-rights':
-      return NOT_DATA_RIGHT.test(norm);
+      return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && !DATA_OBJECT.test(norm));
     case 'retention':
       if (NOT_RETENTION.test(norm)) return true;
       break;
     case 'automated-decisions':
-      return !DECISION.test(norm);
+      return !DECISION.test(norm) || !AUTOMATED.test(norm);
     case 'content-license':
       return LICENCE_GLOSS.test(norm);
     case 'unilateral-change':
@@ -83,6 +123,9 @@ export function notThisCategory(category: string, norm: string): boolean {
     default:
       break;
   }
+  if (PRIVACY_PRACTICE.has(category) || category === 'security' || category === 'government-access') {
+    if (PARTY_DUTY.test(norm)) return true;
+  }
   if (PRIVACY_PRACTICE.has(category)) {
     if (CUSTOMER_NOTICE_DUTY.test(norm)) return true;
     if (GENERIC_TECH.test(norm) && !WE.test(norm) && !USED.test(norm)) return true;
@@ -93,5 +136,7 @@ export function notThisCategory(category: string, norm: string): boolean {
 /** Whether `norm` states the protective side of `category` whatever the model's severity: a
  * liability clause's carve-out keeps liability for the user. */
 export function protectiveReading(category: string, norm: string): boolean {
-  return category === 'limitation-of-liability' && CARVE_OUT.test(norm);
+  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm);
+  if (category === 'indemnification') return INDEMNIFIES_USER.test(norm);
+  return false;
 }

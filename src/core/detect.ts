@@ -116,7 +116,7 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
     const best = new Map<string, Hit>();
     const add = (h: Hit): void => {
       if (only && !only.has(h.category)) return;
-      if (notThisCategory(h.category, a.norms[i] as string)) return;
+      if (notThisCategory(h.category, a.norms[i] as string, privacyDoc)) return;
       if (h.severity !== 'good' && protectiveReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'good' };
       const prev = best.get(h.category);
       if (prev && (prev.source === 'detector' || prev.confidence >= h.confidence)) return;

@@ -6,7 +6,7 @@ import { normalizeForMatch } from '../../../src/core/text-chars';
 import { tokens } from '../../../src/core/detect-features';
 import { segment } from '../../../src/core/text';
 
-const not = (category: string, s: string): boolean => notThisCategory(category, normalizeForMatch(s));
+const not = (category: string, s: string, privacyDocument = false): boolean => notThisCategory(category, normalizeForMatch(s), privacyDocument);
 
 // Real sentences of Open Terms Archive texts that a reader judged (data/reader-checks/): the first
 // of each pair was flagged as the category and is not one; the second is one and must stay.
@@ -79,6 +79,45 @@ describe('readings a reader rejects', () => {
     expect(not('content-license', 'You grant us a non-exclusive, royalty-free, worldwide license to host, use and display your content.')).toBe(false);
   });
 
+  it('a duty on the user or a business party is not the service\'s practice', () => {
+    expect(not('retention', 'The Streamer shall not retain any copies of the Company Materials and Kick Confidential Information in any format.')).toBe(true);
+    expect(not('data-sale', 'Do not sell, share, transfer, or sublicense them to any other party other than your employees or independent contractors.')).toBe(true);
+    expect(not('security', 'You will comply with industry standard security measures (including with respect to personnel, facilities, hardware and software).')).toBe(true);
+    expect(not('retention', 'We retain your personal data for as long as your account is active.')).toBe(false);
+  });
+
+  it('the way out of an arbitration waiver is not the waiver', () => {
+    expect(not('class-action-waiver', 'Any Opt-Out Notice will be effective only if you send it yourself, on an individual basis.')).toBe(true);
+    expect(not('class-action-waiver', 'You and we agree that each may bring claims against the other only in an individual capacity and not as a plaintiff or class member in any class action.')).toBe(false);
+  });
+
+  it('survival lists, confidentiality duties and mutual termination are not what they name', () => {
+    expect(not('indemnification', 'All representations, warranties, indemnifications, and limitations of liability contained in these Terms will survive termination of these Terms.')).toBe(true);
+    expect(not('indemnification', 'You agree to indemnify and hold us harmless from any claims arising from your use of the Services.')).toBe(false);
+    expect(not('government-access', 'Each Party undertakes that it will not at any time disclose to any person any confidential information, except as required by law.')).toBe(true);
+    expect(not('unilateral-termination', 'Either party may terminate this Agreement upon 30 days written notice.')).toBe(true);
+    expect(not('unilateral-termination', 'We may suspend or terminate your account at any time.')).toBe(false);
+  });
+
+  it('outside privacy policies, a right over something other than data is not a data right', () => {
+    expect(not('user-rights', 'If you choose not to participate in EIS, you can opt out of the program by updating your shipping preferences.')).toBe(true);
+    expect(not('user-rights', 'If you choose not to participate in EIS, you can opt out of the program by updating your shipping preferences.', true)).toBe(false);
+    expect(not('user-rights', 'You can delete your account and download a copy of your data at any time.')).toBe(false);
+  });
+
+  it('disclosure to authorities names them; automated decisions are made by machines', () => {
+    expect(not('government-access', 'To protect our property or rights or the safety of our employees, our customers, or other individuals')).toBe(true);
+    expect(not('government-access', 'We may disclose your information to law enforcement in response to a valid subpoena.')).toBe(false);
+    expect(not('automated-decisions', 'We do not use cookies for profiling or advertising.')).toBe(true);
+    expect(not('automated-decisions', 'We use automated processing, including profiling, to decide whether to approve your application.')).toBe(false);
+  });
+
+  it('the provider indemnifying the user, or being liable without limit, protects the user', () => {
+    expect(protectiveReading('indemnification', normalizeForMatch('Subject to clause 11, Kick will at all times indemnify, defend, and hold harmless the Streamer, its employees, agents, successors, and assigns.'))).toBe(true);
+    expect(protectiveReading('indemnification', normalizeForMatch('You will indemnify, defend, and hold harmless the Company from all claims.'))).toBe(false);
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('8-Limitation of liability: Criteo is liable without limitation (i) for damages caused by willful misconduct or with gross negligence.'))).toBe(true);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);
@@ -87,6 +126,8 @@ describe('readings a reader rejects', () => {
   it('short lead-ins to a list and pointers to another section state no practice', () => {
     const n = (s: string): boolean => { const norm = normalizeForMatch(s); return notAClause(norm, tokens(norm)); };
     expect(n('To exercise applicable privacy rights, you may submit a request by:')).toBe(true);
+    expect(n('We share information with the categories of parties described in “When and To Whom We Disclose Information” above.')).toBe(true);
+    expect(n('If you wish to exercise any of these rights, kindly use the contact details in section 12 below.')).toBe(true);
     expect(n('We will retain personal information in accordance with the time periods set forth in "Where and How Long Will Information Be Collected and Stored?"')).toBe(true);
     expect(n('We keep your account information for as long as your account is active and for 30 days after you close it.')).toBe(false);
   });

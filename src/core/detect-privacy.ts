@@ -140,6 +140,10 @@ const REFERS_ONWARD = [
   // contact details in section 12 below".
   /\b(described|set (forth|out)|listed|defined|explained|outlined|detailed)( further)? (above|below)\b|\b(described|set (forth|out)|listed|explained|outlined|detailed) in "[^"]{3,80}" (above|below)\b/,
   /\b(please )?see here\b|\bcontact details (in|at) section\b/,
+  // "Learn how you can opt out by going to Your Advertising Choices."
+  /^(learn|find out|read) (how|more|about)\b/,
+  // "We do not share information about you except as described in this Privacy Policy."
+  /\bexcept as (described|set (forth|out)|provided|explained) in this (privacy )?(policy|notice|statement)\b/,
   // "…in accordance with the time periods set forth in "Where and How Long Will Information Be Stored?"".
   /\b(in accordance with|according to|pursuant to) (the )?[a-z ]{0,40}(set (forth|out)|described|outlined|explained|detailed|listed) (in|under) (the )?(section [0-9a-z.]+|"[^"]{3,80}")/,
 ];
@@ -159,7 +163,11 @@ export function statesNoPractice(norm: string, toks: readonly string[]): boolean
 /** A short lead-in to a list ("To exercise applicable privacy rights, you may submit a request
  * by:") or a sentence that sends the reader elsewhere in the document. */
 export function refersOnward(norm: string, toks: readonly string[]): boolean {
-  if (norm.endsWith(':') && toks.length < 16) return true;
+  if (norm.endsWith(':') && (toks.length < 16 || /\b(following|below|these|as follows|by|us|include|includes|including)\s*:$/.test(norm))) return true;
+  // "…with third parties under the following circumstances:", "…with the following categories of recipients."
+  if (/\b(the following|as follows)( [a-z-]+){0,7}\s*[:.]?$/.test(norm)) return true;
+  // A list label without a verb of its own: "With data processors, i.e. parties processing Personal Data on our behalf."
+  if (/^with\b/.test(norm) && !/\b(we|us|may|might|will|can|share[sd]?|disclose[sd]?|provide[sd]?|transfer(s|red)?|sell|sold|is|are)\b/.test(norm)) return true;
   for (const re of REFERS_ONWARD) if (re.test(norm)) return true;
   return false;
 }
@@ -235,6 +243,7 @@ const UNLESS_OPT_OUT = /\b(unless|until) you (opt[- ]?out|object|turn (it )?off|
 // A named service saying it does not do something with the data ("Meta does not train its AI models
 // on Llama API Customer Content", "this license does not permit us to use your content to train").
 const SERVICE_DOES_NOT = /(?<!\byou )\b(does not|doesn't|do not|don't|will not|won't|never) (train|use|sell|share|rent|disclose)\b[^.;]{0,60}\b(data|information|content|conversations|chats|inputs|prompts)\b|\bdoes not (permit|allow) us to\b|\b(restrict|prohibit|forbid|bar)s? (our |all |any )?[a-z -]{0,40}?\bfrom (training|using|selling|sharing|disclosing)\b/;
+const KEPT_AFTER = /\buntil (your|the) account is (deleted|closed|terminated)\b|\b(after|following|subsequent to|beyond) (the )?(your )?(account )?(deletion|closure|termination)\b[^.;]{0,80}\b(retain\w*|kept|keep|stored|remains?)\b|\b(retain\w*|kept|keep|store[sd]?|remains?)\b[^.;]{0,80}\b(after|following|subsequent to) (you delete|(the )?(your )?(account )?(deletion|closure))\b/;
 const IS_NOT_USED = /\b((is|are|will|shall) (not|never)|won't|isn't|aren't) (be )?(used|shared|sold|disclosed|transferred|rented|stored|retained|kept|collected|processed|tracked)\b/;
 
 const stanceOut = new Float64Array(1);
@@ -244,6 +253,8 @@ const stanceOut = new Float64Array(1);
 export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string, category: string, fallback: Severity): Severity {
   if (UNLESS_OPT_OUT.test(norm)) return fallback === 'good' ? 'low' : fallback === 'high' ? 'medium' : fallback;
   if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm) || SERVICE_DOES_NOT.test(norm)) && !BUT.test(norm)) return 'good';
+  // Kept until the account goes, or after it has gone: the practice, not a protection.
+  if (category === 'retention' && KEPT_AFTER.test(norm)) return fallback === 'good' ? 'medium' : fallback;
   scoreFeatures(m.stance, stanceFeatures(feats, toks, norm, category), stanceOut);
   const protective = stanceOut[0] as number;
   if (protective >= 0.5) return 'good';

@@ -6,12 +6,12 @@
 
 /** An age condition on the user ("you must be at least 13 years old to use the Services", "you
  * must have your parent's permission", "persons under 18 are prohibited from registering"). */
-const AGE_CONDITION = /\b(must|need to|have to|are required to|should) be (at least |over |older than |more than )?(\d+|of (legal|the required|full) age|the age of (majority|consent)|an adult|old enough)\b|\bunder the (minimum )?age\b[^.;]{0,80}\b(must|need|may not|cannot|can't|are not (allowed|permitted))\b|\b(must|need to) (have|get|obtain) (your |their |the )?(parent|guardian)|\bprohibited from (registering|using|creating|accessing)\b|\b(represent|warrant|confirm)s?( and (warrant|represent))? that you are (at least |over |more than )?(\d+|of legal age|an adult)/;
+const AGE_CONDITION = /\b(must|need to|have to|are required to|should) be (at least |over |older than |more than )?(\d+|of (legal|the required|full) age|the age of (majority|consent)|an adult|old enough)\b|\bunder the (minimum )?age\b[^.;]{0,80}\b(must|need|may not|cannot|can't|are not (allowed|permitted))\b|\b(must|need to) (have|get|obtain) (your |their |the )?(parent|guardian)|\bprohibited from (registering|using|creating|accessing)\b|\b(represent|warrant|confirm)s?( and (warrant|represent))? that you are (at least |over |more than )?(\d+|of legal age|an adult)|\bask your parent\b|\b(you'?re|you are) responsible for (your|the) child'?s?\b/;
 /** …unless it speaks of children's data ("we do not knowingly collect information from children"). */
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
 /** The user's rights in a dispute or over a moderation decision, not over their data. */
-const NOT_DATA_RIGHT = /\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+const NOT_DATA_RIGHT = /\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
 
 /** Terms surviving an account, a licence ending, limitation periods: time, but not of data. */
 const NOT_RETENTION = /\b(surviv\w+|still apply|continue to apply|remain in (full )?(force|effect))\b|\blicen[cs]e\b[^.;]{0,40}\b(ends?|terminates?|expires?)\b|\blimitations? periods?\b|\bstatutes? of limitations?\b|\btoll(ed|ing)\b/;
@@ -52,11 +52,11 @@ const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites
  * protects the user — shown as the clause's good side, never as a concern. */
 // Only where the carve-out is the sentence's own statement: a sentence that limits liability and
 // then carves out death or fraud is a liability limit.
-const CARVE_OUT = /\b(is|are|shall be|will be|remains?) liable without limitation\b|\bunlimited liability\b|^([a-z0-9().-]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
+const CARVE_OUT = /\b(is|are|shall be|will be|remains?) (liable without limitation|unrestricted(ly)? liable|liable without restriction)\b|\bunlimited liability\b|^([a-z0-9().-]+ )?(specifically,? )?(these|this|the) (terms|agreement|section)( of (service|use))? (do not|don't|does not|doesn't|shall not|will not) (limit|exclude)\b|^([a-z0-9().-]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, |except [^,;]{0,80}, |subject to [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
 
 /** The provider indemnifying the user ("Kick will at all times indemnify, defend, and hold harmless
  * the Streamer…"), not the user indemnifying the provider. */
-const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]?\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,30}\b(you|the (streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
+const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]?\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,30}\b(you|(the )?(streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
 
 /** The glossed attributes of a licence ("non-exclusive, which means that you can licence your
  * content to others"): an explanation of the grant, not the grant. */
@@ -66,6 +66,12 @@ const LICENCE_GLOSS = /^(worldwide|world-wide|non-exclusive|royalty-free|sub-?li
  * "Such notification must include… a statement that you do not wish to resolve disputes…"): the
  * user's way out of the waiver, not the waiver. */
 const WAIVER_OPT_OUT = /\bopt[- ]?out\b|\bdo not wish to (resolve|arbitrate|be bound)\b|\bnotification must include\b/;
+/** What happens if part of a section is unenforceable: severability, not the waiver. */
+const SEVERABILITY = /\b(unenforceable|invalid|unlawful|illegal)\b[^.;]{0,120}\bsever\w*/;
+/** Outside privacy policies, retention is of data: a billing period, a withdrawal deadline or
+ * keeping a free membership is not. */
+const RETAINED_THING = /\b(data|information|info|content|records?|logs?|cop(y|ies)|backups?|messages?|files?|history|materials?|details|recordings?|photos?|videos?|uploads?|posts?)\b/;
+
 /** A survival list or an injunctive-relief carve-out that names indemnities among other sections. */
 const NOT_INDEMNITY = /\bsurviv\w*\b|\binjunctive relief\b/;
 /** A confidentiality duty between the parties, not disclosure to authorities. */
@@ -93,9 +99,9 @@ const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-shar
 export function notThisCategory(category: string, norm: string, privacyDocument = false): boolean {
   switch (category) {
     case 'class-action-waiver':
-      return WAIVER_OPT_OUT.test(norm);
+      return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm);
     case 'indemnification':
-      return NOT_INDEMNITY.test(norm);
+      return NOT_INDEMNITY.test(norm) || CARVE_OUT.test(norm);
     case 'government-access':
       if (CONFIDENTIALITY.test(norm) || !AUTHORITY.test(norm)) return true;
       break;
@@ -106,7 +112,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'user-rights':
       return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && !DATA_OBJECT.test(norm));
     case 'retention':
-      if (NOT_RETENTION.test(norm)) return true;
+      if (NOT_RETENTION.test(norm) || (!privacyDocument && !RETAINED_THING.test(norm))) return true;
       break;
     case 'automated-decisions':
       return !DECISION.test(norm) || !AUTOMATED.test(norm);
@@ -139,4 +145,13 @@ export function protectiveReading(category: string, norm: string): boolean {
   if (category === 'limitation-of-liability') return CARVE_OUT.test(norm);
   if (category === 'indemnification') return INDEMNIFIES_USER.test(norm);
   return false;
+}
+
+/** Sharing of aggregate or de-identified data only: minor, never a medium concern. */
+const NOT_PERSONAL = /\b(aggregated?|non-personal(ly)?|de-?identified|anonymi[sz]ed|non-identifying|anonymous|statistical)\b/;
+const PERSONAL = /\b(?<!non-)(?<!non-private )(personal (data|information)|your (data|information)|identif(y|ies|iable) you)\b/;
+
+/** Whether `norm` states a milder form of `category` than its default: aggregate data shared. */
+export function minorReading(category: string, norm: string): boolean {
+  return category === 'data-sharing' && NOT_PERSONAL.test(norm) && !PERSONAL.test(norm);
 }

@@ -12,7 +12,7 @@ import { RULES, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 import { continues } from './detect-spans';
-import { notThisCategory, protectiveReading } from './detect-veto';
+import { minorReading, notThisCategory, protectiveReading } from './detect-veto';
 import { privacyHits, privacyFeatures, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
 
 export interface DetectOptions {
@@ -118,6 +118,7 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
       if (only && !only.has(h.category)) return;
       if (notThisCategory(h.category, a.norms[i] as string, privacyDoc)) return;
       if (h.severity !== 'good' && protectiveReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'good' };
+      else if (h.severity === 'medium' && minorReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'low' };
       const prev = best.get(h.category);
       if (prev && (prev.source === 'detector' || prev.confidence >= h.confidence)) return;
       best.set(h.category, h);

@@ -85,6 +85,7 @@ describe('plain statements of each practice are found, with the right stance', (
     ['We retain your personal data for as long as necessary for our business purposes, including after you close your account.', 'How long we keep your information', 'retention', 'concern'],
     // Kept until the user acts is the practice itself, not a protection (a reader's check, LINE).
     ['Unless you request the deletion of your account, in principle, we will retain most of your Personal Data.', 'How long we keep your information', 'retention', 'concern'],
+    ['Subsequent to account deletion, aggregated registration data is retained for spam prevention and systems security purposes.', 'How long we keep your information', 'retention', 'concern'],
     // A short, stated period is the protective side of retention (docs/labelling.md).
     ['We delete your search history automatically after 30 days.', 'How long we keep your information', 'retention', 'good'],
     ['You have the right to access, correct or delete the personal data we hold about you.', 'Your rights', 'user-rights', 'good'],

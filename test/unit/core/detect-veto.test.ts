@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { notThisCategory, protectiveReading } from '../../../src/core/detect-veto';
+import { minorReading, notThisCategory, protectiveReading } from '../../../src/core/detect-veto';
 import { detectClauses } from '../../../src/core/detect';
 import { notAClause } from '../../../src/core/detect-privacy';
 import { normalizeForMatch } from '../../../src/core/text-chars';
@@ -118,6 +118,22 @@ describe('readings a reader rejects', () => {
     expect(protectiveReading('limitation-of-liability', normalizeForMatch('8-Limitation of liability: Criteo is liable without limitation (i) for damages caused by willful misconduct or with gross negligence.'))).toBe(true);
   });
 
+  it('second reader check: carve-outs, severability, withdrawal, billing periods, parents, aggregate data', () => {
+    const good = (c: string, t: string): boolean => protectiveReading(c, normalizeForMatch(t));
+    expect(good('limitation-of-liability', 'Specifically, these terms don’t limit Google’s liability for fraud, fraudulent misrepresentation, or death or personal injury caused by negligence.')).toBe(true);
+    expect(good('limitation-of-liability', '(A) HYGRAPH SHALL BE UNRESTRICTED LIABLE FOR LOSSES CAUSED INTENTIONALLY OR WITH GROSS NEGLIGENCE.')).toBe(true);
+    expect(good('indemnification', 'Superhuman will defend Customer against any third-party legal proceedings and will indemnify Customer against settlement amounts.')).toBe(true);
+    expect(not('indemnification', 'EXCEPT AS OTHERWISE EXPRESSLY STATED IN THIS AGREEMENT, NOTHING IN THIS AGREEMENT EXCLUDES OR LIMITS EITHER PARTY’S LIABILITY FOR: (A) ITS FRAUD; (B) ITS INDEMNIFICATION OBLIGATIONS')).toBe(true);
+    expect(not('class-action-waiver', '14.9 If any portion of this Section 14 is found to be unenforceable or unlawful for any reason, the unenforceable or unlawful provision shall be severed from these Terms.')).toBe(true);
+    expect(not('user-rights', 'To exercise the right of withdrawal, you must inform us of your decision to withdraw from this contract by an unequivocal statement (e.g. a letter sent by post or email).')).toBe(true);
+    expect(not('retention', '6.4 Premium membership fees for the entire duration or respective billing period are due immediately in advance.')).toBe(true);
+    expect(not('retention', '6.4 Premium membership fees for the entire duration or respective billing period are due immediately in advance.', true)).toBe(false);
+    expect(not('retention', 'We keep your uploaded files for 30 days after you close your account.')).toBe(false);
+    expect(not('childrens-data', 'If you’re a parent or legal guardian, and you allow your child to use the services, then you’re responsible for your child’s activity on the services.')).toBe(true);
+    expect(minorReading('data-sharing', normalizeForMatch('We may share or disclose non-private information, Aggregate Information, or other non-personally identifying information with people and entities that we do business with.'))).toBe(true);
+    expect(minorReading('data-sharing', normalizeForMatch('We may share aggregated statistics and your personal information with our partners.'))).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);
@@ -128,6 +144,12 @@ describe('readings a reader rejects', () => {
     expect(n('To exercise applicable privacy rights, you may submit a request by:')).toBe(true);
     expect(n('We share information with the categories of parties described in “When and To Whom We Disclose Information” above.')).toBe(true);
     expect(n('If you wish to exercise any of these rights, kindly use the contact details in section 12 below.')).toBe(true);
+    expect(n('We may share the information we collect, including your personal information, with third parties under the following circumstances:')).toBe(true);
+    expect(n('We may share your personal data with the following categories of recipients.')).toBe(true);
+    expect(n('With data processors, i.e. parties processing Personal Data on our behalf.')).toBe(true);
+    expect(n('With your consent, we may share your information with other companies.')).toBe(false);
+    expect(n('Learn how you can opt out by going to Your Advertising Choices.')).toBe(true);
+    expect(n('Summary: We do not share information about you except as described in this Privacy Policy.')).toBe(true);
     expect(n('We will retain personal information in accordance with the time periods set forth in "Where and How Long Will Information Be Collected and Stored?"')).toBe(true);
     expect(n('We keep your account information for as long as your account is active and for 30 days after you close it.')).toBe(false);
   });

@@ -140,6 +140,8 @@ const REFERS_ONWARD = [
   // contact details in section 12 below".
   /\b(described|set (forth|out)|listed|defined|explained|outlined|detailed)( further)? (above|below)\b|\b(described|set (forth|out)|listed|explained|outlined|detailed) in "[^"]{3,80}" (above|below)\b/,
   /\b(please )?see here\b|\bcontact details (in|at) section\b/,
+  // "…to the recipients described in the Sharing of Information section above."
+  /\b(described|set (forth|out)|listed|explained|outlined|detailed) in the [a-z' -]{3,60} section (above|below)\b/,
   // "Learn how you can opt out by going to Your Advertising Choices."
   /^(learn|find out|read) (how|more|about)\b/,
   // "We do not share information about you except as described in this Privacy Policy."

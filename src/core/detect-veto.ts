@@ -89,6 +89,20 @@ const AUTHORITY = /\b(law enforcement|government\w*|authorit\w*|police|courts?|s
 /** An automated decision is made by a machine: profiling for advertising alone is not one. */
 const AUTOMATED = /\b(automat\w*|algorithm\w*|solely|machine|artificial intelligence|ai)\b/;
 
+/** An indemnity is someone undertaking to indemnify or hold harmless: a liability cap that lists
+ * "indemnification obligations" among its exceptions, or the procedure between "the indemnified
+ * party" and "the indemnifying party", is not one. */
+const INDEMNIFY_VERB = /\bindemnif(y|ies)\b|\bhold (us|[a-z]+) (and [^.;]{0,80})?harmless\b|\bhold harmless\b|\b(agree|agrees|undertake|undertakes) to (fully )?indemnif/;
+/** Cookies the site needs to work, the one that remembers the cookie choice, and what blocking
+ * cookies may break: none follows what the user does. */
+const NECESSARY_COOKIES = /\b(strictly necessary|essential|necessary|required|session|functional(ity)?) cookies?\b|\bcookies? ((that|which|to) )?(are|is) (strictly )?(necessary|essential|required)\b|\bcookies?\b[^.;]{0,40}\b(record|remember|store|save)s? (if|whether) (a |the )?(user|you|visitor) (has|have) (accepted|agreed|consented)\b|\b(stores?|saves?|records?) (your |the )?(consent|cookie) (preferences?|choices?|settings)\b|\bcookies?\b[^.;]{0,60}\b(remember|record|store|save)s? (your |the )?(cookie )?(consent|choices?|preferences? (about|regarding|for) cookies)\b/;
+const TRACKING_USE = /\b(analytic\w*|advertis\w*|ads?|marketing|third[- ]part\w*|track\w*|profil\w*|measur\w*|statistic\w*|personali[sz]\w*|targeted|performance|across|beacons?|pixels?)\b/;
+const BLOCKING_BREAKS = /\b(disabl\w*|block\w*|reject\w*|refus\w*|delet\w*|turn\w* off)\b[^.;]{0,40}\bcookies?\b[^.;]{0,80}\b(may|might|will|could|can)\b[^.;]{0,40}\b(not (work|function)|affect\w*|prevent\w*|impair\w*|break|limit\w*|lose|unable|degrade\w*)\b/;
+/** A change of prices or promotions alone is a payment term ("All prices displayed on the Store are
+ * subject to change"), not a change of the terms or the service. */
+const PRICE_ONLY = /\b(prices?|pricing|fees?|promotions?|promotional|discounts?|rates?|charges?)\b/;
+const TERMS_OR_SERVICE = /\b(terms|agreement|polic(y|ies)|conditions|services?|features?|functionality|content|software|products?|platform|site|website|app)\b/;
+
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
 
@@ -101,7 +115,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'class-action-waiver':
       return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm);
     case 'indemnification':
-      return NOT_INDEMNITY.test(norm) || CARVE_OUT.test(norm);
+      return NOT_INDEMNITY.test(norm) || CARVE_OUT.test(norm) || !INDEMNIFY_VERB.test(norm);
     case 'government-access':
       if (CONFIDENTIALITY.test(norm) || !AUTHORITY.test(norm)) return true;
       break;
@@ -124,7 +138,8 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
       break;
     case 'tracking':
-      if (OTHER_SITES.test(norm)) return true;
+      if (OTHER_SITES.test(norm) || BLOCKING_BREAKS.test(norm)) return true;
+      if (NECESSARY_COOKIES.test(norm) && !TRACKING_USE.test(norm.replace(/\bkeep track of (your|the user'?s?) (choices?|consent|preferences?)\b/g, ''))) return true;
       break;
     default:
       break;
@@ -154,4 +169,11 @@ const PERSONAL = /\b(?<!non-)(?<!non-private )(personal (data|information)|your 
 /** Whether `norm` states a milder form of `category` than its default: aggregate data shared. */
 export function minorReading(category: string, norm: string): boolean {
   return category === 'data-sharing' && NOT_PERSONAL.test(norm) && !PERSONAL.test(norm);
+}
+
+/** The category a sentence states instead of `category`, where its words belong to both: a price
+ * change is a payment term. `null` when it stays. */
+export function restatedCategory(category: string, norm: string): string | null {
+  if (category === 'unilateral-change' && PRICE_ONLY.test(norm) && !TERMS_OR_SERVICE.test(norm)) return 'payments';
+  return null;
 }

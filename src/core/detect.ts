@@ -12,7 +12,7 @@ import { RULES, type Rule } from './rules';
 import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 import { continues } from './detect-spans';
-import { minorReading, notThisCategory, protectiveReading } from './detect-veto';
+import { minorReading, notThisCategory, protectiveReading, restatedCategory } from './detect-veto';
 import { privacyHits, privacyFeatures, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
 
 export interface DetectOptions {
@@ -115,6 +115,8 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
     if (a.skip[i]) continue;
     const best = new Map<string, Hit>();
     const add = (h: Hit): void => {
+      const instead = restatedCategory(h.category, a.norms[i] as string);
+      if (instead) h = { ...h, category: instead, severity: severityOf(instead) };
       if (only && !only.has(h.category)) return;
       if (notThisCategory(h.category, a.norms[i] as string, privacyDoc)) return;
       if (h.severity !== 'good' && protectiveReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'good' };

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { minorReading, notThisCategory, protectiveReading } from '../../../src/core/detect-veto';
+import { minorReading, notThisCategory, protectiveReading, restatedCategory } from '../../../src/core/detect-veto';
 import { detectClauses } from '../../../src/core/detect';
 import { notAClause } from '../../../src/core/detect-privacy';
 import { normalizeForMatch } from '../../../src/core/text-chars';
@@ -134,6 +134,19 @@ describe('readings a reader rejects', () => {
     expect(minorReading('data-sharing', normalizeForMatch('We may share aggregated statistics and your personal information with our partners.'))).toBe(false);
   });
 
+  it('fourth reader check: indemnity needs someone indemnifying; necessary cookies are not tracking; price changes are payment terms', () => {
+    expect(not('indemnification', 'EXCEPT FOR A PARTY’S INDEMNIFICATION OBLIGATIONS, IN NO EVENT WILL EITHER PARTY BE LIABLE FOR ANY INDIRECT DAMAGES.')).toBe(true);
+    expect(not('indemnification', 'The indemnified party will promptly notify the indemnifying party of the claim.')).toBe(true);
+    expect(not('indemnification', 'You will indemnify and hold harmless the Company from any claim arising from your content.')).toBe(false);
+    expect(not('tracking', 'Strictly necessary: These cookies are necessary for the operation of the website/app (e.g., login, security functions).')).toBe(true);
+    expect(not('tracking', 'This cookie is used to record if a user has accepted the use of cookies on our website.')).toBe(true);
+    expect(not('tracking', 'CookieScript stores your consent preferences in a cookie on your device and allows us to keep track of your choices.')).toBe(true);
+    expect(not('tracking', 'If you disable cookies, some features of the site may not work.')).toBe(true);
+    expect(not('tracking', 'We use necessary cookies and analytics cookies to measure how you use the site.')).toBe(false);
+    expect(restatedCategory('unilateral-change', normalizeForMatch('All prices displayed on the Store are subject to change at any time without notice before a purchase is completed.'))).toBe('payments');
+    expect(restatedCategory('unilateral-change', normalizeForMatch('We may change these Terms and our fees at any time.'))).toBe(null);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);
@@ -149,6 +162,7 @@ describe('readings a reader rejects', () => {
     expect(n('With data processors, i.e. parties processing Personal Data on our behalf.')).toBe(true);
     expect(n('With your consent, we may share your information with other companies.')).toBe(false);
     expect(n('Learn how you can opt out by going to Your Advertising Choices.')).toBe(true);
+    expect(n('We may disclose your personal data to the recipients described in the Sharing of Information section above.')).toBe(true);
     expect(n('Summary: We do not share information about you except as described in this Privacy Policy.')).toBe(true);
     expect(n('We will retain personal information in accordance with the time periods set forth in "Where and How Long Will Information Be Collected and Stored?"')).toBe(true);
     expect(n('We keep your account information for as long as your account is active and for 30 days after you close it.')).toBe(false);

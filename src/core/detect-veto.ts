@@ -6,7 +6,13 @@
 
 /** An age condition on the user ("you must be at least 13 years old to use the Services", "you
  * must have your parent's permission", "persons under 18 are prohibited from registering"). */
-const AGE_CONDITION = /\b(must|need to|have to|are required to|should) be (at least |over |older than |more than )?(\d+|of (legal|the required|full) age|the age of (majority|consent)|an adult|old enough)\b|\bunder the (minimum )?age\b[^.;]{0,80}\b(must|need|may not|cannot|can't|are not (allowed|permitted))\b|\b(must|need to) (have|get|obtain) (your |their |the )?(parent|guardian)|\bprohibited from (registering|using|creating|accessing)\b|\b(represent|warrant|confirm)s?( and (warrant|represent))? that you are (at least |over |more than )?(\d+|of legal age|an adult)|\bask your parent\b|\b(you'?re|you are) responsible for (your|the) child'?s?\b/;
+const AGE_CONDITION = /\b(must|need to|have to|are required to|should) be (at least |over |older than |more than )?(\d+|of (legal|the required|full) age|the age of (majority|consent)|an adult|old enough)\b|\bunder the (minimum )?age\b[^.;]{0,80}\b(must|need|may not|cannot|can't|are not (allowed|permitted))\b|\b(must|need to) (have|get|obtain) (your |their |the )?(parent|guardian)|\bprohibited from (registering|using|creating|accessing)\b|\b(represent|warrant|confirm)s?( and (warrant|represent))? that you are (at least |over |more than )?(\d+|of legal age|an adult)/;
+/** A parent's responsibility for the child's use ("Please ask your parent or legal guardian to
+ * read these terms with you", "you're responsible for your child's activity"). */
+const PARENT_RESPONSIBLE = /\bask your parent\b|\b(you'?re|you are) responsible for (your|the) child'?s?\b/;
+/** An age limit on the service's audience ("not directed to children under the age of 13",
+ * "No person under the age of 18 may use this website…"). */
+const AGE_LIMIT = /\b(under|over|below|younger than|older than) (the age of |age )?(\d+|eighteen|sixteen|thirteen)\b|\bage of (majority|consent|\d+)\b|\bnot (directed|intended|targeted)\b[^.;]{0,40}\b(children|minors|kids)\b/;
 /** …unless it speaks of children's data ("we do not knowingly collect information from children"). */
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
@@ -21,7 +27,7 @@ const DECISION = /\b(decisions?|decide[sd]?|profil\w*|eligib\w*|scor(e|es|ed|ing
 
 /** Content made public or visible to other users, search engines finding it: what the user
  * publishes, not the service handing data to third parties. */
-const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|can be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone)|search engines?)\b/;
+const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|(can|may|will) be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone|others)|post(ed)? publicly|search engines?)\b/;
 const RECIPIENTS = /\b(partners?|advertis\w*|affiliates?|service providers?|vendors?|sell|sold|processors?)\b/;
 // (Third parties collecting through their own cookies stay sharing: the labelled set counts them,
 // and under the CCPA making data available to them for advertising is "sharing".)
@@ -29,13 +35,13 @@ const RECIPIENTS = /\b(partners?|advertis\w*|affiliates?|service providers?|vend
 /** A business customer's duty to tell its own users ("publishers must have a privacy policy that
  * discloses that third parties may be placing cookies", "2. disclose to End Users in an online
  * privacy notice…"): the practice is theirs, and the sentence is a contract term about notices. */
-const CUSTOMER_NOTICE_DUTY = /^(\(?\d+[.)]\s*|\(?[a-z][.)]\s*)?(((?!we |our )[a-z0-9'&-]+ ){0,3}(you|publishers?|customers?|developers?|licensees?|advertisers?|partners?|merchants?|the (publisher|customer|developer|licensee|advertiser|merchant))\b[^.;]{0,60}\b(must|shall|agree to|are required to|will)\b|(disclose|post|provide|maintain|include|display)\b)[^.;]{0,120}\b(privacy (policy|notice|statement)|notice to (your )?(end )?users)\b/;
+const CUSTOMER_NOTICE_DUTY = /^(\(?\d+[.)]\s*|\(?[a-z][.)]\s*)?(((?!we |our )[a-z0-9'&-]+ ){0,3}(you|publishers?|customers?|developers?|licensees?|advertisers?|partners?|merchants?|the (publisher|customer|developer|licensee|advertiser|merchant))\b[^.;]{0,60}\b(must|shall|agree to|are required to|will)\b|((clearly|prominently|conspicuously) )?(disclose|discloses|post|provide|maintain|include|display|explain|explains|state|states|inform|informs)\b)[^.;]{0,160}\b(privacy (policy|notice|statement)|notice to (your )?(end )?users)\b/;
 
 /** A duty or prohibition on the user or a business party ("The Streamer shall not retain any copies
  * of the Company Materials", "Do not sell, share, transfer, or sublicense them", "You will comply
  * with industry standard security measures"): a contract term about what they do with data, not
  * the service's own practice with the user's data. */
-const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?((the |each |any )?(you|users?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+)/;
+const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?((the |each |any )?(you|users?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|(also )?need to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+|(give|provide|post|obtain|get) ((clear|prominent|conspicuous|appropriate|and) )*(notice|instructions|consent)\b)/;
 
 /** What a cookie or identifier is, in general ("Cookies may store user preferences…", "For example,
  * unique identifiers stored in cookies help sites display content…"): no practice of the service. */
@@ -52,7 +58,7 @@ const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites
  * protects the user — shown as the clause's good side, never as a concern. */
 // Only where the carve-out is the sentence's own statement: a sentence that limits liability and
 // then carves out death or fraud is a liability limit.
-const CARVE_OUT = /\b(is|are|shall be|will be|remains?) (liable without limitation|unrestricted(ly)? liable|liable without restriction)\b|\bunlimited liability\b|^([a-z0-9().-]+ )?(specifically,? )?(these|this|the) (terms|agreement|section)( of (service|use))? (do not|don't|does not|doesn't|shall not|will not) (limit|exclude)\b|^([a-z0-9().-]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, |except [^,;]{0,80}, |subject to [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
+const CARVE_OUT = /\b(is|are|shall be|will be|remains?) (liable without limitation|unrestricted(ly)? liable|liable without restriction)\b|\bunlimited liability\b|^([a-z0-9().-]+ )?(specifically,? )?(these|this|the) (terms|agreement|section)( of (service|use))? (do not|don't|does not|doesn't|shall not|will not) (limit|exclude)\b|^([a-z0-9().-]+ )?(however,? |but |notwithstanding [^,;]{0,80}, |solely [^,;]{0,80}, |except [^,;]{0,80}, |subject to [^,;]{0,80}, )?(nothing in (these|this|the)\b[^.;]{0,60}\b(limits?|excludes?|exclue|affects?)\b|(this|these|the|such|any) ((above|foregoing) )?(limitations?|exclusions?|disclaimers?)( of liability)?( (set out|provisions?|above|in this section))? (does|do|shall|will) not (apply|limit|exclude)\b|if your (state|country|jurisdiction) does not allow (these|such|the)\b)/;
 
 /** The provider indemnifying the user ("Kick will at all times indemnify, defend, and hold harmless
  * the Streamer…"), not the user indemnifying the provider. */
@@ -71,6 +77,13 @@ const SEVERABILITY = /\b(unenforceable|invalid|unlawful|illegal)\b[^.;]{0,120}\b
 /** Outside privacy policies, retention is of data: a billing period, a withdrawal deadline or
  * keeping a free membership is not. */
 const RETAINED_THING = /\b(data|information|info|content|records?|logs?|cop(y|ies)|backups?|messages?|files?|history|materials?|details|recordings?|photos?|videos?|uploads?|posts?)\b/;
+
+/** A mention of the waiver, not the waiver: its section's title or its enforceability as the
+ * subject ("with the exception of the enforceability of the Class Action Waiver clause below",
+ * "clause 11, "…Arbitrate on an Individual Basis", applies"), and the small-claims carve-out. */
+const WAIVER_MENTION = /\b(enforceability|interpretation|scope|validity) of (the |this |that )?[^.;]{0,40}\b(class action waiver|prohibition of class)|"[^"]{0,80}\b(individual basis|class action waiver)\b[^"]{0,20}"|\bsmall claims court\b/;
+/** A consumer's right to go to the courts where they live: the protective side of jurisdiction. */
+const HOME_COURTS = /\byou (can|may) (also )?(file|bring|resolve|take|commence|start|pursue)\b[^.;]{0,140}\b(courts?|tribunals?)\b[^.;]{0,80}\b(where you (live|reside)|in which you (live|reside)|(country|state|place) (of|where) your (main |habitual |usual )?residence|your (local|home) courts?)\b|\byou (can|may) (also )?(file|bring)\b[^.;]{0,80}\b(in|before) (either )?the [a-z ]{3,30} courts\b/;
 
 /** A survival list or an injunctive-relief carve-out that names indemnities among other sections. */
 const NOT_INDEMNITY = /\bsurviv\w*\b|\binjunctive relief\b/;
@@ -101,7 +114,7 @@ const BLOCKING_BREAKS = /\b(disabl\w*|block\w*|reject\w*|refus\w*|delet\w*|turn\
 /** A change of prices or promotions alone is a payment term ("All prices displayed on the Store are
  * subject to change"), not a change of the terms or the service. */
 const PRICE_ONLY = /\b(prices?|pricing|fees?|promotions?|promotional|discounts?|rates?|charges?)\b/;
-const TERMS_OR_SERVICE = /\b(terms|agreement|polic(y|ies)|conditions|services?|features?|functionality|content|software|products?|platform|site|website|app)\b/;
+const TERMS_OR_SERVICE = /\b(terms|agreement|polic(y|ies)|conditions|services?|features?|functionality|software)\b/;
 
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
@@ -113,7 +126,7 @@ const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-shar
 export function notThisCategory(category: string, norm: string, privacyDocument = false): boolean {
   switch (category) {
     case 'class-action-waiver':
-      return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm);
+      return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm) || WAIVER_MENTION.test(norm);
     case 'indemnification':
       return NOT_INDEMNITY.test(norm) || CARVE_OUT.test(norm) || !INDEMNIFY_VERB.test(norm);
     case 'government-access':
@@ -122,9 +135,14 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'unilateral-termination':
       return MUTUAL_END.test(norm);
     case 'childrens-data':
-      return AGE_CONDITION.test(norm) && !ABOUT_DATA.test(norm);
+      // Readers split on age limits shown as the good side ("You must be at least 13 to use the
+      // Services": one check of five rejected them, three accepted them); they stay. A parent's
+      // responsibility is not about children's data, and outside privacy policies neither is a
+      // conduct rule about minors or a train journey.
+      if (ABOUT_DATA.test(norm)) return false;
+      return PARENT_RESPONSIBLE.test(norm) || (!privacyDocument && !AGE_CONDITION.test(norm) && !AGE_LIMIT.test(norm));
     case 'user-rights':
-      return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && !DATA_OBJECT.test(norm));
+      return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && (!DATA_OBJECT.test(norm) || PARTY_DUTY.test(norm)));
     case 'retention':
       if (NOT_RETENTION.test(norm) || (!privacyDocument && !RETAINED_THING.test(norm))) return true;
       break;
@@ -159,6 +177,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
 export function protectiveReading(category: string, norm: string): boolean {
   if (category === 'limitation-of-liability') return CARVE_OUT.test(norm);
   if (category === 'indemnification') return INDEMNIFIES_USER.test(norm);
+  if (category === 'jurisdiction') return HOME_COURTS.test(norm);
   return false;
 }
 

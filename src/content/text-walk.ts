@@ -22,15 +22,41 @@ export const MARKJS_ALWAYS_EXCLUDED: readonly string[] = ['script', 'style', 'ti
 
 const SKIP_SELECTOR = [...EXCLUDE, ...MARKJS_ALWAYS_EXCLUDED].join(',');
 
-/** Whether a text node is part of the page's text (read, and highlighted by mark.js). */
+/** Whether a text node is part of the page's text (read, and highlighted by mark.js): the
+ * definition. The walk below gives the same answer without testing a selector list on every text
+ * node (test/unit/content/text-walk.test.ts compares the two on generated pages). */
 export function isPageText(node: Node): boolean {
   const parent = node.parentElement;
   return !!parent && !parent.matches(SKIP_SELECTOR);
 }
 
-/** A walker over the page's text nodes under root, in document order. */
+/** The exclusions that hold for a whole subtree (the element and, by their `x *` form, everything
+ * in it): a walk skips these elements' subtrees at once. */
+const SUBTREE_SELECTOR = 'svg,nav,[contenteditable],[role="navigation"],body > footer,[role="contentinfo"]';
+/** The exclusions that hold for an element's own text only (`button` excludes the button's text,
+ * not the text of a <span> inside it: mark.js tests a text node's parent alone). */
+const PARENT_ONLY = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'input', 'canvas', 'iframe', 'object', ...MARKJS_ALWAYS_EXCLUDED]);
+
+function excludesSubtree(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'svg' || name === 'nav') return true;
+  if (el.hasAttribute('contenteditable')) return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'contentinfo') return true;
+  return name === 'footer' && el.parentElement?.localName === 'body';
+}
+
+const accept = (node: Node): number => {
+  if (node.nodeType === 1) return excludesSubtree(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+  const parent = node.parentElement;
+  return parent && !PARENT_ONLY.has(parent.localName) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+};
+const none: NodeFilter = () => NodeFilter.FILTER_REJECT;
+
+/** A walker over the page's text nodes under root, in document order: those isPageText accepts.
+ * Excluded subtrees are skipped whole (one check per element, not a selector list per text node). */
 export function pageTextWalker(root: Element): TreeWalker {
-  return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (isPageText(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
-  });
+  // Inside an excluded subtree (or one itself), nothing under root is page text.
+  const inside = !!root.closest(SUBTREE_SELECTOR);
+  return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, inside ? none : accept);
 }

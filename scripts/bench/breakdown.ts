@@ -38,7 +38,7 @@ const KINDS: [string, RegExp][] = [
   ['i18n', /^(t|tn|getMessage|formatMessage|categoryTitle|severityLabel|uiLocale)$/],
   ['clause steps', /^(highlightsOf|detectedClauses|withExcerpts|excerpt|resolveOverlaps|resolvedClauses|knownClauses|knownClausesAt|relevantQuotes|clauseId)$/],
   ['report/version', /^(report|trackVersion|setDebug)$/],
-  ['loader', /^(check|main|run|quickSignal|mayBeKnownHost|bloomTester|settings|loadSettings)$/],
+  ['annotator glue (annotate, show, change check)', /^(annotate|startSession|show|changed|recheck|open|extras)$/],
 ];
 
 interface Node_ {
@@ -46,6 +46,9 @@ interface Node_ {
   callFrame: { functionName: string; url: string };
   children?: number[];
 }
+
+/** Self time by category and leaf function (--detail). */
+const leaves = new Map<string, number>();
 
 function categorize(profile: CpuProfile, from: number) {
   const byId = new Map<number, Node_>(profile.nodes.map((n) => [n.id, n as Node_]));
@@ -80,13 +83,15 @@ function categorize(profile: CpuProfile, from: number) {
     if (!kind) {
       const file = (outermost?.callFrame.url ?? '').replace(/.*\//, '');
       const fn = outermost?.callFrame.functionName || '(top level)';
-      kind = fn === '(top level)' || fn === '' ? `module run: ${file}` : 'other';
+      kind = fn === '(top level)' || fn === '' ? `module run: ${file}` : file.startsWith('loader') ? 'loader (address check, settings, lookup)' : 'other';
       if (kind === 'other') {
         const k = `${leaf?.callFrame.functionName || '(anon)'} < ${fn} ${file}`;
         unmatched.set(k, (unmatched.get(k) ?? 0) + dur);
       }
     }
     out.set(kind, (out.get(kind) ?? 0) + dur);
+    const leafKey = `${kind} :: ${leaf?.callFrame.functionName || '(anon)'} ${(leaf?.callFrame.url ?? '').replace(/.*\//, '')}`;
+    leaves.set(leafKey, (leaves.get(leafKey) ?? 0) + dur);
   }
   return { out, unmatched };
 }
@@ -151,6 +156,11 @@ for (const p of pols) {
     console.log(`${m.toFixed(1).padStart(8)}  ${k}`);
   }
   console.log(`${sum.toFixed(1).padStart(8)}  = our code (CPU samples, sum of medians)`);
+  if (args.includes('--detail')) {
+    console.log('  top leaf functions (self time, summed over the visits / runs):');
+    for (const [k, v] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${(v / runs).toFixed(1).padStart(6)}  ${k}`);
+    leaves.clear();
+  }
   console.log('  top unattributed:');
   for (const [k, v] of [...unmatchedAll].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${v.toFixed(1).padStart(6)}  ${k}`);
 }

@@ -165,8 +165,12 @@ const syncScripts = () =>
   loadSettings()
     .then(async (s) => {
       await syncContentScripts(s);
-      // In automatic mode the first policy page should not wait for the host to open.
-      if (s.mode === 'auto') await ensureAnalysisHost();
+      // In automatic mode the first policy page should not wait for the host to open, nor for
+      // the URL index its lookup needs.
+      if (s.mode === 'auto') {
+        void kb.warm().catch((err: unknown) => console.warn('Clausemark: URL index', err));
+        await ensureAnalysisHost();
+      }
     })
     .catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
 void syncScripts();
@@ -179,6 +183,7 @@ browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/onboarding/index.html') });
   void kb
     .ensure(true)
+    .then(() => kb.warm())
     .then(() => kb.status())
     .then((s) => console.info(`Clausemark: knowledge base ${s.version} ready (${s.counts?.platforms} platforms, ${s.counts?.clauses} reviewed clauses)`))
     .catch((err: unknown) => console.error('Clausemark: knowledge base install failed', err));

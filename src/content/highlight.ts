@@ -93,7 +93,7 @@ function textNodes(root: HTMLElement): Walk {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     nodes.push(n as Text);
     starts.push(at);
-    at += (n as Text).data.length;
+    at += (n as Text).length;
     ends.push(at);
   }
   return { nodes, starts, ends };

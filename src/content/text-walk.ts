@@ -46,17 +46,55 @@ function excludesSubtree(el: Element): boolean {
   return name === 'footer' && el.parentElement?.localName === 'body';
 }
 
-const accept = (node: Node): number => {
-  if (node.nodeType === 1) return excludesSubtree(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-  const parent = node.parentElement;
-  return parent && !PARENT_ONLY.has(parent.localName) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-};
-const none: NodeFilter = () => NodeFilter.FILTER_REJECT;
+/** The walk's one operation, as TreeWalker has it. */
+export interface TextWalk {
+  nextNode(): Node | null;
+}
 
-/** A walker over the page's text nodes under root, in document order: those isPageText accepts.
- * Excluded subtrees are skipped whole (one check per element, not a selector list per text node). */
-export function pageTextWalker(root: Element): TreeWalker {
+/** A walk over the page's text nodes under root, in document order: those isPageText accepts.
+ * The browser's own text-node walker, without a filter (a filter is a call from the browser into
+ * our script for every node); each text node's parent is checked here, with the excluded subtree
+ * above it (if any) found once per element and skipped whole. */
+export function pageTextWalker(root: Element): TextWalk {
   // Inside an excluded subtree (or one itself), nothing under root is page text.
-  const inside = !!root.closest(SUBTREE_SELECTOR);
-  return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, inside ? none : accept);
+  if (root.closest(SUBTREE_SELECTOR)) return { nextNode: () => null };
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** The outermost excluded element at or above an element (below root), or null. */
+  const excluded = new Map<Element, Element | null>();
+  const excludedAt = (el: Element): Element | null => {
+    const chain: Element[] = [];
+    let found: Element | null = null;
+    for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+      const hit = excluded.get(at);
+      if (hit !== undefined) {
+        found = hit;
+        break;
+      }
+      chain.push(at);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i] as Element;
+      if (!found && excludesSubtree(e)) found = e;
+      excluded.set(e, found);
+    }
+    return found;
+  };
+  return {
+    nextNode() {
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent) continue;
+        const skip = parent === root ? null : excludedAt(parent);
+        if (skip) {
+          // Past the excluded subtree: its last node, whose next is the first after it.
+          let last: Node = skip;
+          while (last.lastChild) last = last.lastChild;
+          walker.currentNode = last;
+          continue;
+        }
+        if (!PARENT_ONLY.has(parent.localName)) return n;
+      }
+      return null;
+    },
+  };
 }

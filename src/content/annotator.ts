@@ -13,7 +13,7 @@ import { clearStatus, setDebug, setStatus, step } from './status';
 import { trackVersion } from './version-track';
 import type { PageInfo, PanelClause } from './panel';
 import { detectedClauses, focusRange, highlightsOf, knownClauses, MAX_HIGHLIGHTS, MAX_TEXT_CHARS, relevantQuotes } from './find-clauses';
-import { readPageText, type PageText } from './dom-text';
+import { readPageText, textLength as bodyTextLength, type PageText } from './dom-text';
 import { ClauseRenderer } from './render-clauses';
 import { startAnalysis } from './engine-client';
 import { showToast } from './toast';
@@ -77,7 +77,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
   const root = document.body;
   if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page: PageText = readPageText(root, MAX_TEXT_CHARS);
-  const bodyLength = root.textContent?.length ?? 0;
+  const bodyLength = bodyTextLength(root);
   step('read');
   const textLength = page.text.length;
   const readAt = new Date().toISOString();
@@ -197,7 +197,7 @@ export async function startSession(input: AnnotateInput): Promise<void> {
     if (!signal.aborted && document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   };
   const changed = () => {
-    const now = document.body?.textContent?.length ?? 0;
+    const now = document.body ? bodyTextLength(document.body) : 0;
     const before = last?.bodyLength ?? last?.textLength ?? 0;
     // Re-read only on a real change of content, not on a clock ticking or a counter.
     if (last?.status === 'annotated') return Math.abs(now - before) >= Math.max(400, before * 0.05);

@@ -18,6 +18,7 @@ import { markChanged, openHistory } from './history-badge';
 import { openView } from './open-view';
 import { injectLoader, syncContentScripts } from './content-registration';
 import { ensureAnalysisHost } from './analysis-host';
+import { badgeTexts } from './badge-texts';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { FollowService } from './follow-service';
 import { analyseClauses, announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule, listenToNotifications } from './follow-alarm';
@@ -126,6 +127,7 @@ const deps: HandlerDeps = {
     await browser.runtime.openOptionsPage();
   },
   ensureAnalysisHost,
+  badgeTexts,
 };
 
 // The schedule of followed documents: one alarm, every interval the user picked (none while

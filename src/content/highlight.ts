@@ -2,7 +2,7 @@
 // contract (DESIGN.md). The wrapping is mark.js's own (markRanges: each text node's part split off
 // and replaced by a <mark data-markjs="true"> holding its text), done here directly on the text
 // nodes of the one walk (text-walk.ts) instead of by mark.js walking and re-testing every text
-// node of a range's container for each range; test/unit/content/highlight-markjs.test.ts checks
+// node of a range's container for each range; test/unit/content/text-walk.test.ts checks
 // that the page comes out exactly as mark.js leaves it. Styles are set through the CSSOM on our
 // own elements only, so page stylesheets are untouched and strict CSP pages still work.
 import type { Severity } from '../core/types';

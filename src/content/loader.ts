@@ -62,7 +62,7 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   // parsed; the lookup and the load are dropped if the settings say no.
   const read = settings();
   const lookup = send('page/lookup', {}).then(
-    (r) => r.match,
+    (r) => r,
     (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
   );
   const byAddress = quickSignal(location.href, '').candidate;
@@ -76,14 +76,15 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false;
   const quick = quickSignal(location.href, document.title);
   if (!isTop && !quick.candidate && !force) return false;
-  const match = await lookup;
+  const answer = await lookup;
+  const match = answer?.match ?? null;
   step('lookup');
   if (signal.aborted || (!match && !quick.candidate && !force)) return false;
   const { startSession } = await (annotator ?? loadAnnotator());
   step('annotator');
   if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
-  await startSession({ match, reason, signal, settings: s, force });
+  await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts });
   return true;
 }
 

@@ -4,6 +4,8 @@
 // content loader; a background import of src/content would cross the folder fence (docs/architecture.md).
 export const LOADER_FILE = 'content/loader.js';
 export const ANNOTATOR_FILE = 'content/annotator.js';
+/** The page's UI beyond highlights and badges (panel, notices): loaded by the annotator when first needed. */
+export const UI_FILE = 'content/ui.js';
 /** The text analysis (detector, anchoring): loaded by the analysis host, or by a page when no host answers. */
 export const ENGINE_FILE = 'content/engine.js';
 /** The analysis host's page (Chrome: the offscreen document the background keeps open). */

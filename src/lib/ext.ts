@@ -10,13 +10,16 @@ export const ext = ((globalThis as { browser?: unknown }).browser ?? (globalThis
 /**
  * Listens for runtime messages; a handler answers by returning a promise, or ignores the message
  * by returning undefined. Uses the sendResponse form, which Chrome and Firefox both support.
+ * Returns the function that stops listening.
  */
-export function onRuntimeMessage(handler: (message: unknown) => Promise<unknown> | undefined): void {
+export function onRuntimeMessage(handler: (message: unknown) => Promise<unknown> | undefined): () => void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean => {
     const answer = handler(message);
     if (!answer) return false;
     answer.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }));
     return true;
   };
-  (ext.runtime.onMessage as unknown as { addListener(l: typeof listener): void }).addListener(listener);
+  const event = ext.runtime.onMessage as unknown as { addListener(l: typeof listener): void; removeListener(l: typeof listener): void };
+  event.addListener(listener);
+  return () => event.removeListener(listener);
 }

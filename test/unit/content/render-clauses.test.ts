@@ -8,9 +8,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageClause } from '../../../src/messages';
 
 const listeners = vi.hoisted(() => new Set<(m: unknown) => unknown>());
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { onMessage: { addListener: (l: (m: unknown) => unknown) => listeners.add(l), removeListener: (l: (m: unknown) => unknown) => listeners.delete(l) } } },
+vi.mock('../../../src/lib/ext', () => ({
+  ext: {},
+  onRuntimeMessage: (l: (m: unknown) => unknown) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
 }));
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+// The panel's module, loaded on the first click (in the extension, through its own address).
+vi.mock('../../../src/content/load-ui', () => ({ loadUi: () => import('../../../src/content/ui') }));
 
 const { ClauseRenderer } = await import('../../../src/content/render-clauses');
 const { readPageText } = await import('../../../src/content/dom-text');
@@ -107,16 +114,19 @@ describe('ClauseRenderer', () => {
       const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
       await r.show(highlights);
       expect(r.reveal('c0')).toBe(true);
-      expect(opened.at(-1)).toMatchObject({ id: 'c0', others: ['c1'] });
+      await vi.waitFor(() => expect(opened.at(-1)).toMatchObject({ id: 'c0', others: ['c1'] }));
       // From the panel: the other clause opens in its turn.
       opened.at(-1)?.reveal?.('c1');
-      expect(opened.at(-1)).toMatchObject({ id: 'c1', others: ['c0'] });
+      await vi.waitFor(() => expect(opened.at(-1)).toMatchObject({ id: 'c1', others: ['c0'] }));
       // A fresh reading took c0 away: it is no longer listed, nor revealed.
       await r.show(highlights.slice(1));
+      const before = opened.length;
       expect(r.reveal('c1')).toBe(true);
+      await vi.waitFor(() => expect(opened).toHaveLength(before + 1));
       expect(opened.at(-1)).toMatchObject({ id: 'c1', others: [] });
       const count = opened.length;
       expect(r.reveal('c0')).toBe(false);
+      await import('../../../src/content/ui');
       expect(opened).toHaveLength(count);
     } finally {
       spy.mockRestore();

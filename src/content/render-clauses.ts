@@ -135,6 +135,9 @@ export class ClauseRenderer {
       if (!h || what(h.primary) !== shown || !this.marks.get(id)?.every((m) => m.isConnected)) this.remove(id);
     }
     const fresh = highlights.filter((h) => !this.placed.has(h.primary.id));
+    // The page's first highlights paint before their badges are made (the first screen sooner);
+    // later ones come with their badges, in one rendering of the page instead of two.
+    const first = this.placed.size === 0;
     await this.slicer.maybe();
     if (stopped()) return false;
     const marks = await highlightRangesSliced(
@@ -153,8 +156,7 @@ export class ClauseRenderer {
       // mark.js could not place it (e.g. whitespace only): not shown, not listed.
       if (this.placed.has(id)) this.items.set(id, { clause: h.primary, related: h.related, kb: this.kbById.get(id) });
     }
-    // The highlights paint before their badges are made.
-    if (fresh.length) await this.slicer.next();
+    if (first && fresh.length) await this.slicer.next();
     if (stopped()) return false;
     for (const h of highlights) {
       const id = h.primary.id;

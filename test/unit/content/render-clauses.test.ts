@@ -103,6 +103,28 @@ describe('ClauseRenderer', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('paints the first highlights before their badges; later highlights come with their badges, in one rendering', async () => {
+    const { root, highlights } = setUp();
+    // Each turn the renderer gives the page: what the page would render then.
+    const turns: { marks: number; badges: number }[] = [];
+    const g = globalThis as { scheduler?: unknown };
+    const before = g.scheduler;
+    g.scheduler = { yield: async () => void turns.push({ marks: marksOf(root).length, badges: badgesOf(root).length }) };
+    try {
+      const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
+      await r.show(highlights.slice(0, 1));
+      expect(turns).toContainEqual({ marks: 1, badges: 0 });
+      turns.length = 0;
+      await r.show(highlights);
+      expect(marksOf(root)).toHaveLength(3);
+      expect(badgesOf(root)).toHaveLength(3);
+      // No turn in which the new highlights are on the page without their badges.
+      expect(turns.filter((t) => t.marks > t.badges)).toEqual([]);
+    } finally {
+      g.scheduler = before;
+    }
+  });
+
   it('the panel lists the other risks shown now, and revealing one from it opens that clause', async () => {
     const opened: { id: string; others: string[]; reveal?: (id: string) => void }[] = [];
     const spy = vi.spyOn(PanelHost.prototype, 'show').mockImplementation((item, _page, _compare, _trigger, extras = {}) => {

@@ -12,3 +12,6 @@ export const ENGINE_FILE = 'content/engine.js';
 export const HOST_FILE = 'content/host.html';
 /** Name of the runtime port a content script opens to the analysis host. */
 export const ANALYSIS_PORT = 'clausemark-analysis';
+/** The loader's entry for the background's requests (a global of the extension's isolated world
+ * in the page: content/loader.ts sets it, background/content-registration.ts calls it). */
+export const LOADER_REQUEST = 'clausemarkRequest';

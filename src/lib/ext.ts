@@ -5,7 +5,22 @@
 // (annotator, popup, background) keeps using the polyfill. Typed with the polyfill's types only.
 import type browser from 'webextension-polyfill';
 
-export const ext = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as typeof browser;
+const api = (): typeof browser => ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as typeof browser;
+
+/** The API, looked up at each use rather than when this module loads: the loader on an ordinary
+ * page then never touches it (the first touch of the extension API sets up its bindings in the
+ * page, which an ordinary page does not need). */
+export const ext = {
+  get runtime() {
+    return api().runtime;
+  },
+  get storage() {
+    return api().storage;
+  },
+  get i18n() {
+    return api().i18n;
+  },
+} as typeof browser;
 
 /**
  * Listens for runtime messages; a handler answers by returning a promise, or ignores the message

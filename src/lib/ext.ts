@@ -20,6 +20,9 @@ export const ext = {
   get i18n() {
     return api().i18n;
   },
+  get tabs() {
+    return api().tabs;
+  },
 } as typeof browser;
 
 /**

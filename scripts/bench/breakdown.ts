@@ -32,7 +32,7 @@ const KINDS: [string, RegExp][] = [
   ['read text', /^(readPageText|pageTextWalker|isPageText|blockOf|brBefore|acceptNode|readPage.*)$/],
   ['focus range', /^(focusRange|offsetOf)$/],
   ['messaging', /^(startAnalysis|upTo|connect|send|sendMessage|postMessage|unwrap|onRuntimeMessage|listener)$/],
-  ['wrap (mark.js)', /^(highlightRangesSliced|highlightRanges|textNodes|nodeAt|isSpaceAt|blockGroups|commonAncestor|markRanges|tag|markOptions|wrapRange.*|wrapRanges.*|inDocumentOrder)$/],
+  ['wrap', /^(highlightRangesSliced|highlightRanges|textNodes|nodeAt|isSpaceAt|blockGroups|commonAncestor|markRanges|tag|markOptions|wrapRange.*|wrapRanges.*|inDocumentOrder)$/],
   ['unwrap', /^(unwrapMarks|removeHighlights|remove)$/],
   ['badges', /^(createBadge|attachStyledShadow|resetHostStyle|textsOf|percent)$/],
   ['i18n', /^(t|tn|getMessage|formatMessage|categoryTitle|severityLabel|uiLocale)$/],

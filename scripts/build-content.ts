@@ -3,7 +3,8 @@
 // address resolves its imports against the fixed one, which is refused). Two self-contained files:
 // content/loader.js, the classic script the manifest runs on every page (tiny), and
 // content/annotator.js, one ES module with no imports, loaded by the loader on policy pages only
-// through its per-session dynamic address; and content/engine.js, the analysis, which the analysis
+// through its per-session dynamic address; content/ui.js, the panel and notices, which the
+// annotator loads the same way on first need; and content/engine.js, the analysis, which the analysis
 // host loads (content/host.html) and a page loads only when no host answers. The manifest declares
 // no content script: the background registers the loader at run time
 // (src/background/content-registration.ts). The annotator and the engine are the only
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-import { ANNOTATOR_FILE, ENGINE_FILE, HOST_FILE } from '../src/lib/content-files';
+import { ANNOTATOR_FILE, ENGINE_FILE, HOST_FILE, UI_FILE } from '../src/lib/content-files';
 
 export { ANNOTATOR_FILE, LOADER_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
@@ -43,6 +44,16 @@ export async function buildContent(target: Target, dist = path.resolve(`dist/${t
       rollupOptions: { output: { codeSplitting: false } },
     },
   });
+  // The page's UI beyond highlights and badges (panel, notices): loaded by the annotator on first need.
+  await build({
+    ...common,
+    plugins: [preact()],
+    build: {
+      ...out,
+      lib: { entry: path.resolve('src/content/ui.ts'), formats: ['es'], fileName: () => path.basename(UI_FILE) },
+      rollupOptions: { output: { codeSplitting: false } },
+    },
+  });
   // The analysis (detector, anchoring, fingerprint): loaded by the analysis host, or by a page
   // when no host answers. The host is a page of its own that only loads it (Chrome's offscreen
   // document, opened by the background: src/background/analysis-host.ts).
@@ -59,7 +70,7 @@ export async function buildContent(target: Target, dist = path.resolve(`dist/${t
   writeFileSync(path.join(dist, HOST_FILE), `<!doctype html>\n<meta charset="utf-8">\n<title>Clausemark analysis</title>\n<script type="module" src="${path.basename(hostScript)}"></script>\n`);
   const file = path.join(dist, 'manifest.json');
   const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { web_accessible_resources?: Record<string, unknown>[] };
-  const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE, ENGINE_FILE], matches: PAGES };
+  const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE, UI_FILE, ENGINE_FILE], matches: PAGES };
   // Chrome: reachable only through the dynamic address, so a page cannot probe a fixed URL to
   // detect Clausemark. (Firefox already gives each install its own random moz-extension host.)
   if (target === 'chrome') war.use_dynamic_url = true;

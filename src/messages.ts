@@ -5,6 +5,7 @@
 // below this file (src/storage, src/core); it only names them.
 
 import type { Severity } from './core/types';
+import type { BadgeTexts } from './lib/badge-texts';
 import type { PageClause } from './core/page-clause';
 import type { KbStatus, PageReading, Visit } from './storage/records';
 import type { KbDocument, KnownClause, Platform, CategoryStat } from './kb/schema';
@@ -102,7 +103,7 @@ export interface PlatformPair {
 export interface BackgroundProtocol {
   /** Is the sender's page a known policy document? (content loader, before loading the annotator)
    * The address is the browser's record of the sender, never a payload field. */
-  'page/lookup': { req: Record<string, never>; res: { match: PageMatch | null } };
+  'page/lookup': { req: Record<string, never>; res: { match: PageMatch | null; texts?: BadgeTexts } };
   /** Reviewed clauses of a platform (all its documents, newest first). */
   'kb/clauses': { req: { platformId: string; documentId?: string }; res: { clauses: KnownClause[] } };
   /** How other platforms handle a category. */

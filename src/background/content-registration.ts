@@ -5,7 +5,8 @@
 // no content script at all.
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/settings';
-import { LOADER_FILE } from '../lib/content-files';
+import { LOADER_FILE, LOADER_REQUEST } from '../lib/content-files';
+import { envelope, type ContentMessage, type Reply, type Req, type Res } from '../messages';
 
 export const LOADER_ID = 'clausemark-loader';
 const PAGES = ['http://*/*', 'https://*/*'];
@@ -33,4 +34,22 @@ export async function syncContentScripts(settings: Pick<Settings, 'mode'>): Prom
  * guards against double injection). */
 export async function injectLoader(tabId: number, frameId = 0): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [LOADER_FILE] });
+}
+
+/**
+ * Asks the loader in a frame (the popup's "Analyse this page", the menu's "Explain this clause"):
+ * a function run in the extension's isolated world of that frame calls the loader there. The
+ * loader needs no runtime message listener for this, which would set up the extension's messaging
+ * in every page it runs on.
+ */
+export async function requestLoader<N extends ContentMessage>(tabId: number, frameId: number, name: N, payload: Req<N>): Promise<Res<N>> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: (message: unknown, entry: string) => (globalThis as unknown as Record<string, ((m: unknown) => Promise<unknown>) | undefined>)[entry]?.(message) ?? null,
+    args: [envelope(name, payload), LOADER_REQUEST],
+  });
+  const reply = result?.result as Reply<N> | null | undefined;
+  if (!reply || typeof reply !== 'object') throw new Error(`${name}: no answer`);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
+  return reply.value;
 }

@@ -3,7 +3,7 @@
 // knowledge-base update feed when the user has set its address (off by default; kb-update.ts) and
 // the documents the user follows, each at its one address (follow-service.ts).
 import browser from 'webextension-polyfill';
-import { envelope, isEnvelope, type BackgroundMessage, type Reply } from '../messages';
+import { isEnvelope, type BackgroundMessage, type Reply } from '../messages';
 import type { KnowledgeBase } from '../kb/schema';
 import { openClausemarkDb, type Db } from '../storage/db';
 import { KbService } from './kb-service';
@@ -16,8 +16,9 @@ import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
 import { openView } from './open-view';
-import { injectLoader, syncContentScripts } from './content-registration';
+import { injectLoader, requestLoader, syncContentScripts } from './content-registration';
 import { ensureAnalysisHost } from './analysis-host';
+import { badgeTexts } from './badge-texts';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { FollowService } from './follow-service';
 import { analyseClauses, announceFollowed, clearFollowedMark, FOLLOW_ALARM, followSchedule, listenToNotifications } from './follow-alarm';
@@ -111,7 +112,7 @@ const deps: HandlerDeps = {
       // "Only when I click" (or a tab opened before install): no loader there yet. The user asked,
       // from the popup: put it into this tab now, then ask it to analyse.
       await injectLoader(tabId);
-      return (await sendToTab(tabId, 'content/analyse', {})).started;
+      return (await requestLoader(tabId, 0, 'content/analyse', {})).started;
     } catch {
       // A browser page, the web store, a PDF: no extension may read them.
       throw new Error('Clausemark cannot read this page (browser pages and the extension store are off limits).');
@@ -126,6 +127,7 @@ const deps: HandlerDeps = {
     await browser.runtime.openOptionsPage();
   },
   ensureAnalysisHost,
+  badgeTexts,
 };
 
 // The schedule of followed documents: one alarm, every interval the user picked (none while
@@ -155,7 +157,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   const tabId = tab.id;
   // The user's click on the menu: in "only when I click" mode the loader is put in that frame now.
   void injectLoader(tabId, frameId)
-    .then(() => browser.tabs.sendMessage(tabId, envelope('content/explain', { text }), { frameId }))
+    .then(() => requestLoader(tabId, frameId, 'content/explain', { text }))
     .catch((err: unknown) => console.warn('Clausemark: cannot explain a selection on this page', err));
 });
 
@@ -165,8 +167,12 @@ const syncScripts = () =>
   loadSettings()
     .then(async (s) => {
       await syncContentScripts(s);
-      // In automatic mode the first policy page should not wait for the host to open.
-      if (s.mode === 'auto') await ensureAnalysisHost();
+      // In automatic mode the first policy page should not wait for the host to open, nor for
+      // the URL index its lookup needs.
+      if (s.mode === 'auto') {
+        void kb.warm().catch((err: unknown) => console.warn('Clausemark: URL index', err));
+        await ensureAnalysisHost();
+      }
     })
     .catch((err: unknown) => console.error('Clausemark: content script registration failed', err));
 void syncScripts();
@@ -179,6 +185,7 @@ browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/onboarding/index.html') });
   void kb
     .ensure(true)
+    .then(() => kb.warm())
     .then(() => kb.status())
     .then((s) => console.info(`Clausemark: knowledge base ${s.version} ready (${s.counts?.platforms} platforms, ${s.counts?.clauses} reviewed clauses)`))
     .catch((err: unknown) => console.error('Clausemark: knowledge base install failed', err));

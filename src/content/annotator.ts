@@ -8,22 +8,34 @@ import type { PageClause, PageMatch, PageReading } from '../messages';
 import { SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
 import type { KnownClause } from '../kb/schema';
 import { send } from '../lib/rpc';
-import { formatNumber, t } from '../lib/i18n';
 import { clearStatus, setDebug, setStatus, step } from './status';
 import { trackVersion } from './version-track';
 import type { PageInfo, PanelClause } from './panel';
 import { detectedClauses, focusRange, highlightsOf, knownClauses, MAX_HIGHLIGHTS, MAX_TEXT_CHARS, relevantQuotes } from './find-clauses';
-import { readPageText, type PageText } from './dom-text';
+import { readPageText, textLength as bodyTextLength, type PageText } from './dom-text';
 import { ClauseRenderer } from './render-clauses';
 import { startAnalysis } from './engine-client';
-import { showToast } from './toast';
+import { setBadgeTexts } from './badges';
+import { loadUi } from './load-ui';
+import type { Notice } from './ui';
+import type { BadgeTexts } from '../lib/badge-texts';
 
-export { explainSelection } from './explain-selection';
 export { MAX_HIGHLIGHTS, MAX_TEXT_CHARS } from './find-clauses';
 
-/** Languages the English-only notice names (read when needed: message lookups cost a page time). */
-const languageName = (code: string): string | undefined =>
-  (({ de: () => t('langGerman'), fr: () => t('langFrench'), es: () => t('langSpanish'), it: () => t('langItalian'), nl: () => t('langDutch'), pt: () => t('langPortuguese') }) as Record<string, () => string>)[code]?.();
+/** "Explain this clause" on a selection (ui.ts, loaded for it). */
+export function explainSelection(text: string, settings: Settings): Promise<number> {
+  return loadUi().then((ui) => ui.explainSelection(text, settings));
+}
+
+/** A notice in the page's corner (its texts and its element come with ui.ts, loaded for it). */
+function notify(notice: Notice, signal: AbortSignal): void {
+  void loadUi().then(
+    (ui) => {
+      if (!signal.aborted) ui.showNotice(notice, signal);
+    },
+    (err: unknown) => console.warn('Clausemark: notice', err),
+  );
+}
 
 export interface AnnotateInput {
   match: PageMatch | null;
@@ -32,6 +44,8 @@ export interface AnnotateInput {
   settings: Settings;
   /** Asked for by the user: analyse even if the text does not read like a policy. */
   force?: boolean;
+  /** The badge texts sent with the lookup answer. */
+  texts?: BadgeTexts;
 }
 
 export interface AnnotateResult {
@@ -77,7 +91,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
   const root = document.body;
   if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   const page: PageText = readPageText(root, MAX_TEXT_CHARS);
-  const bodyLength = root.textContent?.length ?? 0;
+  const bodyLength = bodyTextLength(root);
   step('read');
   const textLength = page.text.length;
   const readAt = new Date().toISOString();
@@ -110,11 +124,8 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
       return { status: 'not-policy', clauses: 0, reason: screening.reason, textLength, bodyLength };
     }
     // The detector knows English only: elsewhere say so, and show reviewed clauses alone.
-    if (!screening.english) {
-      const name = languageName(screening.language);
-      showToast(`${name ? t('toastEnglishOnlyLooks', name) : t('toastEnglishOnly')} ${match ? t('toastOnlyReviewed') : t('toastNothingHighlighted')}`, signal);
-    }
-    if (page.truncated) showToast(t('toastVeryLong', formatNumber(Math.round(textLength / 1000))), signal);
+    if (!screening.english) notify({ kind: 'english-only', language: screening.language, known: !!match }, signal);
+    if (page.truncated) notify({ kind: 'very-long', chars: textLength }, signal);
     view.info = { ...view.info, sha256: final.sha256, readAt, url: location.href, title: document.title, modelVersion: final.modelVersion };
     const detected = detectedClauses(page.text, final.clauses);
     setDebug(() => ({ text: page.text, hardBreaks: page.hardBreaks, threshold, detected: final.clauses.map(keyOf), hostMs: final.local ? undefined : final.ms, steps: (globalThis as { clausemarkSteps?: [string, number][] }).clausemarkSteps }));
@@ -131,7 +142,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     }
     if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     const { highlights, total } = highlightsOf(detected, settings, kbClauses);
-    if (total > MAX_HIGHLIGHTS) showToast(t('toastTooManyClauses', formatNumber(MAX_HIGHLIGHTS), formatNumber(total)), signal);
+    if (total > MAX_HIGHLIGHTS) notify({ kind: 'too-many', max: MAX_HIGHLIGHTS, total }, signal);
     if (!(await renderer().show(highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     step('all shown');
     const items = renderer().items;
@@ -178,6 +189,7 @@ const RECHECK_MAX_WAIT_MS = 3000;
  */
 export async function startSession(input: AnnotateInput): Promise<void> {
   const { signal } = input;
+  setBadgeTexts(input.texts);
   const view = newView(input.match);
   let inner: AbortController | null = null;
   let last: AnnotateResult | null = null;
@@ -197,7 +209,7 @@ export async function startSession(input: AnnotateInput): Promise<void> {
     if (!signal.aborted && document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   };
   const changed = () => {
-    const now = document.body?.textContent?.length ?? 0;
+    const now = document.body ? bodyTextLength(document.body) : 0;
     const before = last?.bodyLength ?? last?.textLength ?? 0;
     // Re-read only on a real change of content, not on a clock ticking or a counter.
     if (last?.status === 'annotated') return Math.abs(now - before) >= Math.max(400, before * 0.05);

@@ -1,29 +1,64 @@
 // A severity badge after each highlight: a real <button> in its own shadow root, so Tab reaches
 // it and Enter or Space opens the panel.
 import type { Severity } from '../core/types';
-import { t, uiLocale } from '../lib/i18n';
-import { categoryTitle } from '../lib/category-text';
-import { severityLabel } from '../lib/severity-text';
+import { ext } from '../lib/ext';
+import { fillSlots, slot, type BadgeTexts } from '../lib/badge-texts';
 import { attachStyledShadow, resetHostStyle, shadowOf } from './shadow';
+
+/** The badge texts the background sent with the page's lookup (setBadgeTexts). */
+let given: BadgeTexts | null = null;
+
+export function setBadgeTexts(texts: BadgeTexts | undefined): void {
+  if (!texts) return;
+  given = texts;
+  made.clear();
+}
+
+/** Without them (the lookup failed): the browser's messages, looked up here. */
+function lookedUp(): BadgeTexts {
+  const m = (key: string, subs: string[] = []) => {
+    try {
+      return ext.i18n.getMessage(key, subs) || '';
+    } catch {
+      return ''; // no extension API (unit tests)
+    }
+  };
+  const sev = (s: Severity, key: string) => m(key) || s;
+  return {
+    severity: { high: sev('high', 'sevHigh'), medium: sev('medium', 'sevMedium'), low: sev('low', 'sevLow'), good: sev('good', 'sevGood') },
+    categories: new Proxy({}, { get: (_t, id: string) => m(`cat_${id.replace(/-/g, '_')}_title`) || id }),
+    detected: m('badgeDetected', [slot(1)]) || slot(1),
+    reviewed: m('badgeReviewed'),
+    aria: m('badgeAria', [slot(1), slot(2), slot(3)]) || `${slot(1)} ${slot(2)} ${slot(3)}`,
+    lang: (() => {
+      try {
+        return ext.i18n.getUILanguage();
+      } catch {
+        return '';
+      }
+    })(),
+  };
+}
 
 /** "87%" ("87 %" in German and French, as Intl writes it) without building an Intl number
  * format, which costs a page about 20 ms the first time; the UI's languages only. */
-function percent(share: number): string {
+function percent(share: number, lang: string): string {
   const n = Math.round(share * 100);
-  const lang = uiLocale()?.split('-')[0];
-  return lang === 'fr' || lang === 'de' ? `${n}\u00a0%` : `${n}%`;
+  const primary = lang.split(/[-_]/)[0];
+  return primary === 'fr' || primary === 'de' ? `${n}\u00a0%` : `${n}%`;
 }
 
-/** A badge's texts, looked up once per kind of badge (each message lookup crosses into the browser). */
-const texts = new Map<string, { sev: string; title: string; how: string; aria: string }>();
+/** A badge's texts, made once per kind of badge. */
+const made = new Map<string, { sev: string; title: string; how: string; aria: string }>();
 function textsOf(spec: BadgeSpec) {
   const key = `${spec.severity}|${spec.category}|${spec.detected ? Math.round(spec.confidence * 100) : 'kb'}`;
-  let x = texts.get(key);
+  let x = made.get(key);
   if (!x) {
-    const sev = severityLabel(spec.severity);
-    const title = categoryTitle(spec.category);
-    const how = spec.detected ? t('badgeDetected', percent(spec.confidence)) : t('badgeReviewed');
-    texts.set(key, (x = { sev, title, how, aria: t('badgeAria', sev, title, how) }));
+    const all = (given ??= lookedUp());
+    const sev = all.severity[spec.severity] ?? spec.severity;
+    const title = all.categories[spec.category] ?? spec.category;
+    const how = spec.detected ? fillSlots(all.detected, percent(spec.confidence, all.lang)) : all.reviewed;
+    made.set(key, (x = { sev, title, how, aria: fillSlots(all.aria, sev, title, how) }));
   }
   return x;
 }

@@ -72,3 +72,12 @@ export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY)
   }
   return { text: parts.join(''), hardBreaks, nodeCount, truncated, nodes, starts };
 }
+
+/** root.textContent.length without building that string (on pages with large inline scripts,
+ * megabytes): the lengths of every text node under root, which is what textContent joins. */
+export function textLength(root: Node): number {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) n += (t as Text).length;
+  return n;
+}

@@ -1,9 +1,12 @@
-// Wraps resolved highlights in <mark> elements with mark.js, in one markRanges pass, and tags
-// each with the data attributes of the contract (DESIGN.md). Styles are set through the CSSOM on
-// our own elements only, so page stylesheets are untouched and strict CSP pages still work.
-import Mark from 'mark.js';
+// Wraps resolved highlights in <mark> elements and tags each with the data attributes of the
+// contract (DESIGN.md). The wrapping is mark.js's own (markRanges: each text node's part split off
+// and replaced by a <mark data-markjs="true"> holding its text), done here directly on the text
+// nodes of the one walk (text-walk.ts) instead of by mark.js walking and re-testing every text
+// node of a range's container for each range; test/unit/content/text-walk.test.ts checks
+// that the page comes out exactly as mark.js leaves it. Styles are set through the CSSOM on our
+// own elements only, so page stylesheets are untouched and strict CSP pages still work.
 import type { Severity } from '../core/types';
-import { EXCLUDE, pageTextWalker } from './text-walk';
+import { pageTextWalker } from './text-walk';
 
 export const SEVERITY_STYLE: Record<Severity, { bg: string; line: string }> = {
   high: { bg: 'rgba(230, 74, 60, 0.22)', line: '#c62828' },
@@ -18,12 +21,6 @@ export interface RangeSpec {
   clauseId: string;
   category: string;
   severity: Severity;
-}
-
-interface MarkRange {
-  start: number;
-  length: number;
-  spec: RangeSpec;
 }
 
 /** Our marks, known here rather than by a class or attribute the page could read or forge. */
@@ -55,36 +52,51 @@ function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>)
   list.push(mark);
 }
 
-function markOptions(byClause: Map<string, HTMLElement[]>): Mark.MarkRangesOptions {
-  return {
-    element: 'mark',
-    exclude: [...EXCLUDE],
-    each(el: Element, range: unknown) {
-      tag(el, (range as MarkRange).spec, byClause);
-    },
-  } as Mark.MarkRangesOptions;
+/** mark.js's wrapRangeInTextNode: characters [s, e) of the node become a <mark> of their own. */
+function wrapInTextNode(node: Text, s: number, e: number): HTMLElement {
+  const startNode = node.splitText(s);
+  startNode.splitText(e - s);
+  const mark = node.ownerDocument.createElement('mark');
+  mark.setAttribute('data-markjs', 'true');
+  mark.textContent = startNode.textContent;
+  (startNode.parentNode as Node).replaceChild(mark, startNode);
+  return mark;
 }
 
-/** Highlights the ranges in one mark.js pass; returns the elements of each clause id in document order. */
+/** Highlights the ranges (one walk of the page); returns the elements of each clause id in document order. */
 export function highlightRanges(root: HTMLElement, specs: readonly RangeSpec[]): Map<string, HTMLElement[]> {
   const byClause = new Map<string, HTMLElement[]>();
-  const ranges: MarkRange[] = specs.map((spec) => ({ start: spec.start, length: spec.end - spec.start, spec }));
-  new Mark(root).markRanges(ranges, markOptions(byClause));
+  const walk = textNodes(root);
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const spec of ordered(specs)) {
+    if (spec.end > lastStart) continue;
+    markSpec(root, walk, spec, byClause);
+    lastStart = spec.start;
+  }
   return byClause;
 }
 
+interface Walk {
+  nodes: Text[];
+  starts: number[];
+  /** Where each node ended when walked (wrapping a later range shortens a node, never an earlier part of it). */
+  ends: number[];
+}
+
 /** The text nodes mark.js visits under root (the shared walk), with their offsets. */
-function textNodes(root: HTMLElement): { nodes: Text[]; starts: number[] } {
+function textNodes(root: HTMLElement): Walk {
   const walker = pageTextWalker(root);
   const nodes: Text[] = [];
   const starts: number[] = [];
+  const ends: number[] = [];
   let at = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     nodes.push(n as Text);
     starts.push(at);
-    at += (n as Text).data.length;
+    at += (n as Text).length;
+    ends.push(at);
   }
-  return { nodes, starts };
+  return { nodes, starts, ends };
 }
 
 /** Index of the last node starting at or before offset. */
@@ -137,18 +149,47 @@ function inDocumentOrder(a: Node, b: Node): number {
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-function commonAncestor(a: Node, b: Node, root: HTMLElement): HTMLElement {
-  let el: HTMLElement | null = a.parentElement;
-  while (el && el !== root && !el.contains(b)) el = el.parentElement;
-  return el ?? root;
+/** Non-empty ranges from the end of the page backwards: the offsets of those still to come stay
+ * valid as text nodes are split (a split keeps the node's beginning in the node). */
+const ordered = (specs: readonly RangeSpec[]) => [...specs].filter((s) => s.end > s.start).sort((a, b) => b.start - a.start);
+
+/**
+ * Marks one range. A clause that runs over several paragraphs is marked paragraph by paragraph
+ * (from the last, so the offsets of the earlier ones stay valid), each part trimmed of whitespace
+ * at its ends; whitespace between paragraphs is not marked. Within a part, every text node it
+ * overlaps gets its own <mark>, as mark.js's markRanges gives them.
+ */
+function markSpec(root: HTMLElement, walk: Walk, spec: RangeSpec, byClause: Map<string, HTMLElement[]>): void {
+  const { nodes, starts, ends } = walk;
+  if (!nodes.length) return;
+  const first = nodeAt(starts, spec.start);
+  const last = nodeAt(starts, spec.end - 1);
+  const groups = blockGroups(nodes, first, last, root);
+  for (const [a, b] of [...groups].reverse()) {
+    let from = Math.max(spec.start, starts[a] as number);
+    let to = Math.min(spec.end, ends[b] as number);
+    // Whitespace at either end of a paragraph's part would become an empty, invisible mark.
+    while (from < to && isSpaceAt(nodes, starts, from)) from++;
+    while (to > from && isSpaceAt(nodes, starts, to - 1)) to--;
+    if (to <= from) continue;
+    for (let i = b; i >= a; i--) {
+      const s = Math.max(from, starts[i] as number);
+      const e = Math.min(to, ends[i] as number);
+      if (e <= s) continue;
+      const node = nodes[i] as Text;
+      // The page changed this node since it was walked: leave it (mark.js would not find it either).
+      if (!node.parentNode || node.data.length < e - (starts[i] as number)) continue;
+      tag(wrapInTextNode(node, s - (starts[i] as number), e - (starts[i] as number)), spec, byClause);
+    }
+  }
+  // Marked from the end: put the clause's marks back in document order (the badge goes after the
+  // last, "reveal" scrolls to the first).
+  byClause.get(spec.clauseId)?.sort(inDocumentOrder);
 }
 
 /**
- * The same highlights as highlightRanges, still with mark.js, but each range is marked within the
- * smallest element holding it (its sub-context), so mark.js walks and rewrites only that element's
- * text instead of the whole page's once per range (markRanges is O(ranges × text nodes) on one
- * context). Ranges go from the end of the page backwards, so the offsets of those still to come
- * stay valid as text nodes are split; the slicer lets the page run between slices.
+ * The same highlights as highlightRanges, from the end of the page backwards, with the page given
+ * its turn between slices (the slicer's budget).
  */
 export async function highlightRangesSliced(
   root: HTMLElement,
@@ -157,42 +198,13 @@ export async function highlightRangesSliced(
   signal?: AbortSignal,
 ): Promise<Map<string, HTMLElement[]>> {
   const byClause = new Map<string, HTMLElement[]>();
-  const { nodes, starts } = textNodes(root);
-  if (!nodes.length) return byClause;
-  const options = markOptions(byClause);
-  const sorted = [...specs].filter((s) => s.end > s.start).sort((a, b) => b.start - a.start);
+  const walk = textNodes(root);
+  if (!walk.nodes.length) return byClause;
   let lastStart = Number.POSITIVE_INFINITY;
-  for (const spec of sorted) {
+  for (const spec of ordered(specs)) {
     if (signal?.aborted) break;
     if (spec.end > lastStart) continue; // overlaps one already marked: mark.js would skip it too
-    const first = nodeAt(starts, spec.start);
-    const last = nodeAt(starts, spec.end - 1);
-    // A clause that runs over several paragraphs is marked paragraph by paragraph (from the last,
-    // so the offsets of the earlier ones stay valid): their common ancestor can be the page's body,
-    // and mark.js walks its whole context on every call.
-    const groups = blockGroups(nodes, first, last, root);
-    for (const [a, b] of [...groups].reverse()) {
-      let from = Math.max(spec.start, starts[a] as number);
-      let to = Math.min(spec.end, (starts[b] as number) + (nodes[b] as Text).data.length);
-      // Whitespace at either end of a paragraph's part would become an empty, invisible mark.
-      while (from < to && isSpaceAt(nodes, starts, from)) from++;
-      while (to > from && isSpaceAt(nodes, starts, to - 1)) to--;
-      if (to <= from) continue;
-      const container = commonAncestor(nodes[a] as Text, nodes[b] as Text, root);
-      // The container's text nodes are contiguous in the list: find its first by bisection.
-      let lo = 0;
-      let hi = a;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (container.contains(nodes[mid] as Text)) hi = mid;
-        else lo = mid + 1;
-      }
-      const base = starts[lo] as number;
-      new Mark(container).markRanges([{ start: from - base, length: to - from, spec } as MarkRange], options);
-    }
-    // Marked last paragraph first: put the clause's marks back in document order (the badge goes
-    // after the last, "reveal" scrolls to the first).
-    if (groups.length > 1) byClause.get(spec.clauseId)?.sort(inDocumentOrder);
+    markSpec(root, walk, spec, byClause);
     lastStart = spec.start;
     await slicer.maybe();
   }

@@ -6,7 +6,7 @@
 // DOMContentLoaded, never later (it does not wait for `load`, which some pages never fire).
 // Single-page apps: a change of address re-runs the check, after cleaning up; so does a change of
 // settings. In "only when I click" mode nothing is read until the user asks from the toolbar popup.
-import { onRuntimeMessage } from '../lib/ext';
+import { LOADER_REQUEST } from '../lib/content-files';
 import { quickSignal } from '../core/page';
 import { bloomTester } from '../core/bloom';
 import { hostChain, normalizeHost } from '../core/url';
@@ -62,7 +62,7 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   // parsed; the lookup and the load are dropped if the settings say no.
   const read = settings();
   const lookup = send('page/lookup', {}).then(
-    (r) => r.match,
+    (r) => r,
     (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
   );
   const byAddress = quickSignal(location.href, '').candidate;
@@ -76,14 +76,15 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false;
   const quick = quickSignal(location.href, document.title);
   if (!isTop && !quick.candidate && !force) return false;
-  const match = await lookup;
+  const answer = await lookup;
+  const match = answer?.match ?? null;
   step('lookup');
   if (signal.aborted || (!match && !quick.candidate && !force)) return false;
   const { startSession } = await (annotator ?? loadAnnotator());
   step('annotator');
   if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
-  await startSession({ match, reason, signal, settings: s, force });
+  await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts });
   return true;
 }
 
@@ -106,10 +107,13 @@ function main(): void {
   };
 
   // The popup's "Analyse this page" injects this script and asks it to analyse straight away: the
-  // listener is in place before the first await, or that request can find no one to answer it
-  // (a race lost under load). Requests wait for the settings.
-  onRuntimeMessage((message: unknown): Promise<Reply<'content/analyse' | 'content/explain'>> | undefined => {
-    if (!isEnvelope(message)) return undefined;
+  // entry is in place before the first await, or that request can find no one to answer it (a
+  // race lost under load). Requests wait for the settings. They arrive as a function the
+  // background runs in this isolated world (background/content-registration.ts, requestLoader),
+  // not as runtime messages: a message listener would set up the extension's messaging in every
+  // page, ordinary ones included.
+  (globalThis as unknown as Record<string, unknown>)[LOADER_REQUEST] = (message: unknown): Promise<Reply<'content/analyse' | 'content/explain'> | null> => {
+    if (!isEnvelope(message)) return Promise.resolve(null);
     if (message.name === 'content/analyse' && isTop) {
       return settings().then(() => run({ force: true })).then((started) => ({ ok: true, value: { started } }));
     }
@@ -117,8 +121,8 @@ function main(): void {
       const text = String((message.payload as { text?: unknown }).text ?? '').slice(0, 20_000);
       return Promise.all([settings(), loadAnnotator()]).then(async ([s, { explainSelection }]) => ({ ok: true, value: { found: await explainSelection(text, s) } }));
     }
-    return undefined;
-  });
+    return Promise.resolve(null);
+  };
   onChange = () => void run({ again: true });
 
   void run();

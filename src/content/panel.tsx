@@ -9,7 +9,7 @@ import type { PageClause, CategoryComparison } from '../messages';
 import type { KnownClause } from '../kb/schema';
 import { cleanQuote, excerpt } from '../core/compare-examples';
 import { rarity } from '../core/compare-rarity';
-import { SEVERITY_RANK, type Severity } from '../core/types';
+import type { Severity } from '../core/types';
 import { recordId, withReading, type Seen } from '../core/record';
 import { formatDateTime, formatNumber, formatPercent, t } from '../lib/i18n';
 import { categoryRegulations, categoryText, categoryTitle } from '../lib/category-text';
@@ -56,13 +56,7 @@ export interface PanelDeps extends PanelExtras {
   onClose(): void;
 }
 
-/** The page's clauses worth a second look besides `current`: high and medium, most severe
- * first, then in page order. */
-export function otherRisks(clauses: Iterable<PageClause>, current: string): PageClause[] {
-  return [...clauses]
-    .filter((c) => c.id !== current && (c.severity === 'high' || c.severity === 'medium'))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
-}
+export { otherRisks } from './other-risks';
 
 /** The citation's record: its stable id and the user's own first and last sight of the clause. */
 export interface CitationRecord {

@@ -4,7 +4,7 @@
 // kept in step with the latest set: a highlight that stays is left alone, one that goes is
 // unwrapped, a new one is added. One teardown removes all of it when the signal aborts, whether
 // mid-render or later (navigation, a fresh analysis).
-import browser from 'webextension-polyfill';
+import { onRuntimeMessage } from '../lib/ext';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import type { Highlight } from '../core/resolve';
@@ -13,7 +13,9 @@ import type { KnownClause } from '../kb/schema';
 import { highlightRangesSliced, isOurMark, removeHighlights, unwrapMarks } from './highlight';
 import { Slicer } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
-import { otherRisks, PanelHost, type PageInfo, type PanelClause, type PanelExtras } from './panel';
+import type { PageInfo, PanelClause, PanelExtras, PanelHost } from './panel';
+import { otherRisks } from './other-risks';
+import { loadUi } from './load-ui';
 
 /** What a placed highlight shows: the same clause with the same text stays where it is, even when
  * the page changed elsewhere and its offsets moved (a fresh reading after late content). */
@@ -27,6 +29,7 @@ export class ClauseRenderer {
   private readonly placed = new Map<string, string>();
   private panel: PanelHost | null = null;
   private readonly slicer = new Slicer();
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly root: HTMLElement,
@@ -38,7 +41,7 @@ export class ClauseRenderer {
     signal.addEventListener(
       'abort',
       () => {
-        browser.runtime.onMessage.removeListener(this.onMessage);
+        this.stopListening();
         for (const b of this.badges.values()) b.remove();
         removeHighlights(root);
         this.items.clear();
@@ -54,7 +57,7 @@ export class ClauseRenderer {
         const mark = (e.target as Element | null)?.closest?.('mark[data-clausemark-clause]') as HTMLElement | null;
         if (!mark || !isOurMark(mark)) return;
         const id = mark.dataset.clausemarkClause;
-        if (id && this.items.has(id)) this.open(id, badgeButton(this.badges.get(id)));
+        if (id && this.items.has(id)) void this.open(id, badgeButton(this.badges.get(id)));
       },
       { signal },
     );
@@ -65,7 +68,7 @@ export class ClauseRenderer {
       },
       { signal },
     );
-    browser.runtime.onMessage.addListener(this.onMessage);
+    this.stopListening = onRuntimeMessage(this.onMessage);
   }
 
   private readonly onMessage = (message: unknown): Promise<Reply<'content/reveal'>> | undefined => {
@@ -79,16 +82,23 @@ export class ClauseRenderer {
     const first = this.marks.get(id)?.[0];
     if (!first || !this.items.has(id)) return false;
     first.scrollIntoView({ block: 'center', behavior: 'instant' });
-    this.open(id, badgeButton(this.badges.get(id)));
+    void this.open(id, badgeButton(this.badges.get(id)));
     focusBadge(this.badges.get(id));
     return true;
   };
 
-  private open(id: string, trigger: HTMLElement | null): void {
-    const item = this.items.get(id);
-    if (!item) return;
-    this.panel ??= new PanelHost(this.signal);
-    this.panel.show(item, this.info(), (category, platformId) => send('kb/compare', { category, platformId, limit: 6 }), trigger, this.extras(id));
+  /** Opens a clause's panel (the panel's module is loaded on the first one). */
+  private open(id: string, trigger: HTMLElement | null): Promise<void> {
+    if (!this.items.has(id)) return Promise.resolve();
+    return loadUi().then(
+      (ui) => {
+        const item = this.items.get(id);
+        if (!item || this.signal.aborted) return;
+        this.panel ??= new ui.PanelHost(this.signal);
+        this.panel.show(item, this.info(), (category, platformId) => send('kb/compare', { category, platformId, limit: 6 }), trigger, this.extras(id));
+      },
+      (err: unknown) => console.warn('Clausemark: panel', err),
+    );
   }
 
   /** The panel's "Other risks in this policy" (the clauses on the page now, each revealed on a
@@ -125,6 +135,9 @@ export class ClauseRenderer {
       if (!h || what(h.primary) !== shown || !this.marks.get(id)?.every((m) => m.isConnected)) this.remove(id);
     }
     const fresh = highlights.filter((h) => !this.placed.has(h.primary.id));
+    // The page's first highlights paint before their badges are made (the first screen sooner);
+    // later ones come with their badges, in one rendering of the page instead of two.
+    const first = this.placed.size === 0;
     await this.slicer.maybe();
     if (stopped()) return false;
     const marks = await highlightRangesSliced(
@@ -143,8 +156,7 @@ export class ClauseRenderer {
       // mark.js could not place it (e.g. whitespace only): not shown, not listed.
       if (this.placed.has(id)) this.items.set(id, { clause: h.primary, related: h.related, kb: this.kbById.get(id) });
     }
-    // The highlights paint before their badges are made.
-    if (fresh.length) await this.slicer.next();
+    if (first && fresh.length) await this.slicer.next();
     if (stopped()) return false;
     for (const h of highlights) {
       const id = h.primary.id;
@@ -153,7 +165,7 @@ export class ClauseRenderer {
       if (!item || !last || this.badges.has(id)) continue;
       const badge = createBadge(
         { clauseId: id, category: item.clause.category, severity: item.clause.severity, detected: item.clause.source !== 'kb', confidence: item.clause.confidence },
-        (cid, trigger) => this.open(cid, trigger),
+        (cid, trigger) => void this.open(cid, trigger),
         this.signal,
       );
       last.after(badge);

@@ -9,13 +9,24 @@ const roots = new WeakMap<Element, ShadowRoot>();
 /** On our own extension pages (onboarding's live example) no foreign script runs: open there. */
 const ownPage = /^(chrome|moz)-extension:$/.test(location.protocol);
 
+/** One constructed sheet per style text, adopted by every root that uses it: a page with 80 badges
+ * parses the badge CSS once, and the browser shares the sheet's rules between the roots. */
+const sheets = new Map<string, CSSStyleSheet>();
+function sheetFor(css: string): CSSStyleSheet {
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
+
 export function attachStyledShadow(host: HTMLElement, css: string): ShadowRoot {
   const shadow = host.attachShadow({ mode: ownPage ? 'open' : 'closed' });
   roots.set(host, shadow);
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [sheetFor(css)];
   } catch {
     const style = document.createElement('style');
     style.textContent = css;

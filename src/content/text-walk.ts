@@ -22,15 +22,79 @@ export const MARKJS_ALWAYS_EXCLUDED: readonly string[] = ['script', 'style', 'ti
 
 const SKIP_SELECTOR = [...EXCLUDE, ...MARKJS_ALWAYS_EXCLUDED].join(',');
 
-/** Whether a text node is part of the page's text (read, and highlighted by mark.js). */
+/** Whether a text node is part of the page's text (read, and highlighted by mark.js): the
+ * definition. The walk below gives the same answer without testing a selector list on every text
+ * node (test/unit/content/text-walk.test.ts compares the two on generated pages). */
 export function isPageText(node: Node): boolean {
   const parent = node.parentElement;
   return !!parent && !parent.matches(SKIP_SELECTOR);
 }
 
-/** A walker over the page's text nodes under root, in document order. */
-export function pageTextWalker(root: Element): TreeWalker {
-  return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (isPageText(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
-  });
+/** The exclusions that hold for a whole subtree (the element and, by their `x *` form, everything
+ * in it): a walk skips these elements' subtrees at once. */
+const SUBTREE_SELECTOR = 'svg,nav,[contenteditable],[role="navigation"],body > footer,[role="contentinfo"]';
+/** The exclusions that hold for an element's own text only (`button` excludes the button's text,
+ * not the text of a <span> inside it: mark.js tests a text node's parent alone). */
+const PARENT_ONLY = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'option', 'button', 'input', 'canvas', 'iframe', 'object', ...MARKJS_ALWAYS_EXCLUDED]);
+
+function excludesSubtree(el: Element): boolean {
+  const name = el.localName;
+  if (name === 'svg' || name === 'nav') return true;
+  if (el.hasAttribute('contenteditable')) return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'contentinfo') return true;
+  return name === 'footer' && el.parentElement?.localName === 'body';
+}
+
+/** The walk's one operation, as TreeWalker has it. */
+export interface TextWalk {
+  nextNode(): Node | null;
+}
+
+/** A walk over the page's text nodes under root, in document order: those isPageText accepts.
+ * The browser's own text-node walker, without a filter (a filter is a call from the browser into
+ * our script for every node); each text node's parent is checked here, with the excluded subtree
+ * above it (if any) found once per element and skipped whole. */
+export function pageTextWalker(root: Element): TextWalk {
+  // Inside an excluded subtree (or one itself), nothing under root is page text.
+  if (root.closest(SUBTREE_SELECTOR)) return { nextNode: () => null };
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** The outermost excluded element at or above an element (below root), or null. */
+  const excluded = new Map<Element, Element | null>();
+  const excludedAt = (el: Element): Element | null => {
+    const chain: Element[] = [];
+    let found: Element | null = null;
+    for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+      const hit = excluded.get(at);
+      if (hit !== undefined) {
+        found = hit;
+        break;
+      }
+      chain.push(at);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i] as Element;
+      if (!found && excludesSubtree(e)) found = e;
+      excluded.set(e, found);
+    }
+    return found;
+  };
+  return {
+    nextNode() {
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent) continue;
+        const skip = parent === root ? null : excludedAt(parent);
+        if (skip) {
+          // Past the excluded subtree: its last node, whose next is the first after it.
+          let last: Node = skip;
+          while (last.lastChild) last = last.lastChild;
+          walker.currentNode = last;
+          continue;
+        }
+        if (!PARENT_ONLY.has(parent.localName)) return n;
+      }
+      return null;
+    },
+  };
 }

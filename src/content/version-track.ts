@@ -3,7 +3,7 @@
 // only when the background does not have it yet, and shows the change notice when told to.
 import { MAX_VERSION_CHARS, type VersionAck } from '../history-messages';
 import { send } from '../lib/rpc';
-import { showChangeNotice } from './change-notice';
+import { loadUi } from './load-ui';
 import { setStatus } from './status';
 
 const SETTLE_MS = 1500;
@@ -46,7 +46,9 @@ export async function trackVersion(input: TrackInput): Promise<void> {
     }
     mark(ack.change ? 'changed' : 'recorded');
     if (ack.change?.noticeDue && input.notices !== false) {
-      showChangeNotice(ack.change, () => void send('history/open', {}).catch(() => undefined), signal);
+      const change = ack.change;
+      const ui = await loadUi();
+      if (!signal.aborted) ui.showChangeNotice(change, () => void send('history/open', {}).catch(() => undefined), signal);
     }
   } catch (err) {
     mark('error');

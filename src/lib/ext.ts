@@ -5,18 +5,39 @@
 // (annotator, popup, background) keeps using the polyfill. Typed with the polyfill's types only.
 import type browser from 'webextension-polyfill';
 
-export const ext = ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as typeof browser;
+const api = (): typeof browser => ((globalThis as { browser?: unknown }).browser ?? (globalThis as { chrome?: unknown }).chrome) as typeof browser;
+
+/** The API, looked up at each use rather than when this module loads: the loader on an ordinary
+ * page then never touches it (the first touch of the extension API sets up its bindings in the
+ * page, which an ordinary page does not need). */
+export const ext = {
+  get runtime() {
+    return api().runtime;
+  },
+  get storage() {
+    return api().storage;
+  },
+  get i18n() {
+    return api().i18n;
+  },
+  get tabs() {
+    return api().tabs;
+  },
+} as typeof browser;
 
 /**
  * Listens for runtime messages; a handler answers by returning a promise, or ignores the message
  * by returning undefined. Uses the sendResponse form, which Chrome and Firefox both support.
+ * Returns the function that stops listening.
  */
-export function onRuntimeMessage(handler: (message: unknown) => Promise<unknown> | undefined): void {
+export function onRuntimeMessage(handler: (message: unknown) => Promise<unknown> | undefined): () => void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void): boolean => {
     const answer = handler(message);
     if (!answer) return false;
     answer.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }));
     return true;
   };
-  (ext.runtime.onMessage as unknown as { addListener(l: typeof listener): void }).addListener(listener);
+  const event = ext.runtime.onMessage as unknown as { addListener(l: typeof listener): void; removeListener(l: typeof listener): void };
+  event.addListener(listener);
+  return () => event.removeListener(listener);
 }

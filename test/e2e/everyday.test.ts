@@ -201,8 +201,17 @@ describe('context menu: Explain this clause', () => {
     await page.waitForTimeout(500);
     const tabId = await tabOf(page);
     const text = 'Any dispute arising out of these Terms shall be resolved by final and binding arbitration, and you waive your right to participate in a class action.';
+    // As the menu's click does (background/content-registration.ts, requestLoader): a function run in
+    // the extension's isolated world of the page asks the loader there.
     const reply = await session.worker.evaluate(
-      async ({ id, t }) => chrome.tabs.sendMessage(id, { clausemark: 1, name: 'content/explain', payload: { text: t } }),
+      async ({ id, t }) =>
+        (
+          await chrome.scripting.executeScript({
+            target: { tabId: id },
+            func: (m: unknown) => (globalThis as unknown as { clausemarkRequest?: (m: unknown) => Promise<unknown> }).clausemarkRequest?.(m) ?? null,
+            args: [{ clausemark: 1, name: 'content/explain', payload: { text: t } }],
+          })
+        )[0]?.result as { ok: boolean; value: { found: number } },
       { id: tabId, t: text },
     );
     expect(reply).toMatchObject({ ok: true });

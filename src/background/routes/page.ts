@@ -32,7 +32,8 @@ export const pageRoutes: Routes<PageMessage> = {
       const host = ctx.deps.ensureAnalysisHost?.().catch((err: unknown) => console.warn('Clausemark: analysis host', err));
       const match = await ctx.deps.kb.lookup(senderPage(ctx).url);
       await host;
-      return { match };
+      // The badge texts come with the answer: the page then never loads the messages itself.
+      return { match, texts: ctx.deps.badgeTexts?.() };
     },
   },
   'page/report': {

@@ -2,6 +2,7 @@
 // what answers it. Each feature has one table of routes (page.ts, kb.ts, compare.ts, history.ts);
 // index.ts merges them under a mapped type over every message name, so a message without a
 // route, or a route without a message, does not compile.
+import type { BadgeTexts } from '../../lib/badge-texts';
 import type { BackgroundMessage, Req, Res } from '../../messages';
 import type { Severity } from '../../core/types';
 import type { Db } from '../../storage/db';
@@ -61,6 +62,8 @@ export interface HandlerDeps {
   openFollowConfirm?(): Promise<void>;
   /** Makes sure the analysis host is open before a page analyses (background/analysis-host.ts). */
   ensureAnalysisHost?(): Promise<void>;
+  /** The badge texts sent with a page's lookup (background/badge-texts.ts; absent in tests). */
+  badgeTexts?(): BadgeTexts;
 }
 
 export interface Context {

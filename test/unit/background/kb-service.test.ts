@@ -128,6 +128,23 @@ describe('message handlers', () => {
     await setKbStatus(db, status);
   });
 
+  it('warms the URL index before the first lookup: that lookup then reads no document', async () => {
+    const { db, service } = setup();
+    await service.ensure();
+    const d = await db;
+    await d.delete('meta', URL_INDEX_KEY);
+    await service.warm();
+    // Built and kept by warm(), not by a lookup.
+    expect(((await d.get('meta', URL_INDEX_KEY)) as { contentHash: string } | undefined)?.contentHash).toBe(kb.contentHash);
+    // The lookup answers from the index in memory: with the documents' store unreadable for
+    // anything but one document by key, it still finds the page.
+    const reads: string[] = [];
+    const getAll = d.getAll.bind(d);
+    (d as unknown as { getAll: typeof d.getAll }).getAll = ((store: string, ...rest: unknown[]) => (reads.push(store), (getAll as (...a: unknown[]) => unknown)(store, ...rest))) as typeof d.getAll;
+    expect((await service.lookup('https://policies.google.com/privacy'))?.platform.id).toBe('google');
+    expect(reads).toEqual([]);
+  });
+
   it('compares a category across platforms, good practice first', async () => {
     const cmp = await handle('kb/compare', { category: 'arbitration', platformId: 'google', limit: 6 }, contentSender, env.deps);
     expect(cmp.stat?.platformsWith).toBeGreaterThan(0);

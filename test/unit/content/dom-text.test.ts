@@ -2,7 +2,7 @@
 // Reading a page's text: what is skipped (code, form fields, navigation, the page footer, text
 // mark.js never counts), where block boundaries fall, and truncation of very long pages.
 import { describe, expect, it } from 'vitest';
-import { readPageText } from '../../../src/content/dom-text';
+import { readPageText, textLength } from '../../../src/content/dom-text';
 
 function page(build: (body: HTMLElement) => void): HTMLElement {
   const body = document.createElement('body');
@@ -39,5 +39,13 @@ describe('readPageText', () => {
     expect(all.hardBreaks).toEqual([10, 21]);
     const cut = readPageText(root, 30);
     expect(cut).toMatchObject({ text: 'First linesecond line', truncated: true, nodeCount: 2 });
+  });
+
+  it('measures the body’s textContent length without building it, scripts and comments as textContent has them', () => {
+    const root = page((b) => {
+      b.append(el('h1', 'Terms'), el('script', 'var data = "' + 'x'.repeat(5000) + '";'), document.createComment('not text'), el('p', 'We may ', el('strong', 'change'), ' these terms.'), el('nav', el('a', 'Home')));
+    });
+    expect(textLength(root)).toBe(root.textContent?.length);
+    expect(textLength(root)).toBeGreaterThan(5000);
   });
 });

@@ -1,18 +1,29 @@
 // @vitest-environment happy-dom
 // The content loader (content/loader.ts) as the popup's "Analyse this page" meets it: the
-// background injects the loader and sends "content/analyse" straight away. The loader must be
-// listening from its first synchronous moment, before its settings are read, and the request
-// must wait for the settings rather than find no one to answer it (a race CI lost under load).
+// background injects the loader and asks it to analyse straight away, by running a function in
+// the extension's isolated world (background/content-registration.ts, requestLoader; simulated
+// here in this test's own global). The loader must answer from its first synchronous moment,
+// before its settings are read, and the request must wait for the settings rather than find no
+// one to answer it (a race CI lost under load). It registers no runtime message listener.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 
 const h = vi.hoisted(() => ({
-  handlers: [] as ((m: unknown) => Promise<unknown> | undefined)[],
+  listeners: 0,
   settings: null as null | ((s: Settings) => void),
   started: [] as { force?: boolean; reason: string }[],
 }));
 
-vi.mock('../../../src/lib/ext', () => ({ onRuntimeMessage: (fn: (m: unknown) => Promise<unknown> | undefined) => h.handlers.push(fn) }));
+vi.mock('../../../src/lib/ext', () => ({ ext: {}, onRuntimeMessage: () => (h.listeners++, () => undefined) }));
+// The background's side: scripting.executeScript runs the function with its arguments in the
+// frame's isolated world, which for this test is its own global.
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    scripting: {
+      executeScript: async ({ func, args }: { func: (...a: unknown[]) => unknown; args: unknown[] }) => [{ result: await func(...args) }],
+    },
+  },
+}));
 vi.mock('../../../src/lib/rpc', () => ({ send: async () => ({ match: null }) }));
 vi.mock('../../../src/settings/store', () => ({
   loadSettings: () => new Promise<Settings>((resolve) => (h.settings = resolve)),
@@ -26,17 +37,22 @@ vi.mock('../../../src/content/load-annotator', () => ({
 }));
 
 describe('content loader', () => {
-  it('answers "Analyse this page" sent the moment it is injected, once its settings arrive', async () => {
+  it('answers "Analyse this page" asked the moment it is injected, once its settings arrive', async () => {
+    const { requestLoader } = await import('../../../src/background/content-registration');
+    // Before the loader runs there is no one to answer.
+    await expect(requestLoader(1, 0, 'content/analyse', {})).rejects.toThrow(/no answer/);
     await import('../../../src/content/loader');
-    // Injected: settings not yet read, yet the listener is there.
-    expect(h.handlers).toHaveLength(1);
-    const { envelope } = await import('../../../src/messages');
-    const answer = h.handlers[0]?.(envelope('content/analyse', {}));
-    expect(answer).toBeInstanceOf(Promise);
+    // Injected: settings not yet read, yet the request is taken.
+    const answer = requestLoader(1, 0, 'content/analyse', {});
+    await Promise.resolve();
     expect(h.started).toEqual([]);
     h.settings?.({ ...DEFAULT_SETTINGS, mode: 'click' });
-    expect(await answer).toEqual({ ok: true, value: { started: true } });
+    expect(await answer).toEqual({ started: true });
     // In "only when I click" mode the page itself started nothing: only the request did.
     expect(h.started).toEqual([{ force: true, reason: 'analysed on request' }]);
+    // "Explain this clause" goes the same way.
+    expect(await requestLoader(1, 0, 'content/explain', { text: 'We may share your data.' })).toEqual({ found: true });
+    // No runtime message listener on the page.
+    expect(h.listeners).toBe(0);
   });
 });

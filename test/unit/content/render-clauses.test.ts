@@ -8,9 +8,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageClause } from '../../../src/messages';
 
 const listeners = vi.hoisted(() => new Set<(m: unknown) => unknown>());
-vi.mock('webextension-polyfill', () => ({
-  default: { runtime: { onMessage: { addListener: (l: (m: unknown) => unknown) => listeners.add(l), removeListener: (l: (m: unknown) => unknown) => listeners.delete(l) } } },
+vi.mock('../../../src/lib/ext', () => ({
+  ext: {},
+  onRuntimeMessage: (l: (m: unknown) => unknown) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
 }));
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+// The panel's module, loaded on the first click (in the extension, through its own address).
+vi.mock('../../../src/content/load-ui', () => ({ loadUi: () => import('../../../src/content/ui') }));
 
 const { ClauseRenderer } = await import('../../../src/content/render-clauses');
 const { readPageText } = await import('../../../src/content/dom-text');
@@ -96,6 +103,28 @@ describe('ClauseRenderer', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('paints the first highlights before their badges; later highlights come with their badges, in one rendering', async () => {
+    const { root, highlights } = setUp();
+    // Each turn the renderer gives the page: what the page would render then.
+    const turns: { marks: number; badges: number }[] = [];
+    const g = globalThis as { scheduler?: unknown };
+    const before = g.scheduler;
+    g.scheduler = { yield: async () => void turns.push({ marks: marksOf(root).length, badges: badgesOf(root).length }) };
+    try {
+      const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
+      await r.show(highlights.slice(0, 1));
+      expect(turns).toContainEqual({ marks: 1, badges: 0 });
+      turns.length = 0;
+      await r.show(highlights);
+      expect(marksOf(root)).toHaveLength(3);
+      expect(badgesOf(root)).toHaveLength(3);
+      // No turn in which the new highlights are on the page without their badges.
+      expect(turns.filter((t) => t.marks > t.badges)).toEqual([]);
+    } finally {
+      g.scheduler = before;
+    }
+  });
+
   it('the panel lists the other risks shown now, and revealing one from it opens that clause', async () => {
     const opened: { id: string; others: string[]; reveal?: (id: string) => void }[] = [];
     const spy = vi.spyOn(PanelHost.prototype, 'show').mockImplementation((item, _page, _compare, _trigger, extras = {}) => {
@@ -107,16 +136,19 @@ describe('ClauseRenderer', () => {
       const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);
       await r.show(highlights);
       expect(r.reveal('c0')).toBe(true);
-      expect(opened.at(-1)).toMatchObject({ id: 'c0', others: ['c1'] });
+      await vi.waitFor(() => expect(opened.at(-1)).toMatchObject({ id: 'c0', others: ['c1'] }));
       // From the panel: the other clause opens in its turn.
       opened.at(-1)?.reveal?.('c1');
-      expect(opened.at(-1)).toMatchObject({ id: 'c1', others: ['c0'] });
+      await vi.waitFor(() => expect(opened.at(-1)).toMatchObject({ id: 'c1', others: ['c0'] }));
       // A fresh reading took c0 away: it is no longer listed, nor revealed.
       await r.show(highlights.slice(1));
+      const before = opened.length;
       expect(r.reveal('c1')).toBe(true);
+      await vi.waitFor(() => expect(opened).toHaveLength(before + 1));
       expect(opened.at(-1)).toMatchObject({ id: 'c1', others: [] });
       const count = opened.length;
       expect(r.reveal('c0')).toBe(false);
+      await import('../../../src/content/ui');
       expect(opened).toHaveLength(count);
     } finally {
       spy.mockRestore();

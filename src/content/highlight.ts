@@ -1,10 +1,13 @@
-// Wraps resolved highlights in <mark> elements and tags each with the data attributes of the
-// contract (DESIGN.md). The wrapping is mark.js's own (markRanges: each text node's part split off
-// and replaced by a <mark data-markjs="true"> holding its text), done here directly on the text
-// nodes of the one walk (text-walk.ts) instead of by mark.js walking and re-testing every text
-// node of a range's container for each range; test/unit/content/text-walk.test.ts checks
-// that the page comes out exactly as mark.js leaves it. Styles are set through the CSSOM on our
-// own elements only, so page stylesheets are untouched and strict CSP pages still work.
+// Wraps resolved highlights in <mark> elements with mark.js and tags each with the data attributes
+// of the contract (DESIGN.md). mark.js is given one text node of the shared walk (text-walk.ts) at
+// a time, with the part of it to mark and no exclusions of its own: the walk has already left out
+// navigation, footers, editable areas and our own UI, so mark.js neither re-walks a range's
+// container nor re-tests ~30 selectors on every text node of it for each range (that was most of
+// our main-thread time on policy pages). test/unit/content/text-walk.test.ts checks that the page
+// comes out as mark.js's markRanges over the whole container leaves it. Styles are set through
+// the CSSOM on our own elements only, so page stylesheets are untouched and strict CSP pages still
+// work.
+import Mark from 'mark.js';
 import type { Severity } from '../core/types';
 import { pageTextWalker } from './text-walk';
 
@@ -52,15 +55,13 @@ function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>)
   list.push(mark);
 }
 
-/** mark.js's wrapRangeInTextNode: characters [s, e) of the node become a <mark> of their own. */
-function wrapInTextNode(node: Text, s: number, e: number): HTMLElement {
-  const startNode = node.splitText(s);
-  startNode.splitText(e - s);
-  const mark = node.ownerDocument.createElement('mark');
-  mark.setAttribute('data-markjs', 'true');
-  mark.textContent = startNode.textContent;
-  (startNode.parentNode as Node).replaceChild(mark, startNode);
-  return mark;
+const NO_EXCLUSIONS: Mark.MarkRangesOptions = { element: 'mark', exclude: [], iframes: false };
+
+/** mark.js marks characters [s, e) of this one text node; returns the <mark> it made. */
+function wrapInTextNode(node: Text, s: number, e: number): HTMLElement | null {
+  let made: HTMLElement | null = null;
+  new Mark(node as unknown as HTMLElement).markRanges([{ start: s, length: e - s }], { ...NO_EXCLUSIONS, each: (el: Element) => { made = el as HTMLElement; } });
+  return made;
 }
 
 /** Highlights the ranges (one walk of the page); returns the elements of each clause id in document order. */
@@ -179,7 +180,8 @@ function markSpec(root: HTMLElement, walk: Walk, spec: RangeSpec, byClause: Map<
       const node = nodes[i] as Text;
       // The page changed this node since it was walked: leave it (mark.js would not find it either).
       if (!node.parentNode || node.data.length < e - (starts[i] as number)) continue;
-      tag(wrapInTextNode(node, s - (starts[i] as number), e - (starts[i] as number)), spec, byClause);
+      const mark = wrapInTextNode(node, s - (starts[i] as number), e - (starts[i] as number));
+      if (mark) tag(mark, spec, byClause);
     }
   }
   // Marked from the end: put the clause's marks back in document order (the badge goes after the

@@ -3,11 +3,24 @@
 // Open Terms Archive snapshot) the marks placed for offsets into readPageText's text hold exactly
 // that text, also when the body holds text mark.js skips (a <title> the parser left in the body);
 // a clause over several paragraphs is marked paragraph by paragraph, trimmed at each part's ends.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readPageText } from '../../../src/content/dom-text';
-import { highlightRangesSliced, isOurMark, removeHighlights, type RangeSpec } from '../../../src/content/highlight';
+import { highlightRanges, highlightRangesSliced, isOurMark, removeHighlights, type RangeSpec } from '../../../src/content/highlight';
 import { pageTextWalker } from '../../../src/content/text-walk';
 import { fixture, readFixture } from '../../fixtures/pages';
+
+// mark.js as shipped, with its markRanges calls counted: every mark must be one mark.js made.
+const markCalls: unknown[] = [];
+vi.mock('mark.js', async () => {
+  const real = (await vi.importActual<{ default: new (ctx: unknown) => { markRanges: (r: unknown, o: unknown) => void } }>('mark.js')).default;
+  return {
+    default: class {
+      private inner: { markRanges: (r: unknown, o: unknown) => void };
+      constructor(ctx: unknown) { this.inner = new real(ctx); }
+      markRanges(ranges: unknown, opts: unknown): void { markCalls.push(ranges); this.inner.markRanges(ranges, opts); }
+    },
+  };
+});
 
 const noSlicing = { maybe: async () => undefined };
 const html = readFixture(fixture('claude-terms'));
@@ -127,5 +140,25 @@ describe('highlight and dom-text agree', () => {
     removeHighlights(root);
     expect([...root.querySelectorAll('mark')]).toEqual([siteMark]);
     expect(readPageText(root)).toEqual(before);
+  });
+});
+
+describe('highlighting goes through mark.js (the project\'s highlighter)', () => {
+  it('every mark of a clause is one mark.js made and we tagged', () => {
+    const doc = new DOMParser().parseFromString('<main><p>We may share <b>your data</b> with partners.</p><p>We keep it for a year.</p></main>', 'text/html');
+    document.body.replaceWith(document.importNode(doc.body, true));
+    const text = document.body.textContent ?? '';
+    const start = text.indexOf('We may share');
+    const end = text.indexOf('partners.') + 'partners.'.length;
+    markCalls.length = 0;
+    const byClause = highlightRanges(document.body, [{ start, end, clauseId: 'c1', category: 'data-sharing', severity: 'medium' }]);
+    const marks = [...document.querySelectorAll('mark')];
+    expect(marks.map((m) => m.textContent).join('')).toBe('We may share your data with partners.');
+    expect(markCalls.length).toBe(marks.length);
+    for (const m of marks) {
+      expect(m.getAttribute('data-markjs')).toBe('true');
+      expect(m.getAttribute('data-clausemark-clause')).toBe('c1');
+    }
+    expect(byClause.get('c1')).toEqual(marks);
   });
 });

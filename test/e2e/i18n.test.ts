@@ -46,7 +46,7 @@ describe.each([
     await page.waitForSelector('.settings .cats');
     // The knowledge-base line says "Reading…" until the background answers (it may be warming its
     // address index at start), then "Installing…" until the install is done.
-    await page.waitForFunction(([installing, reading]) => !document.body.innerText.includes(installing) && !document.body.innerText.includes(reading), [m('optKbInstalling'), m('reading')]);
+    await page.waitForFunction((w: { installing: string; reading: string }) => !document.body.innerText.includes(w.installing) && !document.body.innerText.includes(w.reading), { installing: m('optKbInstalling'), reading: m('reading') });
     const text = await page.evaluate(() => document.body.innerText);
     for (const w of [words.settings, words.knowledgeBase, words.arbitration, m('setNeverLegend'), m('hsTitle'), m('updTitle'), m('optAboutTitle'), m('cat_ai_training_title')]) expect(text).toContain(w);
     for (const w of ['When Clausemark reads a page', 'What to highlight', 'Mandatory arbitration', 'Knowledge base', 'About the data']) expect(text).not.toContain(w);

@@ -154,7 +154,9 @@ const REFERS_ONWARD = [
  * of list items; never a training sentence either. */
 export function statesNoPractice(norm: string, toks: readonly string[]): boolean {
   if (toks.length < MIN_WORDS) return true;
-  for (const re of DEFINITION) if (re.test(norm)) return true;
+  // "11. Encrypted Content means Customer Files uploaded…": a numbered definition is a definition.
+  const unnumbered = norm.replace(/^\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?\s+/, '');
+  for (const re of DEFINITION) if (re.test(norm) || re.test(unnumbered)) return true;
   for (const re of POINTER) if (re.test(norm)) return true;
   for (const re of CHANGELOG) if (re.test(norm)) return true;
   // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").

@@ -17,7 +17,7 @@ const AGE_LIMIT = /\b(under|over|below|younger than|older than) (the age of |age
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
 /** The user's rights in a dispute or over a moderation decision, not over their data. */
-const NOT_DATA_RIGHT = /\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+const NOT_DATA_RIGHT = /\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
 
 /** Terms surviving an account, a licence ending, limitation periods: time, but not of data. */
 const NOT_RETENTION = /\b(surviv\w+|still apply|continue to apply|remain in (full )?(force|effect))\b|\blicen[cs]e\b[^.;]{0,40}\b(ends?|terminates?|expires?)\b|\blimitations? periods?\b|\bstatutes? of limitations?\b|\btoll(ed|ing)\b/;
@@ -41,7 +41,7 @@ const CUSTOMER_NOTICE_DUTY = /^(\(?\d+[.)]\s*|\(?[a-z][.)]\s*)?(((?!we |our )[a-
  * of the Company Materials", "Do not sell, share, transfer, or sublicense them", "You will comply
  * with industry standard security measures"): a contract term about what they do with data, not
  * the service's own practice with the user's data. */
-const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?((the |each |any )?(you|users?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|(also )?need to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+|(give|provide|post|obtain|get) ((clear|prominent|conspicuous|appropriate|and) )*(notice|instructions|consent)\b)/;
+const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(if [^,;]{1,80}, (then )?)?((the |each |any )?(you|users?|members?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|(also )?need to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+|(give|provide|post|obtain|get) ((clear|prominent|conspicuous|appropriate|and) )*(notice|instructions|consent)\b)/;
 
 /** What a cookie or identifier is, in general ("Cookies may store user preferences…", "For example,
  * unique identifiers stored in cookies help sites display content…"): no practice of the service. */
@@ -116,6 +116,8 @@ const BLOCKING_BREAKS = /\b(disabl\w*|block\w*|reject\w*|refus\w*|delet\w*|turn\
 const PRICE_ONLY = /\b(prices?|pricing|fees?|promotions?|promotional|discounts?|rates?|charges?)\b/;
 const TERMS_OR_SERVICE = /\b(terms|agreement|polic(y|ies)|conditions|services?|features?|functionality|software)\b/;
 
+const NOT_LIABLE = /\b(is|are|shall|will) not (be )?(liable|responsible)\b|\bno (liability|responsibility)\b/;
+
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
 
@@ -154,6 +156,11 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       return NOTIFY_PURPOSE.test(norm);
     case 'data-sharing':
       if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
+      break;
+    case 'security':
+      // "Tresorit is not liable if Encrypted Content cannot be decrypted due to password loss": a
+      // liability clause, not a security practice.
+      if (NOT_LIABLE.test(norm)) return true;
       break;
     case 'tracking':
       if (OTHER_SITES.test(norm) || BLOCKING_BREAKS.test(norm)) return true;

@@ -168,6 +168,18 @@ describe('readings a reader rejects', () => {
     expect(restatedCategory('unilateral-change', normalizeForMatch('Pricing and availability of all Content displayed through Google Play are subject to change at any time prior to purchase.'))).toBe('payments');
   });
 
+  it('sixth reader check: member duties, identity demands, liability in security sections, numbered definitions', () => {
+    expect(not('security', 'The Member must have access to a secure email account.')).toBe(true);
+    expect(not('security', 'If you use our Services to accept credit card payments, then you must comply with the Payment Card Industry Data Security Standards.')).toBe(true);
+    expect(not('security', 'Tresorit is not liable if Encrypted Content cannot be decrypted due to password loss.')).toBe(true);
+    expect(not('security', 'We implement security procedures to help protect Customer Content from security threats.')).toBe(false);
+    expect(not('user-rights', 'We may at any time require you to provide any financial, business or personal information we request to verify your identity.')).toBe(true);
+    expect(not('user-rights', 'You can delete your Bluesky account anytime in your settings.')).toBe(false);
+    const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
+    expect(n('11. Encrypted Content means Customer Files uploaded to the Tresorit Services, which are encrypted by client-side encryption.')).toBe(true);
+    expect(n('11. We encrypt Customer Files before they leave the customer location.')).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

@@ -128,6 +128,7 @@ const CHANGELOG = [
   /^(on |as of |effective |since )?([a-z]+ \d{1,2},? \d{4}|\d{1,2} [a-z]+,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})[:,.]? (-|–|—)? ?(we )?(have )?(updated|added|changed|revised|amended|clarified|made|introduced|expanded|included|removed)\b/,
   /^we (have )?(updated|revised|amended|clarified|added (more |new )?(details|information|language|a section)) (this|our|the|to|on|about|how)\b/,
 ];
+const NUMBERED = /^\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?\s+/;
 /** Fewer words than this and a sentence is a heading, link or list item, not a clause. */
 export const MIN_WORDS = 5;
 
@@ -155,8 +156,9 @@ const REFERS_ONWARD = [
 export function statesNoPractice(norm: string, toks: readonly string[]): boolean {
   if (toks.length < MIN_WORDS) return true;
   // "11. Encrypted Content means Customer Files uploaded…": a numbered definition is a definition.
-  const unnumbered = norm.replace(/^\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?\s+/, '');
-  for (const re of DEFINITION) if (re.test(norm) || re.test(unnumbered)) return true;
+  const numbered = NUMBERED.exec(norm);
+  const unnumbered = numbered ? norm.slice(numbered[0].length) : null;
+  for (const re of DEFINITION) if (re.test(norm) || (unnumbered !== null && re.test(unnumbered))) return true;
   for (const re of POINTER) if (re.test(norm)) return true;
   for (const re of CHANGELOG) if (re.test(norm)) return true;
   // Bulleted run-ons of data types ("* Account Data* Profile Data* Content…").

@@ -42,11 +42,17 @@ const NAMES_TERMS = /\b((terms|conditions)\s+(of|and)\s+(service|use|sale)|these
 
 /** Whether a whole text reads as a privacy policy (it names itself one, and terms far less). */
 export function isPrivacyDocument(text: string): boolean {
+  // The page's text is read once and detected twice (the sections on screen, then the whole): the
+  // answer for the last text is kept.
+  if (text === lastText) return lastAnswer;
   const lower = text.toLowerCase();
   const p = lower.match(NAMES_PRIVACY)?.length ?? 0;
-  if (p < 2) return false;
-  return p > 2 * (lower.match(NAMES_TERMS)?.length ?? 0);
+  lastText = text;
+  lastAnswer = p >= 2 && p > 2 * (lower.match(NAMES_TERMS)?.length ?? 0);
+  return lastAnswer;
 }
+let lastText: string | undefined;
+let lastAnswer = false;
 const PRIVACY_WORDS = /\b(privacy|personal (data|information)|data protection|cookies?|this (notice|statement))\b/;
 /** What a sharing clause shares: data of some kind (or a word standing for it). */
 const DATA_WORDS = /\b(data|information|info|details|content|files?|messages?|communications|photos?|videos?|identifi\w*|ids?|profiles?|account|activit(y|ies)|usage|cookies?|e-?mails?|address(es)?|names?|locations?|histor(y|ies)|records?|metrics|statistics|reports?|insights|it|them|this|such)\b/;

@@ -134,12 +134,20 @@ export class FollowService {
     return s;
   }
 
-  /** The alarm matches the list: every interval while something is followed, none otherwise. */
-  async reschedule(): Promise<void> {
-    const db = await this.deps.db();
-    const docs = await listFollowed(db);
-    await this.deps.schedule(docs.length ? (await getFollowSettings(db)).intervalHours : null);
+  /** The alarm matches the list: every interval while something is followed, none otherwise.
+   * One reschedule at a time, each reading the list when its turn comes: the alarm's own
+   * reschedule (after its checks) must not read a document that an unfollow then removes and set
+   * the alarm again after the unfollow cleared it. */
+  reschedule(): Promise<void> {
+    const run = this.scheduling.then(async () => {
+      const db = await this.deps.db();
+      const docs = await listFollowed(db);
+      await this.deps.schedule(docs.length ? (await getFollowSettings(db)).intervalHours : null);
+    });
+    this.scheduling = run.catch(() => undefined);
+    return run;
   }
+  private scheduling: Promise<void> = Promise.resolve();
 
   /** Checks every followed document (the alarm, or "Check all now"), one at a time. */
   async checkAll(): Promise<FollowedDocument[]> {

@@ -65,6 +65,29 @@ function setup(over: Partial<FollowServiceDeps> = {}) {
 
 const URL_A = 'https://example.com/privacy';
 
+describe('FollowService schedule', () => {
+  it('an unfollow during the alarm\'s own reschedule leaves no alarm (one reschedule at a time, each reading the list in turn)', async () => {
+    // The browser's alarm: set by schedule(hours), cleared by schedule(null); the first schedule
+    // call (the alarm's reschedule, which read one followed document) is slow to reach the browser.
+    let alarm: number | null = null;
+    let slow = true;
+    const t = setup({
+      schedule: async (h) => {
+        if (slow && h !== null) { slow = false; await new Promise((r) => setTimeout(r, 30)); }
+        alarm = h;
+      },
+    });
+    slow = false;
+    await t.svc.follow({ url: URL_A });
+    slow = true;
+    const alarmsReschedule = t.svc.reschedule();
+    const removed = t.svc.unfollow(URL_A);
+    await Promise.all([alarmsReschedule, removed]);
+    expect((await removed).removed).toBe(true);
+    expect(alarm).toBe(null);
+  });
+});
+
 describe('FollowService', () => {
   it('follows, fetches that one address without credentials, referrer or redirects, and keeps the first version', async () => {
     const t = setup();

@@ -175,6 +175,9 @@ export function refersOnward(norm: string, toks: readonly string[]): boolean {
   // A list label without a verb of its own: "With data processors, i.e. parties processing Personal Data on our behalf."
   if (/^with\b/.test(norm) && !/\b(we|us|may|might|will|can|share[sd]?|disclose[sd]?|provide[sd]?|transfer(s|red)?|sell|sold|is|are)\b/.test(norm)) return true;
   for (const re of REFERS_ONWARD) if (re.test(norm)) return true;
+  // A sentence cut at "…adheres to the EU-U.S." (the segmenter ends it at the abbreviation): its
+  // statement is in the next sentence.
+  if (toks.length < 20 && /\b(eu|swiss|uk)-u\.s\.$/.test(norm)) return true;
   return false;
 }
 
@@ -249,7 +252,31 @@ const UNLESS_OPT_OUT = /\b(unless|until) you (opt[- ]?out|object|turn (it )?off|
 // A named service saying it does not do something with the data ("Meta does not train its AI models
 // on Llama API Customer Content", "this license does not permit us to use your content to train").
 const SERVICE_DOES_NOT = /(?<!\byou )\b(does not|doesn't|do not|don't|will not|won't|never) (train|use|sell|share|rent|disclose)\b[^.;]{0,60}\b(data|information|content|conversations|chats|inputs|prompts)\b|\bdoes not (permit|allow) us to\b|\b(restrict|prohibit|forbid|bar)s? (our |all |any )?[a-z -]{0,40}?\bfrom (training|using|selling|sharing|disclosing)\b/;
-const KEPT_AFTER = /\buntil (your|the) account is (deleted|closed|terminated)\b|\b(after|following|subsequent to|beyond) (the )?(your )?(account )?(deletion|closure|termination)\b[^.;]{0,80}\b(retain\w*|kept|keep|stored|remains?)\b|\b(retain\w*|kept|keep|store[sd]?|remains?)\b[^.;]{0,80}\b(after|following|subsequent to) (you delete|(the )?(your )?(account )?(deletion|closure))\b/;
+const KEPT_AFTER = /\buntil (your|the) account is (deleted|closed|terminated)\b|\b(after|following|subsequent to|beyond) ((the|your|any|an) )?(account )?(deletion|closure|termination)\b[^.;]{0,80}\b(retain\w*|kept|keep|stored|remains?)\b|\bafter you (close|delete|deactivate|terminate|cancel) your account\b[^.;]{0,60}\b(retain\w*|kept|keep|store[sd]?|remains?)\b|\b(retain\w*|kept|keep|store[sd]?|remains?)\b[^.;]{0,80}\b(after|following|subsequent to) (you (delete|close)|((the|your|any|an) )?(account )?(deletion|closure))\b/;
+// Two years or more ("stored for 2 years", "up to 5 years"): a stated period, but not a short one —
+// readers read it as the concern (one read "a maximum of 14 months, then deleted" as protective). (The account's lifetime is left to the model: the labelled set
+// and readers are split on it.)
+const LONG_KEEP = /\b(for|of|up to|at least|maximum of|minimum of|further|additional|plus|another|period of) (a period of |a maximum of |up to )?(([2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)( \(\d{1,3}\))? (full |calendar )?years?|([2-9]\d|\d{3}) months)\b/;
+// …when the data is kept then, not deleted after a period of inactivity.
+const KEEP_VERB = /\b(retain\w*|kept|keep\w*|stor(e|ed|es|age)|hold|held|archiv\w*|maintain\w*|process\w*|use[sd]?|disclose[sd]?|preserve[sd]?)\b/;
+const INACTIVE = /\binactiv\w*\b/;
+// Hedged denials of a sale ("We do not sell your Personal Data in the conventional sense (i.e.,
+// for money)", "Except for this kind of selling or sharing, Zillow doesn't otherwise sell…"): an
+// admission that some disclosure counts as a sale under the law — a concern.
+const HEDGED_SALE = /\bin the (conventional|traditional|ordinary|colloquial|common|usual|literal) sense\b|\b(not|n't) otherwise sell\b|\bexcept for (this|these|such) (kind|type|form)s? of (selling|sale|sharing)\b/;
+// Marketing on unless refused ("the User is, by default, opted in to receive promotional email").
+const DEFAULT_ON = /\bby default\b[^.;]{0,40}\b(opted[- ]?in|subscribed|enrolled|signed up)\b|\b(opted[- ]?in|subscribed|enrolled|signed up)\b[^.;]{0,20}\bby default\b|\bautomatically (opted[- ]?in|subscribed|enrolled|signed up)\b/;
+// The person may refuse ("Site Visitors may opt out of the Taboola Ad Partners…"): protective.
+const MAY_OPT_OUT = /^[^.;]{0,80}\b(you|users?|visitors?|members?|customers?|consumers?|individuals?) (can|may|are able to|have the (right|option|choice) to)( always| also| at any time| easily)? (opt[- ]?out|unsubscribe|withdraw (your )?consent)\b/;
+// A stated protection for the categories where the model, trained on few protective sentences,
+// can say "good" for a plain statement of the practice ("We also use personal information to provide
+// personalised advertising tailored to your interests"; "Data is transferred to third countries
+// outside the European Union"). Without one of these words, a "good" there is read as the concern.
+const GOOD_NEEDS = new Map<string, RegExp>([
+  ['targeted-advertising', /\b(not|never|no|none|nor|without|cannot|opt\w*|refus\w*|reject\w*|accept|rights?|adhere\w*|code of conduct|self-regulatory|principles|member|participat\w*|choices?|choose|control\w*|settings|preferences?|manage|disable|turn off|limit\w*|reset|object|withdraw|consent|contextual\w*|stop|only)\b|n't\b/],
+  ['marketing', /\b(not|never|no|none|nor|without|cannot|refus\w*|agreed|opt\w*|choices?|choose|control\w*|settings|preferences?|manage|disable|turn off|unsubscrib\w*|stop|cancel\w*|adjust|prohibit|object|withdraw|reply|remove[ds]?|update|consent\w*|permission|only|right)\b|n't\b/],
+  ['international-transfer', /\b(not|never|no|nor|cannot|safeguards?|protect\w*|secur\w*|contractual|clauses|adequa\w*|framework|shield|dpf|mechanisms?|compl(y|ies|iance|iant)|ensure[sd]?|approved|binding corporate|lawful\w*|appropriate|certif\w*|principles|responsible|liable|within the (eu|european|eea|uk)|consent|only)\b|n't\b/],
+]);
 const IS_NOT_USED = /\b((is|are|will|shall) (not|never)|won't|isn't|aren't) (be )?(used|shared|sold|disclosed|transferred|rented|stored|retained|kept|collected|processed|tracked)\b/;
 
 const stanceOut = new Float64Array(1);
@@ -258,12 +285,15 @@ const stanceOut = new Float64Array(1);
  * whose default is good (a right refused, a security limit) is low. */
 export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], toks: readonly string[], norm: string, category: string, fallback: Severity): Severity {
   if (UNLESS_OPT_OUT.test(norm)) return fallback === 'good' ? 'low' : fallback === 'high' ? 'medium' : fallback;
+  if (category === 'data-sale' && HEDGED_SALE.test(norm)) return fallback === 'high' ? 'medium' : fallback;
+  if (category === 'marketing' && DEFAULT_ON.test(norm)) return fallback === 'good' ? 'low' : fallback;
   if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm) || SERVICE_DOES_NOT.test(norm)) && !BUT.test(norm)) return 'good';
   // Kept until the account goes, or after it has gone: the practice, not a protection.
-  if (category === 'retention' && KEPT_AFTER.test(norm)) return fallback === 'good' ? 'medium' : fallback;
+  if (category === 'retention' && (KEPT_AFTER.test(norm) || (LONG_KEEP.test(norm) && KEEP_VERB.test(norm) && !INACTIVE.test(norm)))) return fallback === 'good' ? 'medium' : fallback;
   scoreFeatures(m.stance, stanceFeatures(feats, toks, norm, category), stanceOut);
   const protective = stanceOut[0] as number;
-  if (protective >= 0.5) return 'good';
+  if (protective >= 0.5 && !(GOOD_NEEDS.get(category)?.test(norm) === false)) return 'good';
+  if (protective < 0.5 && fallback !== 'good' && MAY_OPT_OUT.test(norm) && !BUT.test(norm)) return 'good';
   if (fallback === 'good') return 'low';
   if (fallback === 'high' && 1 - protective < m.file.highConcern) return 'medium';
   return fallback;

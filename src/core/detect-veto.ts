@@ -13,11 +13,23 @@ const PARENT_RESPONSIBLE = /\bask your parent\b|\b(you'?re|you are) responsible 
 /** An age limit on the service's audience ("not directed to children under the age of 13",
  * "No person under the age of 18 may use this website…"). */
 const AGE_LIMIT = /\b(under|over|below|younger than|older than) (the age of |age )?(\d+|eighteen|sixteen|thirteen)\b|\bage of (majority|consent|\d+)\b|\bnot (directed|intended|targeted)\b[^.;]{0,40}\b(children|minors|kids)\b/;
+/** A minor's capacity to accept the terms ("…you must have reviewed these Terms with your parent or
+ * guardian and they have agreed to be bound by these Terms", "By accepting the Terms of Use, You
+ * confirm that You are over 18 years of age, or have the consent of a parent"): who is bound by a
+ * contract, not what happens to a child's data. */
+const CONTRACT_CAPACITY = /\b(be|are|is) bound by (these|this|the)\b|\bagreed? to (be bound by )?(these|this|the) (terms|agreement|conditions)\b|\baccept(ing)? (and agree to )?(these|this|the) (terms|agreement)\b|\breview(ed)? (these|this|the) (terms|agreement)\b|\b(form|enter into) (a )?(legally )?(binding )?(contracts?|agreements?)\b/;
+/** A conduct rule about minors ("4. to harm minors in any way…", "Soliciting personally
+ * identifiable information from anyone under the age of 18 … for an illegal purpose"). */
+const MINOR_CONDUCT = /\b(harm|exploit\w*|pornograph\w*|abus\w*|groom\w*|solicit\w*)\b[^.;]{0,120}\b(minors?|children|child|under the age)\b|\b(illegal|unlawful) purpose\b/;
 /** …unless it speaks of children's data ("we do not knowingly collect information from children"). */
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
 /** The user's rights in a dispute or over a moderation decision, not over their data. */
 const NOT_DATA_RIGHT = /\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+
+/** Requests that are not about the user's data: a paper copy of a notice, a copyright complaint to a
+ * designated agent, help from the community. */
+const NOT_DATA_REQUEST = /\bpaper cop(y|ies)\b|\b(copyright|dmca|trademarks?|designated agent)\b|\bmembers of the community\b/;
 
 /** Terms surviving an account, a licence ending, limitation periods: time, but not of data. */
 const NOT_RETENTION = /\b(surviv\w+|still apply|continue to apply|remain in (full )?(force|effect))\b|\blicen[cs]e\b[^.;]{0,40}\b(ends?|terminates?|expires?)\b|\blimitations? periods?\b|\bstatutes? of limitations?\b|\btoll(ed|ing)\b/;
@@ -41,7 +53,7 @@ const CUSTOMER_NOTICE_DUTY = /^(\(?\d+[.)]\s*|\(?[a-z][.)]\s*)?(((?!we |our )[a-
  * of the Company Materials", "Do not sell, share, transfer, or sublicense them", "You will comply
  * with industry standard security measures"): a contract term about what they do with data, not
  * the service's own practice with the user's data. */
-const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(if [^,;]{1,80}, (then )?)?((the |each |any )?(you|users?|members?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|(also )?need to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+|(give|provide|post|obtain|get) ((clear|prominent|conspicuous|appropriate|and) )*(notice|instructions|consent)\b)/;
+const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(if [^,;]{1,120}, (then )?)?((the |each |any )?(you|users?|members?|customers?|streamers?|developers?|partners?|licensees?|publishers?|advertisers?|merchants?|sellers?|buyers?|clients?|subscribers?|contractors?|test profiles?|recipients?|receiving party)\b[^.;]{0,50}\b(must|shall|will comply|agrees? (not )?to|are required to|(also )?need to|undertakes?|may only|may not|will not)\b|(do not|don't|never) [a-z]+, [a-z]+|(give|provide|post|obtain|get) ((clear|prominent|conspicuous|appropriate|and) )*(notice|instructions|consent)\b)/;
 
 /** What a cookie or identifier is, in general ("Cookies may store user preferences…", "For example,
  * unique identifiers stored in cookies help sites display content…"): no practice of the service. */
@@ -62,7 +74,7 @@ const CARVE_OUT = /\b(is|are|shall be|will be|remains?) (liable without limitati
 
 /** The provider indemnifying the user ("Kick will at all times indemnify, defend, and hold harmless
  * the Streamer…"), not the user indemnifying the provider. */
-const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]?\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,30}\b(you|(the )?(streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
+const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]?\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,50}\b(you|(the )?(streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
 
 /** The glossed attributes of a licence ("non-exclusive, which means that you can licence your
  * content to others"): an explanation of the grant, not the grant. */
@@ -118,6 +130,30 @@ const TERMS_OR_SERVICE = /\b(terms|agreement|polic(y|ies)|conditions|services?|f
 
 const NOT_LIABLE = /\b(is|are|shall|will) not (be )?(liable|responsible)\b|\bno (liability|responsibility)\b/;
 
+/** A sentence that sums up its section ("Changes to Terms of Use This section explains that our
+ * Terms of Use may change from time to time"): the clause is the section's text, not its summary. */
+const SECTION_SUMMARY = /\bthis (section|part|paragraph|clause) (explains|describes|makes (it )?clear|sets out|tells you|summari[sz]es|outlines|covers)\b/;
+
+/** The business customer's own site or app, in a duty about notices ("b. clearly explains that
+ * cookies … may be used on Your Site by third parties … and a link to our privacy policy"): a
+ * contract term about their pages, not the service's practice with the user's data. */
+const NOTICE_WORDS = /\b(explain\w*|disclos\w*|notice|inform\w*|privacy (policy|notice|statement))\b/;
+const YOUR_PROPERTY = /\b(on|of|from|to|in) your (web ?sites?|sites?|apps?|applications?|propert(y|ies)|web ?pages?|domains?|games?|channels?)\b/;
+
+/** A list item of prohibited or required conduct, without the service as subject ("2. Transferring,
+ * selling, or using user data for serving ads…", "(7) engage in any conduct that is likely to cause
+ * a security breach of your Account;"): a rule for the reader, not the service's practice. */
+const CONDUCT_ITEM = /^(\(?[0-9a-z]{1,3}[.)]\s*)?((transferr|sell|us|collect|harvest|solicit|shar|disclos|upload|post|transmitt|engag|attempt|access|interfer|circumvent|violat|stor|track|scrap|min|rent|leas|combin|link|re-identify|de-?anonymiz|target|profil|creat|mak|send|impersonat|harm)ing\b|to (harm|use|collect|harvest|solicit|sell|share|transfer|engage|attempt|access|interfere|circumvent|violate|upload|post|transmit|disclose|store|track)\b|(engage|attempt|harvest|solicit|circumvent|interfere|violate|use|collect|sell|transfer|disclose)\b)/;
+
+/** Data coming in from others ("…collect personal information and may share some or all of this
+ * information with us", "before giving us any of your information"): received, not shared. */
+const INBOUND = /\b(share[sd]?|provide[sd]?|give[sn]?|giving|disclose[sd]?|send[s]?|pass(es)?|transfer(s|red)?)\b[^.;]{0,60}\b(with|to) us\b|\b(giving|providing|sending|passing) us\b/;
+const WE_SHARE = /\bwe( may| will| also| might| can| do| sometimes)* (share|disclose|sell|provide|transfer|make available|give|pass)\b/;
+
+/** Ads chosen by the page being viewed, not by the person: not targeted advertising. */
+const CONTEXTUAL = /\bcontextual(ly)?\b/;
+const PERSON_BASED = /\b(interests?|behavio\w*|profil\w*|personali[sz]\w*|based on your|about you|your (activity|activities|browsing|data|information))\b/;
+
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
 
@@ -126,6 +162,7 @@ const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-shar
 /** Whether `norm` (a normalised sentence) states something other than `category`, as a reader
  * judges it: the sentence must not be highlighted as that category. */
 export function notThisCategory(category: string, norm: string, privacyDocument = false): boolean {
+  if (SECTION_SUMMARY.test(norm)) return true;
   switch (category) {
     case 'class-action-waiver':
       return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm) || WAIVER_MENTION.test(norm);
@@ -141,10 +178,11 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       // Services": one check of five rejected them, three accepted them); they stay. A parent's
       // responsibility is not about children's data, and outside privacy policies neither is a
       // conduct rule about minors or a train journey.
+      if (!privacyDocument && (CONTRACT_CAPACITY.test(norm) || MINOR_CONDUCT.test(norm))) return true;
       if (ABOUT_DATA.test(norm)) return false;
       return PARENT_RESPONSIBLE.test(norm) || (!privacyDocument && !AGE_CONDITION.test(norm) && !AGE_LIMIT.test(norm));
     case 'user-rights':
-      return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && (!DATA_OBJECT.test(norm) || PARTY_DUTY.test(norm)));
+      return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && (!DATA_OBJECT.test(norm) || NOT_DATA_REQUEST.test(norm) || PARTY_DUTY.test(norm)));
     case 'retention':
       if (NOT_RETENTION.test(norm) || (!privacyDocument && !RETAINED_THING.test(norm))) return true;
       break;
@@ -156,6 +194,10 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       return NOTIFY_PURPOSE.test(norm);
     case 'data-sharing':
       if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
+      if (INBOUND.test(norm) && !WE_SHARE.test(norm)) return true;
+      break;
+    case 'targeted-advertising':
+      if (CONTEXTUAL.test(norm) && !PERSON_BASED.test(norm)) return true;
       break;
     case 'security':
       // "Tresorit is not liable if Encrypted Content cannot be decrypted due to password loss": a
@@ -171,18 +213,24 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
   }
   if (PRIVACY_PRACTICE.has(category) || category === 'security' || category === 'government-access') {
     if (PARTY_DUTY.test(norm)) return true;
+    if (!privacyDocument && !WE.test(norm) && CONDUCT_ITEM.test(norm)) return true;
   }
   if (PRIVACY_PRACTICE.has(category)) {
     if (CUSTOMER_NOTICE_DUTY.test(norm)) return true;
     if (GENERIC_TECH.test(norm) && !WE.test(norm) && !USED.test(norm)) return true;
+    if (!privacyDocument && YOUR_PROPERTY.test(norm) && NOTICE_WORDS.test(norm)) return true;
   }
   return false;
 }
 
 /** Whether `norm` states the protective side of `category` whatever the model's severity: a
  * liability clause's carve-out keeps liability for the user. */
+/** The provider accepting liability ("The Reach Group GmbH shall be liable to the Contractual
+ * Partner for compensation for the damage incurred"): the protective side of the clause. */
+const PROVIDER_LIABLE = /\b(we|the company|the provider|[a-z0-9-]+ (gmbh|inc|ltd|llc|ag|se|s\.a|b\.v|limited|corporation))\.? (shall|will|is|are) (be )?(fully |also |nevertheless )?liable\b(?! (only|solely|up to|to the extent|for no\b))/;
+
 export function protectiveReading(category: string, norm: string): boolean {
-  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm);
+  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm) || PROVIDER_LIABLE.test(norm);
   if (category === 'indemnification') return INDEMNIFIES_USER.test(norm);
   if (category === 'jurisdiction') return HOME_COURTS.test(norm);
   return false;
@@ -192,8 +240,15 @@ export function protectiveReading(category: string, norm: string): boolean {
 const NOT_PERSONAL = /\b(aggregated?|non-personal(ly)?|de-?identified|anonymi[sz]ed|non-identifying|anonymous|statistical)\b/;
 const PERSONAL = /\b(?<!non-)(?<!non-private )(personal (data|information)|your (data|information)|identif(y|ies|iable) you)\b/;
 
-/** Whether `norm` states a milder form of `category` than its default: aggregate data shared. */
+/** Force majeure: no liability for delays beyond anyone's control — standard and minor, unless the
+ * sentence also excludes damages more broadly. */
+const FORCE_MAJEURE = /\b(beyond|outside) (its|our|their|the|either party's|a party's|any party's|his|her) (reasonable )?control\b|\bforce majeure\b|\bacts? of god\b/;
+const BROAD_LIMIT = /\b(indirect|consequential|incidental|special|punitive|exemplary|lost profits?|loss of (profits?|data|revenue|goodwill)|aggregate|exceed|in no event|to the (maximum|fullest) extent)\b/;
+
+/** Whether `norm` states a milder form of `category` than its default: aggregate data shared, a
+ * force-majeure excuse. */
 export function minorReading(category: string, norm: string): boolean {
+  if (category === 'limitation-of-liability') return FORCE_MAJEURE.test(norm) && !BROAD_LIMIT.test(norm);
   return category === 'data-sharing' && NOT_PERSONAL.test(norm) && !PERSONAL.test(norm);
 }
 

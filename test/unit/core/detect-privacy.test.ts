@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { segment } from '../../../src/core/text';
 import { detect } from '../../../src/core/detect';
-import { headingLike, notAClause, shippedPrivacyModel } from '../../../src/core/detect-privacy';
+import { headingLike, notAClause, shippedPrivacyModel, stanceSeverity } from '../../../src/core/detect-privacy';
 import { normalizeForMatch } from '../../../src/core/text-chars';
 import { tokens } from '../../../src/core/detect-features';
 import type { FoundClause } from '../../../src/core/types';
@@ -110,5 +110,37 @@ describe('the shipped privacy model', () => {
     expect(m.file.version).not.toBe('none');
     expect(m.learned.size).toBeGreaterThanOrEqual(10);
     expect((m.file.meta as { documents: number }).documents).toBeGreaterThanOrEqual(40);
+  });
+});
+
+// The stance readings of the seventh reader reading (real sentences of checks 8 and 9).
+describe('stance readings: hedged denials, long periods, default opt-in, opt-outs, plain statements', () => {
+  const m = shippedPrivacyModel();
+  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
+    const norm = normalizeForMatch(s);
+    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
+  };
+  it('a hedged denial of a sale is not the good side of data sale', () => {
+    expect(sev('data-sale', 'We do not sell your Personal Data in the conventional sense (i.e., for money).', 'high')).toBe('medium');
+    expect(sev('data-sale', 'Except for this kind of selling or sharing, Zillow doesn’t otherwise sell any of your personal data.', 'high')).toBe('medium');
+    expect(sev('data-sale', 'We do not sell your personal data.', 'high')).toBe('good');
+  });
+  it('data kept for years, or after the account is closed, is the concern', () => {
+    expect(sev('retention', '10.1 Up to 5 years on our activation code lookup service; tracking data is stored for 2 years from the time it is collected.', 'medium')).toBe('medium');
+    expect(sev('retention', 'After you close your account we still keep some or all of your information for up to 9 months.', 'medium')).toBe('medium');
+    expect(sev('retention', 'Your account information is kept on our systems, then legally for a further 12 months after any account closure.', 'medium')).toBe('medium');
+    expect(sev('retention', 'If you have not used your account for a period of 3 years, we treat it as inactive and delete the personal data we store.', 'good')).not.toBe('medium');
+  });
+  it('marketing on by default is the concern; a plain statement of ads or marketing is not good practice', () => {
+    expect(found('If a User signs up for a Starbucks account on the Sites, the User is, by default, opted in to receive promotional email communications from Starbucks (“Email Communications”).', 'Email communications')
+      .filter((c) => c.category === 'marketing').map((c) => c.severity)).not.toContain('good');
+    expect(sev('targeted-advertising', 'We also use personal information to provide personalised advertising tailored to your interests, in accordance with applicable law.', 'medium')).toBe('medium');
+    expect(sev('marketing', 'To send you targeted marketing communications through email, mobile, in app, and push notifications or by SMS.', 'medium')).toBe('medium');
+    expect(sev('international-transfer', 'Data is transferred to third countries outside the European Union.', 'medium')).toBe('medium');
+    expect(sev('international-transfer', 'When we transfer personal data outside the EEA, we rely on the standard contractual clauses approved by the European Commission.', 'medium')).toBe('good');
+  });
+  it('the person may opt out: the good side', () => {
+    expect(sev('targeted-advertising', 'Site Visitors may opt out of the Taboola Ad Partners that collect information on the Sites to serve ads about Taboola.', 'medium')).toBe('good');
+    expect(sev('targeted-advertising', 'Your data is used for interest-based ads unless you opt out.', 'medium')).toBe('medium');
   });
 });

@@ -180,6 +180,44 @@ describe('readings a reader rejects', () => {
     expect(n('11. We encrypt Customer Files before they leave the customer location.')).toBe(false);
   });
 
+  it('seventh reading (errors left in checks 5–9): contract capacity and conduct rules, contact procedures, section summaries, inbound data, contextual ads, conduct items', () => {
+    // A minor's capacity to be bound by the terms, and a conduct rule about minors, in terms.
+    expect(not('childrens-data', 'If you are younger than 18 or have not yet reached the legal age of majority in the country in which your account is registered, you must have reviewed these Terms with your parent or guardian and they have agreed to be bound by these Terms in order for you to use PlayStation Services.')).toBe(true);
+    expect(not('childrens-data', 'Soliciting personally identifiable information from anyone under the age of 18 years, or under the age of majority where you are if higher than 18 years, for an illegal purpose or violating any applicable law regarding the health or well-being of minors.')).toBe(true);
+    expect(not('childrens-data', '4. to harm minors in any way, including, but not limited to, uploading, posting, or otherwise transmitting content that violates child pornography laws.')).toBe(true);
+    expect(not('childrens-data', 'If you are under 18 years of age, or the age of majority in your location, you may use the Services only with involvement of a parent or guardian.')).toBe(false);
+    expect(not('childrens-data', 'The Services are not targeted towards, nor intended for use by, anyone under the age of 18.')).toBe(false);
+    // A contact procedure about something other than data is not a data right (outside privacy policies).
+    expect(not('user-rights', 'You may request that we mail a paper copy of any electronic Communication by contacting us at operations@solana.foundation.')).toBe(true);
+    expect(not('user-rights', 'To make such a request about copyright, please email us at legal@wikimedia.org or snail mail our designated agent.')).toBe(true);
+    expect(not('user-rights', 'The Member may unsubscribe at any time by clicking on the “unsubscribe” link provided in the newsletter.')).toBe(false);
+    // A section's summary is not its clause.
+    expect(not('unilateral-change', 'Changes to Terms of Use This section explains that our Terms of Use may change from time to time.')).toBe(true);
+    expect(not('content-removal', 'Blocking and removal of content This section makes it clear that SoundCloud may block or remove content from the Platform.')).toBe(true);
+    expect(not('unilateral-change', 'Our Terms of Use may change from time to time.')).toBe(false);
+    // Data coming in is not sharing.
+    expect(not('data-sharing', 'We require our Partners to have lawful rights to collect, use and share your information before giving us any of your information.', true)).toBe(true);
+    expect(not('data-sharing', 'Our service providers that perform services on our behalf collect personal information and may share some or all of this information with us.', true)).toBe(true);
+    expect(not('data-sharing', 'We may share your information with our service providers, and they may share information with us.', true)).toBe(false);
+    // Ads chosen by the page, not the person.
+    expect(not('targeted-advertising', 'You will continue to receive recommendations that are selected based on the particular website that you are viewing (i.e., contextually based ads).', true)).toBe(true);
+    expect(not('targeted-advertising', 'We show contextual ads and ads based on your interests.', true)).toBe(false);
+    // A prohibited-use list item is a rule for the reader, not the service's practice (outside privacy policies).
+    expect(not('targeted-advertising', '2. Transferring, selling, or using user data for serving ads, including retargeting, personalized or interest-based advertising.')).toBe(true);
+    expect(not('security', '(7) engage in any conduct that is likely to cause a security breach of your Account;')).toBe(true);
+    expect(not('targeted-advertising', '2. We use your data for serving ads, including interest-based advertising.')).toBe(false);
+    // The provider's liability and indemnity, force majeure.
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('5.1 In the event of malicious concealment of defects, as well as culpable injury to life, body or health, The Reach Group GmbH shall be liable to the Contractual Partner for compensation for the damage incurred.'))).toBe(true);
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('We shall not be liable for any indirect damages.'))).toBe(false);
+    expect(protectiveReading('indemnification', normalizeForMatch('Amazon will defend, indemnify, and hold harmless you and your officers, directors, employees, and agents against any third-party Claim.'))).toBe(true);
+    expect(minorReading('limitation-of-liability', normalizeForMatch('Neither party will be liable for failure or delay in performance to the extent caused by circumstances beyond its reasonable control, including acts of God.'))).toBe(true);
+    expect(minorReading('limitation-of-liability', normalizeForMatch('We are not liable for indirect or consequential damages, or for events beyond our reasonable control.'))).toBe(false);
+    // A fragment cut at "EU-U.S." states nothing; a longer sentence that ends there still does.
+    const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
+    expect(n('Atlassian has certified to the U.S. Department of Commerce that it adheres to the EU-U.S.')).toBe(true);
+    expect(n('When Cloudflare transfers personal data from the EEA, Switzerland, or the United Kingdom (UK) to the United States, we rely on our certifications under the EU-U.S.')).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

@@ -166,15 +166,36 @@ export function statesNoPractice(norm: string, toks: readonly string[]): boolean
   return false;
 }
 
+// More pointers and changelog lines readers rejected (detection only; training rows unchanged):
+// "You can exercise rights related to this data by following the instructions in the Your Choices
+// section, below", "Relevant browser-based cookie
+// controls are described in our Cookies & Tracking Notice", "We added more detail about cookies…".
+const NAMES_ONLY = [
+  /\bin the [a-z' &-]{3,60} section,? (above|below)\b/,
+  /^[^.;]{0,80}\b(are|is) (described|explained|set out|detailed|listed) in (our|the) [a-z' &-]{3,60}(notice|policy|statement)\b/,
+  /^we (have )?added more (detail|details|information) (about|on|to|regarding)\b/,
+];
+/** A list label naming a right ("Rights in relation to automated decision making and profiling.",
+ * "(5) Right to Opt-Out of Targeted Advertising and/or "Sale"."): no statement of its own. */
+const RIGHT_LABEL = /^(\(?[0-9a-z]{1,3}[.)]\s*)?(the )?rights? (to|of|in relation to|regarding|concerning|relating to)\b(?![^.;]*\b(you|we|may|can|have|has|is|are|will|must)\b)/;
+
 /** A short lead-in to a list ("To exercise applicable privacy rights, you may submit a request
  * by:") or a sentence that sends the reader elsewhere in the document. */
 export function refersOnward(norm: string, toks: readonly string[]): boolean {
-  if (norm.endsWith(':') && (toks.length < 16 || /\b(following|below|these|as follows|by|us|include|includes|including)\s*:$/.test(norm))) return true;
+  if (norm.endsWith(':') && (toks.length < 16 || /\b(following|below|these|as follows|by|us|include|includes|including|the right to)\s*:$/.test(norm))) return true;
   // "…with third parties under the following circumstances:", "…with the following categories of recipients."
   if (/\b(the following|as follows)( [a-z-]+){0,7}\s*[:.]?$/.test(norm)) return true;
   // A list label without a verb of its own: "With data processors, i.e. parties processing Personal Data on our behalf."
   if (/^with\b/.test(norm) && !/\b(we|us|may|might|will|can|share[sd]?|disclose[sd]?|provide[sd]?|transfer(s|red)?|sell|sold|is|are)\b/.test(norm)) return true;
   for (const re of REFERS_ONWARD) if (re.test(norm)) return true;
+  for (const re of NAMES_ONLY) if (re.test(norm)) return true;
+  if (toks.length <= 12 && RIGHT_LABEL.test(norm)) return true;
+  // A label defined by what it names ("Cookie Identifier: A cookie – or data file – with a unique
+  // identifier that we set…").
+  const label = /^([a-z][a-z0-9 '&/-]{1,40}): (a|an) ([a-z-]{3,})\b/.exec(norm);
+  if (label && (label[1] as string).split(' ').includes(label[3] as string)) return true;
+  // A run of glued hyphen bullets ("- Profile Data- Device data- App Usage Data- …").
+  if ((norm.match(/[a-z]- [a-z]/g)?.length ?? 0) >= 3) return true;
   // A sentence cut at "…adheres to the EU-U.S." (the segmenter ends it at the abbreviation): its
   // statement is in the next sentence.
   if (toks.length < 20 && /\b(eu|swiss|uk)-u\.s\.$/.test(norm)) return true;
@@ -258,8 +279,18 @@ const KEPT_AFTER = /\buntil (your|the) account is (deleted|closed|terminated)\b|
 // and readers are split on it.)
 const LONG_KEEP = /\b(for|of|up to|at least|maximum of|minimum of|further|additional|plus|another|period of) (a period of |a maximum of |up to )?(([2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)( \(\d{1,3}\))? (full |calendar )?years?|([2-9]\d|\d{3}) months)\b/;
 // …when the data is kept then, not deleted after a period of inactivity.
+// Kept as long as consent or a legitimate interest lasts: open-ended, not a protection.
+const OPEN_ENDED = /\blegitimate (business )?interests?\b[^.;]{0,40}\b(appl\w*|exist\w*|lasts?|continu\w*|require\w*)\b|\bas long as (the |your )?consent (exists|is valid|remains|lasts)\b/;
+// "…webserver logs that we usually keep 10-14 days", "deleted after 30 days".
+const SHORT_KEEP = /\b(\d{1,2}(-\d{1,2})?|one|two|three|seven|ten|fourteen|thirty|ninety) (calendar |business )?(days?|hours?|weeks?)\b/;
+// "Meta shall delete existing copies of Applicable Personal Data", "we will delete your data".
+const WILL_DELETE = /\b(will|shall|must) (promptly |securely |permanently |immediately |then |automatically )?(delete|erase|destroy|purge|anonymi[sz]e|return and delete|return or delete)\b/;
+// Sharing on the user's consent or request ("We share personal information with your consent or
+// at your direction", "…in any other circumstances where we have your consent").
+const CONSENT_BASIS = /\b(with your (consent|permission)|at your (direction|request)|upon your (request|consent)|where (we have|you have given|you have provided) (your )?(consent|permission)|where you have consented)\b/;
+const LIMITS_SHARING = /\b(only|solely|exclusively|never|not|unless)\b|n't\b/;
+const RESTRICTS_RIGHT = /\b(restrict|limit|prevent|block|remove)s? (your|the user'?s?|their) (ability|right|access)\b/;
 const KEEP_VERB = /\b(retain\w*|kept|keep\w*|stor(e|ed|es|age)|hold|held|archiv\w*|maintain\w*|process\w*|use[sd]?|disclose[sd]?|preserve[sd]?)\b/;
-const INACTIVE = /\binactiv\w*\b/;
 // Hedged denials of a sale ("We do not sell your Personal Data in the conventional sense (i.e.,
 // for money)", "Except for this kind of selling or sharing, Zillow doesn't otherwise sell…"): an
 // admission that some disclosure counts as a sale under the law — a concern.
@@ -287,9 +318,21 @@ export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], 
   if (UNLESS_OPT_OUT.test(norm)) return fallback === 'good' ? 'low' : fallback === 'high' ? 'medium' : fallback;
   if (category === 'data-sale' && HEDGED_SALE.test(norm)) return fallback === 'high' ? 'medium' : fallback;
   if (category === 'marketing' && DEFAULT_ON.test(norm)) return fallback === 'good' ? 'low' : fallback;
-  if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm) || SERVICE_DOES_NOT.test(norm)) && !BUT.test(norm)) return 'good';
+  const inner = norm.replace(/^(however|but|nevertheless|still),? /, '');
+  if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm) || SERVICE_DOES_NOT.test(norm)) && !BUT.test(inner)) return 'good';
+  // Sharing on the user's consent or request is a basis for sharing, not a limit on it (readers,
+  // three of three): minor, neither good nor a medium concern.
+  if (category === 'data-sharing' && CONSENT_BASIS.test(norm) && !LIMITS_SHARING.test(norm)) return 'low';
+  // An administrator restricting what the user can do with their data: a right taken away.
+  if (category === 'user-rights' && RESTRICTS_RIGHT.test(norm)) return 'low';
   // Kept until the account goes, or after it has gone: the practice, not a protection.
-  if (category === 'retention' && (KEPT_AFTER.test(norm) || (LONG_KEEP.test(norm) && KEEP_VERB.test(norm) && !INACTIVE.test(norm)))) return fallback === 'good' ? 'medium' : fallback;
+  if (category === 'retention') {
+    // The inactivity before an account is deleted is not how long data is kept.
+    const kept = norm.replace(/\b(inactiv\w*|not (used|logged in|engaged))\b[^.;]{0,60}\b(years?|months)\b|\b(years?|months) of inactivity\b/g, ' ');
+    if (KEPT_AFTER.test(norm) || (LONG_KEEP.test(kept) && (KEEP_VERB.test(kept) || /^(\(?[0-9.]+\)? )?up to\b/.test(kept))) || OPEN_ENDED.test(norm)) return fallback === 'good' ? 'medium' : fallback;
+    // A short stated period, or a commitment to delete: the good side.
+    if (!LONG_KEEP.test(kept) && (SHORT_KEEP.test(norm) || WILL_DELETE.test(norm)) && !BUT.test(inner)) return 'good';
+  }
   scoreFeatures(m.stance, stanceFeatures(feats, toks, norm, category), stanceOut);
   const protective = stanceOut[0] as number;
   if (protective >= 0.5 && !(GOOD_NEEDS.get(category)?.test(norm) === false)) return 'good';

@@ -39,7 +39,7 @@ const DECISION = /\b(decisions?|decide[sd]?|profil\w*|eligib\w*|scor(e|es|ed|ing
 
 /** Content made public or visible to other users, search engines finding it: what the user
  * publishes, not the service handing data to third parties. */
-const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|(can|may|will) be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone|others)|post(ed)? publicly|search engines?)\b/;
+const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|(can|may|will) be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone|others)|post(ed)? publicly|search engines?|with your friends or the public)\b/;
 const RECIPIENTS = /\b(partners?|advertis\w*|affiliates?|service providers?|vendors?|sell|sold|processors?)\b/;
 // (Third parties collecting through their own cookies stay sharing: the labelled set counts them,
 // and under the CCPA making data available to them for advertising is "sharing".)
@@ -100,7 +100,7 @@ const HOME_COURTS = /\byou (can|may) (also )?(file|bring|resolve|take|commence|s
 /** A survival list or an injunctive-relief carve-out that names indemnities among other sections. */
 const NOT_INDEMNITY = /\bsurviv\w*\b|\binjunctive relief\b/;
 /** A confidentiality duty between the parties, not disclosure to authorities. */
-const CONFIDENTIALITY = /\bconfidential\w*\b|\b(each|either|neither|the receiving) party\b/;
+const CONFIDENTIALITY = /\bconfidential\w*\b|\b(each|either|neither|the receiving) party\b|\bthe parties\b/;
 /** Either party may end the contract: mutual, not the provider's unilateral right. */
 const MUTUAL_END = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(either|each) party (may|can|shall have the right to|has the right to) terminate\b/;
 /** A right over something other than the user's data or privacy (cancelling a delivery, leaving a
@@ -125,6 +125,24 @@ const TRACKING_USE = /\b(analytic\w*|advertis\w*|ads?|marketing|third[- ]part\w*
 const BLOCKING_BREAKS = /\b(disabl\w*|block\w*|reject\w*|refus\w*|delet\w*|turn\w* off)\b[^.;]{0,40}\bcookies?\b[^.;]{0,80}\b(may|might|will|could|can)\b[^.;]{0,40}\b(not (work|function)|affect\w*|prevent\w*|impair\w*|break|limit\w*|lose|unable|degrade\w*)\b/;
 /** A change of prices or promotions alone is a payment term ("All prices displayed on the Store are
  * subject to change"), not a change of the terms or the service. */
+/** A change of what the user pays ("We reserve the right to change the fees that we charge for the
+ * Service…", "…modify the amount of the reserve", "add or change payment processors"). */
+const PRICE_CHANGE = /\b(chang\w*|modif\w*|increas\w*|adjust\w*|revis\w*|add or change) (the |our |its |any |your )?(fees?|prices?|pricing|rates?|charges?|subscription fees?|amount of the reserve|payment processors?)\b|\bestablish a reserve\b/;
+/** No termination in a "termination" sentence: use limits, disposing of stock, withholding a
+ * payment, the user's own right to end the contract. */
+const TERMINATION_VERB = /\b(terminat\w*|suspen\w*|cancel\w*|discontinu\w*|clos(e|ed|es|ing|ure)|deactivat\w*|disabl\w*|end|ends|ending|ended|revok\w*|revocation|ban|bans|banned|banning|block\w*|remov\w*|delet\w*|restrict\w*|refus\w*|den(y|ied|ies|ial)|withdraw\w*|ceas\w*|interrupt\w*|prohibit\w*|bar|barred|expel\w*|kick\w*|lock\w*|freez\w*|stop\w*|exclu\w*|expir\w*|reclaim\w*)\b/;
+const CHANGE_VERB = /\b(chang\w*|modif\w*|improv\w*|updat\w*|amend\w*|revis\w*|alter\w*)\b/;
+const PAYMENT_HOLD = /\b(suspend|withhold|hold)\w* (any |all |the )?(payments?|payouts?|disbursements?|funds)\b/;
+const YOUR_RIGHT_TO_END = /\byour right to (terminate|cancel|end)\b/;
+/** Correcting errors in what the site shows, a notice in a dispute: not a change of the terms. */
+const ERROR_CORRECTION = /\bcorrect (any )?(errors|inaccuracies|omissions|mistakes)\b/;
+const TERMS_WORDS = /\b(terms|agreement|polic(y|ies)|conditions)\b/;
+const DISPUTE_NOTICE = /\bif (we|you) have a dispute\b|\bnotice of (a |the )?dispute\b/;
+/** A release of the user's own claims ("you waive and hold harmless Hearst… from any claims"). */
+const RELEASE = /\bwaive\b[^.;]{0,30}\bhold harmless\b/;
+/** A consumer carve-out from the user's indemnity ("…your obligation to defend, indemnify, and hold
+ * harmless Meta … shall only apply to the extent…"): protective. */
+const INDEMNITY_LIMITED = /\b(obligations?|duty) to (defend|indemnify)\b[^;]{0,200}\b(shall|will) only (apply|extend)\b/;
 const PRICE_ONLY = /\b(prices?|pricing|fees?|promotions?|promotional|discounts?|rates?|charges?)\b/;
 const TERMS_OR_SERVICE = /\b(terms|agreement|polic(y|ies)|conditions|services?|features?|functionality|software)\b/;
 
@@ -167,12 +185,12 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'class-action-waiver':
       return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm) || WAIVER_MENTION.test(norm);
     case 'indemnification':
-      return NOT_INDEMNITY.test(norm) || CARVE_OUT.test(norm) || !INDEMNIFY_VERB.test(norm);
+      return NOT_INDEMNITY.test(norm) || RELEASE.test(norm) || CARVE_OUT.test(norm) || !INDEMNIFY_VERB.test(norm);
     case 'government-access':
       if (CONFIDENTIALITY.test(norm) || !AUTHORITY.test(norm)) return true;
       break;
     case 'unilateral-termination':
-      return MUTUAL_END.test(norm);
+      return MUTUAL_END.test(norm) || !TERMINATION_VERB.test(norm) || PAYMENT_HOLD.test(norm) || YOUR_RIGHT_TO_END.test(norm);
     case 'childrens-data':
       // Readers split on age limits shown as the good side ("You must be at least 13 to use the
       // Services": one check of five rejected them, three accepted them); they stay. A parent's
@@ -191,7 +209,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'content-license':
       return LICENCE_GLOSS.test(norm);
     case 'unilateral-change':
-      return NOTIFY_PURPOSE.test(norm);
+      return NOTIFY_PURPOSE.test(norm) || (ERROR_CORRECTION.test(norm) && !TERMS_WORDS.test(norm)) || DISPUTE_NOTICE.test(norm);
     case 'data-sharing':
       if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
       if (INBOUND.test(norm) && !WE_SHARE.test(norm)) return true;
@@ -231,7 +249,7 @@ const PROVIDER_LIABLE = /\b(we|the company|the provider|[a-z0-9-]+ (gmbh|inc|ltd
 
 export function protectiveReading(category: string, norm: string): boolean {
   if (category === 'limitation-of-liability') return CARVE_OUT.test(norm) || PROVIDER_LIABLE.test(norm);
-  if (category === 'indemnification') return INDEMNIFIES_USER.test(norm);
+  if (category === 'indemnification') return INDEMNIFIES_USER.test(norm) || INDEMNITY_LIMITED.test(norm);
   if (category === 'jurisdiction') return HOME_COURTS.test(norm);
   return false;
 }
@@ -253,8 +271,11 @@ export function minorReading(category: string, norm: string): boolean {
 }
 
 /** The category a sentence states instead of `category`, where its words belong to both: a price
- * change is a payment term. `null` when it stays. */
+ * change is a payment term, a "termination" that only changes the service is a change. `null` when
+ * it stays. */
 export function restatedCategory(category: string, norm: string): string | null {
-  if (category === 'unilateral-change' && PRICE_ONLY.test(norm) && !TERMS_OR_SERVICE.test(norm)) return 'payments';
+  if (category === 'unilateral-change' && (PRICE_CHANGE.test(norm) || (PRICE_ONLY.test(norm) && !TERMS_OR_SERVICE.test(norm))) && !TERMS_WORDS.test(norm)) return 'payments';
+  // "We may make improvements and changes to the Service at any time without notice": a change.
+  if (category === 'unilateral-termination' && !TERMINATION_VERB.test(norm) && CHANGE_VERB.test(norm)) return 'unilateral-change';
   return null;
 }

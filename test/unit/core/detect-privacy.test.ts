@@ -144,3 +144,42 @@ describe('stance readings: hedged denials, long periods, default opt-in, opt-out
     expect(sev('targeted-advertising', 'Your data is used for interest-based ads unless you opt out.', 'medium')).toBe('medium');
   });
 });
+
+describe('eighth reading (privacy): labels, pointers, consent as a basis, restricted rights, retention periods', () => {
+  const m = shippedPrivacyModel();
+  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
+    const norm = normalizeForMatch(s);
+    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
+  };
+  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
+  it('list labels, glossary labels, pointers and changelog lines are not clauses', () => {
+    expect(n('Rights in relation to automated decision making and profiling.')).toBe(true);
+    expect(n('(5) Right to Opt-Out of Targeted Advertising and/or "Sale".')).toBe(true);
+    expect(n('The right to opt out of targeted advertising is yours and you may use it at any time.')).toBe(false);
+    expect(n('Cookie Identifier: A cookie – or data file – with a unique identifier that we set from our webpage “tribalfusion.com”.')).toBe(true);
+    expect(n('Retention: a copy of your data is kept for 30 days.')).toBe(false);
+    expect(n('- Profile Data- Device data- App Usage Data- Identification / Verification data- Cookies, SDKs, Analytics, and Third-Party Technologies Data')).toBe(true);
+    expect(n('In addition to the rights we state under this policy and subject to the exceptions found under the CCPA, Consumers have the right to:')).toBe(true);
+    expect(n('You can exercise rights related to this data by following the instructions in the Your Choices section, below.')).toBe(true);
+    expect(n('Relevant browser-based cookie controls are described in our Cookies & Tracking Notice.')).toBe(true);
+    expect(n('We added more detail about cookies, first-party advertising measurement, and your privacy choices.')).toBe(true);
+    expect(n('You can control cookies in your browser settings.')).toBe(false);
+  });
+  it('"however" opening a sentence does not undo its denial', () => {
+    expect(sev('data-sharing', 'However, MailChimp does not use the data of our newsletter recipients to write them down or pass them on to third parties.', 'medium')).toBe('good');
+  });
+  it('sharing on consent is a basis, not a protection; an administrator restricting your rights is not a right', () => {
+    expect(sev('data-sharing', 'We share personal information with your consent or at your direction.', 'medium')).toBe('low');
+    expect(sev('data-sharing', 'We only share personal information with your consent.', 'medium')).not.toBe('low');
+    expect(sev('user-rights', 'Restrict your ability to delete or edit your information or your privacy settings.', 'good')).toBe('low');
+  });
+  it('retention: open-ended is a concern; short periods and commitments to delete are the good side; inactivity is not a period', () => {
+    expect(found('The data will then be stored as long as the consent exists or a legitimate interest applies.', 'Storage duration')
+      .filter((c) => c.category === 'retention').map((c) => c.severity)).not.toContain('good');
+    expect(sev('retention', 'However, this data might remain in webserver logs that we usually keep 10-14 days for diagnosis purposes.', 'medium')).toBe('good');
+    expect(sev('retention', 'If Company does not provide such notification, Meta shall delete existing copies of Applicable Personal Data in its possession.', 'medium')).toBe('good');
+    expect(sev('retention', '10.1 Up to 5 years on our activation code lookup service;', 'good')).toBe('medium');
+    expect(sev('retention', 'Some of the Member’s data will be retained for prospecting purposes for one year after an Account has been inactive for 24 months, and then deleted.', 'good')).not.toBe('medium');
+    expect(sev('retention', 'Your data is kept for 3 years after your last purchase and then we will delete it.', 'good')).toBe('medium');
+  });
+});

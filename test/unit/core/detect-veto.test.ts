@@ -218,6 +218,25 @@ describe('readings a reader rejects', () => {
     expect(n('When Cloudflare transfers personal data from the EEA, Switzerland, or the United Kingdom (UK) to the United States, we rely on our certifications under the EU-U.S.')).toBe(false);
   });
 
+  it('eighth reading (terms): termination needs an ending, changes of fees are payments, corrections and dispute notices are not changes, releases are not indemnities', () => {
+    expect(not('unilateral-termination', 'We retain the right to create limits on use and storage at our sole discretion at any time with or without notice.')).toBe(true);
+    expect(not('unilateral-termination', 'DeviantArt reserves the right to suspend any payment to a Seller as and if necessary to comply with any lawful order or judgment served on DeviantArt by any government.')).toBe(true);
+    expect(not('unilateral-termination', 'Your right to terminate this agreement at any time pursuant to Section 13.2 remains unaffected.')).toBe(true);
+    expect(not('unilateral-termination', 'We may suspend or terminate your account at any time without notice.')).toBe(false);
+    expect(restatedCategory('unilateral-termination', normalizeForMatch('We may make improvements and changes to the Service at any time without notice.'))).toBe('unilateral-change');
+    expect(restatedCategory('unilateral-termination', normalizeForMatch('We may discontinue the Service at any time.'))).toBe(null);
+    expect(restatedCategory('unilateral-change', normalizeForMatch('We reserve the right to change the fees that we charge for the Service, at any time in our sole discretion, provided that we give you at least thirty (30) days’ prior notice of such changes.'))).toBe('payments');
+    expect(restatedCategory('unilateral-change', normalizeForMatch('We may change these Terms and the fees for the Service at any time.'))).toBe(null);
+    expect(not('unilateral-change', 'We reserve the right to correct any errors, inaccuracies, or omissions and to change or update the information on the Site at any time, without prior notice.')).toBe(true);
+    expect(not('unilateral-change', 'If we have a Dispute with you, we will send this notice to the most recent contact information we have for you.')).toBe(true);
+    expect(not('unilateral-change', 'We may change or update these Terms at any time, without prior notice.')).toBe(false);
+    expect(not('indemnification', 'BY ACCEPTING THESE TERMS OF USE, YOU WAIVE AND HOLD HARMLESS HEARST FROM ANY CLAIMS RESULTING FROM ANY ACTION TAKEN BY HEARST DURING OR AS A RESULT OF ITS INVESTIGATIONS.')).toBe(true);
+    expect(not('indemnification', 'You agree to indemnify and hold harmless Hearst from any claims arising from your use of the Site.')).toBe(false);
+    expect(protectiveReading('indemnification', normalizeForMatch('Notwithstanding Section 17.1 of the Terms, if you are a Consumer, your obligation to defend, indemnify, and hold harmless Meta and its affiliates shall only apply to the extent that the claim arises from your breach.'))).toBe(true);
+    expect(not('government-access', 'The parties may also disclose such information to a competent court as may be necessary to file any order or execute any arbitral decision.')).toBe(true);
+    expect(not('data-sharing', 'The use of such features enables the sharing of certain information with your friends or the public, depending on the settings you establish.', true)).toBe(true);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

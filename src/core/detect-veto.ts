@@ -17,16 +17,22 @@ const AGE_LIMIT = /\b(under|over|below|younger than|older than) (the age of |age
  * guardian and they have agreed to be bound by these Terms", "By accepting the Terms of Use, You
  * confirm that You are over 18 years of age, or have the consent of a parent"): who is bound by a
  * contract, not what happens to a child's data. */
-const CONTRACT_CAPACITY = /\b(be|are|is) bound by (these|this|the)\b|\bagreed? to (be bound by )?(these|this|the) (terms|agreement|conditions)\b|\baccept(ing)? (and agree to )?(these|this|the) (terms|agreement)\b|\breview(ed)? (these|this|the) (terms|agreement)\b|\b(form|enter into) (a )?(legally )?(binding )?(contracts?|agreements?)\b/;
+const CONTRACT_CAPACITY = /\b(legally )?able to form (a )?(legally )?(binding )?contracts?\b|\b(be|are|is) bound by (these|this|the)\b|\bagreed? to (be bound by )?(these|this|the) (terms|agreement|conditions)\b|\baccept(ing)? (and agree to )?(these|this|the) (terms|agreement)\b|\breview(ed)? (these|this|the) (terms|agreement)\b|\b(form|enter into) (a )?(legally )?(binding )?(contracts?|agreements?)\b/;
 /** A conduct rule about minors ("4. to harm minors in any way…", "Soliciting personally
  * identifiable information from anyone under the age of 18 … for an illegal purpose"). */
 const MINOR_CONDUCT = /\b(harm|exploit\w*|pornograph\w*|abus\w*|groom\w*|solicit\w*)\b[^.;]{0,120}\b(minors?|children|child|under the age)\b|\b(illegal|unlawful) purpose\b/;
+const COLLECTS = /\b(collect\w*|process\w*|personal (data|information))\b/;
+/** A request made for a child ("You may also make a verifiable consumer request on behalf of your
+ * minor child"): a rights procedure. */
+const ON_BEHALF_OF_CHILD = /\brequests? on behalf of your (minor )?child(ren)?\b/;
 /** …unless it speaks of children's data ("we do not knowingly collect information from children"). */
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
 /** The user's rights in a dispute or over a moderation decision, not over their data. */
-const NOT_DATA_RIGHT = /\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+const NOT_DATA_RIGHT = /\b(cancel|change|stop|turn off)\b[^.;]{0,60}\b(subscriptions?|auto(matic(ally)?)?[- ]?renew\w*)\b|\bold enough to consent\b|\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
 
+const BROWSER_CONTROL = /\b(browsers?|cookie settings|cookie preferences|cookies?|technologies)\b/;
+const RIGHT_WORDS = /\b(rights?|request\w*|erasure|rectif\w*|portab\w*|access to your|delete your (data|information|account)|object to)\b/;
 /** Requests that are not about the user's data: a paper copy of a notice, a copyright complaint to a
  * designated agent, help from the community. */
 const NOT_DATA_REQUEST = /\bpaper cop(y|ies)\b|\b(copyright|dmca|trademarks?|designated agent)\b|\bmembers of the community\b/;
@@ -132,6 +138,11 @@ const PRICE_CHANGE = /\b(chang\w*|modif\w*|increas\w*|adjust\w*|revis\w*|add or 
  * payment, the user's own right to end the contract. */
 const TERMINATION_VERB = /\b(terminat\w*|suspen\w*|cancel\w*|discontinu\w*|clos(e|ed|es|ing|ure)|deactivat\w*|disabl\w*|end|ends|ending|ended|revok\w*|revocation|ban|bans|banned|banning|block\w*|remov\w*|delet\w*|restrict\w*|refus\w*|den(y|ied|ies|ial)|withdraw\w*|ceas\w*|interrupt\w*|prohibit\w*|bar|barred|expel\w*|kick\w*|lock\w*|freez\w*|stop\w*|exclu\w*|expir\w*|reclaim\w*)\b/;
 const CHANGE_VERB = /\b(chang\w*|modif\w*|improv\w*|updat\w*|amend\w*|revis\w*|alter\w*)\b/;
+/** "Our and your legal rights to … terminate this EULA for cause remain unaffected": preserved. */
+const PRESERVED = /\bremains? unaffected\b|\bshall not be affected\b/;
+/** A username reclaimed, a permission to link revoked: not the account or the service ending. */
+const USERNAME = /^(?!.*\b(accounts?|terminat\w*|suspen\w*)\b).*\b(usernames?|user names?|handles?|permalinks?)\b/;
+const REVOCABLE_PERMISSION = /\b(this|such|the) (limited )?(right|permission) (may|can|will) be revoked\b/;
 const PAYMENT_HOLD = /\b(suspend|withhold|hold)\w* (any |all |the )?(payments?|payouts?|disbursements?|funds)\b/;
 const YOUR_RIGHT_TO_END = /\byour right to (terminate|cancel|end)\b/;
 /** Correcting errors in what the site shows, a notice in a dispute: not a change of the terms. */
@@ -152,6 +163,9 @@ const NOT_LIABLE = /\b(is|are|shall|will) not (be )?(liable|responsible)\b|\bno 
  * Terms of Use may change from time to time"): the clause is the section's text, not its summary. */
 const SECTION_SUMMARY = /\bthis (section|part|paragraph|clause) (explains|describes|makes (it )?clear|sets out|tells you|summari[sz]es|outlines|covers)\b/;
 
+/** A quoted definition ("12.8 "End Users" means the individuals or entities…"). */
+const QUOTED_DEFINITION = /^(\(?[0-9.]+[.)]?\s*)?["“'‘][^"”'’]{2,60}["”'’],? (means|refers to|shall mean|has the meaning|is defined as)\b/;
+
 /** The business customer's own site or app, in a duty about notices ("b. clearly explains that
  * cookies … may be used on Your Site by third parties … and a link to our privacy policy"): a
  * contract term about their pages, not the service's practice with the user's data. */
@@ -161,7 +175,7 @@ const YOUR_PROPERTY = /\b(on|of|from|to|in) your (web ?sites?|sites?|apps?|appli
 /** A list item of prohibited or required conduct, without the service as subject ("2. Transferring,
  * selling, or using user data for serving ads…", "(7) engage in any conduct that is likely to cause
  * a security breach of your Account;"): a rule for the reader, not the service's practice. */
-const CONDUCT_ITEM = /^(\(?[0-9a-z]{1,3}[.)]\s*)?((transferr|sell|us|collect|harvest|solicit|shar|disclos|upload|post|transmitt|engag|attempt|access|interfer|circumvent|violat|stor|track|scrap|min|rent|leas|combin|link|re-identify|de-?anonymiz|target|profil|creat|mak|send|impersonat|harm)ing\b|to (harm|use|collect|harvest|solicit|sell|share|transfer|engage|attempt|access|interfere|circumvent|violate|upload|post|transmit|disclose|store|track)\b|(engage|attempt|harvest|solicit|circumvent|interfere|violate|use|collect|sell|transfer|disclose)\b)/;
+const CONDUCT_ITEM = /^(\(?[0-9a-z]{1,3}[.)]\s*|[•*·▪-]\s*)?((transferr|sell|us|collect|harvest|solicit|shar|disclos|upload|post|transmitt|engag|attempt|access|interfer|circumvent|violat|stor|track|scrap|min|rent|leas|combin|link|re-identify|de-?anonymiz|target|profil|creat|mak|send|impersonat|harm)ing\b|to (harm|use|collect|harvest|solicit|sell|share|transfer|engage|attempt|access|interfere|circumvent|violate|upload|post|transmit|disclose|store|track)\b|(engage|attempt|harvest|solicit|circumvent|interfere|violate|use|access|collect|sell|transfer|disclose)\b)/;
 
 /** Data coming in from others ("…collect personal information and may share some or all of this
  * information with us", "before giving us any of your information"): received, not shared. */
@@ -172,6 +186,11 @@ const WE_SHARE = /\bwe( may| will| also| might| can| do| sometimes)* (share|disc
 const CONTEXTUAL = /\bcontextual(ly)?\b/;
 const PERSON_BASED = /\b(interests?|behavio\w*|profil\w*|personali[sz]\w*|based on your|about you|your (activity|activities|browsing|data|information))\b/;
 
+/** Sensitive data is a practice with it ("we may collect health-related data…", "we process
+ * biometric information…"), not a right to limit its use, a definition, or a plea not to send it. */
+const SENSITIVE_PRACTICE = /\b(provid\w*|declin\w*|limit|collect\w*|process\w*|use[sd]?|using|shar(e|es|ed|ing)|disclos\w*|receiv\w*|obtain\w*|access\w*|stor(e|ed|es|ing)|infer\w*|ask\w*|sell|sold|transfer\w*|retain\w*|keep|kept)\b/;
+const SENSITIVE_NOT = /\b(is|are) defined as\b|\b(also )?includes? data that\b|\bnot (to )?send\b|\bnot responsible\b|\bplease (do not|don't)\b|\blearn more\b|\bwhere sensitive data\b[^.;]{0,60}\bis processed\b/;
+
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
 
@@ -180,7 +199,7 @@ const PRIVACY_PRACTICE = new Set(['tracking', 'targeted-advertising', 'data-shar
 /** Whether `norm` (a normalised sentence) states something other than `category`, as a reader
  * judges it: the sentence must not be highlighted as that category. */
 export function notThisCategory(category: string, norm: string, privacyDocument = false): boolean {
-  if (SECTION_SUMMARY.test(norm)) return true;
+  if (SECTION_SUMMARY.test(norm) || QUOTED_DEFINITION.test(norm)) return true;
   switch (category) {
     case 'class-action-waiver':
       return WAIVER_OPT_OUT.test(norm) || SEVERABILITY.test(norm) || WAIVER_MENTION.test(norm);
@@ -190,16 +209,22 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       if (CONFIDENTIALITY.test(norm) || !AUTHORITY.test(norm)) return true;
       break;
     case 'unilateral-termination':
-      return MUTUAL_END.test(norm) || !TERMINATION_VERB.test(norm) || PAYMENT_HOLD.test(norm) || YOUR_RIGHT_TO_END.test(norm);
+      if (!WE.test(norm) && CONDUCT_ITEM.test(norm)) return true;
+      return MUTUAL_END.test(norm) || PRESERVED.test(norm) || USERNAME.test(norm) || REVOCABLE_PERMISSION.test(norm) || !TERMINATION_VERB.test(norm) || PAYMENT_HOLD.test(norm) || YOUR_RIGHT_TO_END.test(norm);
     case 'childrens-data':
       // Readers split on age limits shown as the good side ("You must be at least 13 to use the
       // Services": one check of five rejected them, three accepted them); they stay. A parent's
       // responsibility is not about children's data, and outside privacy policies neither is a
       // conduct rule about minors or a train journey.
-      if (!privacyDocument && (CONTRACT_CAPACITY.test(norm) || MINOR_CONDUCT.test(norm))) return true;
+      if (CONTRACT_CAPACITY.test(norm) && !COLLECTS.test(norm)) return true;
+      if (!privacyDocument && MINOR_CONDUCT.test(norm)) return true;
+      if (ON_BEHALF_OF_CHILD.test(norm)) return true;
       if (ABOUT_DATA.test(norm)) return false;
       return PARENT_RESPONSIBLE.test(norm) || (!privacyDocument && !AGE_CONDITION.test(norm) && !AGE_LIMIT.test(norm));
     case 'user-rights':
+      // What browsers in general can be set to do is not a right the service gives ("Most browsers
+      // are initially set up to accept cookies, but can typically be configured to block…").
+      if (BROWSER_CONTROL.test(norm) && !RIGHT_WORDS.test(norm) && !/\b(you|your)\b/.test(norm)) return true;
       return NOT_DATA_RIGHT.test(norm) || (!privacyDocument && (!DATA_OBJECT.test(norm) || NOT_DATA_REQUEST.test(norm) || PARTY_DUTY.test(norm)));
     case 'retention':
       if (NOT_RETENTION.test(norm) || (!privacyDocument && !RETAINED_THING.test(norm))) return true;
@@ -207,13 +232,18 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'automated-decisions':
       return !DECISION.test(norm) || !AUTOMATED.test(norm);
     case 'content-license':
-      return LICENCE_GLOSS.test(norm);
+      return LICENCE_GLOSS.test(norm) || /\bsurviv\w*\b/.test(norm);
+    case 'content-removal':
+      // The user's own licence to virtual items ending is not the service removing content.
+      return /\blicen[cs]e granted to you\b/.test(norm);
     case 'unilateral-change':
       return NOTIFY_PURPOSE.test(norm) || (ERROR_CORRECTION.test(norm) && !TERMS_WORDS.test(norm)) || DISPUTE_NOTICE.test(norm);
     case 'data-sharing':
       if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
       if (INBOUND.test(norm) && !WE_SHARE.test(norm)) return true;
       break;
+    case 'sensitive-data':
+      return !SENSITIVE_PRACTICE.test(norm) || SENSITIVE_NOT.test(norm);
     case 'targeted-advertising':
       if (CONTEXTUAL.test(norm) && !PERSON_BASED.test(norm)) return true;
       break;
@@ -263,10 +293,19 @@ const PERSONAL = /\b(?<!non-)(?<!non-private )(personal (data|information)|your 
 const FORCE_MAJEURE = /\b(beyond|outside) (its|our|their|the|either party's|a party's|any party's|his|her) (reasonable )?control\b|\bforce majeure\b|\bacts? of god\b/;
 const BROAD_LIMIT = /\b(indirect|consequential|incidental|special|punitive|exemplary|lost profits?|loss of (profits?|data|revenue|goodwill)|aggregate|exceed|in no event|to the (maximum|fullest) extent)\b/;
 
+/** Where and how an arbitration hearing takes place: procedure, not the waiver of courts. */
+const ARBITRATION_LOGISTICS = /\b(location|venue|place) (for|of) (any |the )?(arbitration )?hearing\b|\bconducted (solely )?on the basis of (documents|written submissions)\b/;
+/** Cookies for signing in, security or stopping bots, or the bare fact that a site uses cookies. */
+const SECURITY_COOKIES = /\b(authenticat\w*|security|fraud|bots?|spam|malicious|load[- ]balanc\w*|log(ged)? in|sign(ed)? in)\b/;
+const AD_TRACKING = /\b(advertis\w*|ads?|marketing|across|third[- ]part\w*|profil\w*|personali[sz]\w*|interests?|partners?)\b/;
+const BARE_COOKIES = /^(our|this) (web ?site|site|service|app)s? uses? cookies( and similar technologies)?( \([^)]{0,40}\))?\.?$/;
+
 /** Whether `norm` states a milder form of `category` than its default: aggregate data shared, a
- * force-majeure excuse. */
+ * force-majeure excuse, arbitration logistics, security or bare cookies. */
 export function minorReading(category: string, norm: string): boolean {
   if (category === 'limitation-of-liability') return FORCE_MAJEURE.test(norm) && !BROAD_LIMIT.test(norm);
+  if (category === 'arbitration') return ARBITRATION_LOGISTICS.test(norm);
+  if (category === 'tracking') return (SECURITY_COOKIES.test(norm) && !AD_TRACKING.test(norm)) || BARE_COOKIES.test(norm);
   return category === 'data-sharing' && NOT_PERSONAL.test(norm) && !PERSONAL.test(norm);
 }
 

@@ -13,7 +13,7 @@ import { getCategory } from './taxonomy';
 import { clauseId } from './ids';
 import { continues } from './detect-spans';
 import { minorReading, notThisCategory, protectiveReading, restatedCategory } from './detect-veto';
-import { privacyHits, privacyFeatures, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, type LoadedPrivacyModel } from './detect-privacy';
+import { privacyHits, privacyFeatures, notAClause, headingLike, stanceSeverity, shippedPrivacyModel, RULE_DECIDED, type LoadedPrivacyModel } from './detect-privacy';
 
 export interface DetectOptions {
   /** Probability a model category must reach; default 0.5, the operating point the eval measures. */
@@ -127,6 +127,7 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
       if (notThisCategory(h.category, a.norms[i] as string, privacyDoc)) return;
       if (h.severity !== 'good' && protectiveReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'good' };
       else if (h.severity === 'medium' && minorReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'low' };
+      else if (h.severity === 'high' && minorReading(h.category, a.norms[i] as string)) h = { ...h, severity: 'medium' };
       const prev = best.get(h.category);
       if (prev && (prev.source === 'detector' || prev.confidence >= h.confidence)) return;
       best.set(h.category, h);
@@ -170,7 +171,9 @@ export function detectSentences(text: string, sentences: readonly Sentence[], op
           // decides whether it is a concern or a protection.
           const prevToks = i > 0 && (sentences[i - 1] as Sentence).block === s.block ? (a.toks[i - 1] as string[]) : null;
           const pf = privacyFeatures(a.feats[i] as number[], a.toks[i] as string[], prevToks, privacy.file.extra);
-          const severity = rule.severity ?? stanceSeverity(privacy, pf, a.toks[i] as string[], a.norms[i] as string, rule.category, severityOf(rule.category));
+          let severity = rule.severity ?? stanceSeverity(privacy, pf, a.toks[i] as string[], a.norms[i] as string, rule.category, severityOf(rule.category));
+          // A rule alone is never sure enough for high on sensitive data.
+          if (severity === 'high' && RULE_DECIDED.has(rule.category)) severity = 'medium';
           add({ i, category: rule.category, confidence: rule.confidence, source: 'rule', rule, severity });
           continue;
         }

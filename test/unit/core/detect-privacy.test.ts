@@ -183,3 +183,33 @@ describe('eighth reading (privacy): labels, pointers, consent as a basis, restri
     expect(sev('retention', 'Your data is kept for 3 years after your last purchase and then we will delete it.', 'good')).toBe('medium');
   });
 });
+
+describe('ninth reading (privacy): fragments, rights lead-ins, limited sharing, Do Not Track, deletion', () => {
+  const m = shippedPrivacyModel();
+  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
+    const norm = normalizeForMatch(s);
+    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
+  };
+  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
+  it('fragments and lead-ins to rights are not clauses', () => {
+    expect(n('DPF Principles) with regard to the processing of personal data received from Switzerland in reliance on the Swiss-U.S.')).toBe(true);
+    expect(n('If you are a resident of California, or jurisdictions with similar laws, you may have certain additional privacy rights.')).toBe(true);
+    expect(n('You may have additional rights under applicable laws to access, delete, correct, or otherwise manage certain personal information.')).toBe(false);
+  });
+  it('processors bound by contract or given only what they need: good; Do Not Track ignored: a concern; a commitment to remove: good', () => {
+    expect(sev('data-sharing', 'Third-party processors are contractually bound to handle your data in accordance with our privacy standards.', 'medium')).toBe('good');
+    expect(sev('data-sharing', 'We only provide our Service Providers with the information necessary for them to perform these services on our behalf.', 'medium')).toBe('good');
+    expect(found('Our systems do not recognize browser “Do Not Track” signals, but several of our Service Providers who utilize these cookies on this Website enable you to opt out of targeted advertising practices.', 'Do Not Track')
+      .filter((c) => c.category === 'tracking').map((c) => c.severity)).not.toContain('good');
+    expect(sev('retention', 'When we no longer need to use your personal data, we’ll either remove it from our systems or anonymise it so that we can’t identify you.', 'medium')).toBe('good');
+  });
+});
+
+describe('sensitive data is found by its rule with a practice verb, never high on a rule alone', () => {
+  it('a statement of collecting health data is flagged, at most medium', () => {
+    const flags = found('When you use our healthcare products and services, we may collect health data such as your heart rate and blood pressure.', 'Information we collect')
+      .filter((c) => c.category === 'sensitive-data');
+    expect(flags.length).toBe(1);
+    expect(flags[0]?.severity).not.toBe('high');
+  });
+});

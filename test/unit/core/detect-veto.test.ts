@@ -237,6 +237,32 @@ describe('readings a reader rejects', () => {
     expect(not('data-sharing', 'The use of such features enables the sharing of certain information with your friends or the public, depending on the settings you establish.', true)).toBe(true);
   });
 
+  it('ninth reading (checks 7 and 10): capacity to contract, requests for a child, browsers in general, subscriptions, preserved rights, usernames, revocable permissions, survival, quoted definitions, minor arbitration and cookie points, sensitive data', () => {
+    expect(not('childrens-data', 'By using our Services, you are telling us either that you are 18 years or older and legally able to form contracts, or that an adult with authority to act on your behalf has agreed to these terms.', true)).toBe(true);
+    expect(not('childrens-data', 'You may also make a verifiable consumer request on behalf of your minor child.', true)).toBe(true);
+    expect(not('childrens-data', 'We do not knowingly collect personal information from children under 13.', true)).toBe(false);
+    expect(not('user-rights', 'Most browsers are initially set up to accept cookies, but can typically be configured to block all cookies or block all third-party cookies.', true)).toBe(true);
+    expect(not('user-rights', 'You can set your browser to refuse cookies.', true)).toBe(false);
+    expect(not('user-rights', 'If you have purchased an automatically renewing Subscription on our Websites and would like to stop it from automatically renewing, you can do so at any time from your Account.')).toBe(true);
+    expect(not('user-rights', 'You must also be old enough to consent to the processing of your personal data in your country.', true)).toBe(true);
+    expect(not('unilateral-termination', '19.1. Our and your legal rights to delete your Account and terminate this EULA for cause remain unaffected.')).toBe(true);
+    expect(not('unilateral-termination', 'We reserve the right to remove, reclaim, or change a username you select if we determine that such username is inappropriate.')).toBe(true);
+    expect(not('unilateral-termination', 'Verizon may in its sole discretion suspend or terminate any of your usernames and passwords at any time.')).toBe(false);
+    expect(not('unilateral-termination', 'This limited right may be revoked at any time.')).toBe(true);
+    expect(not('unilateral-termination', '•access and use the Services if you have been (or are) prohibited to access the Services, or if your Account has been suspended or terminated for any reason;')).toBe(true);
+    expect(not('content-license', 'Any provision that must survive to give proper effect to its intent (e.g., indemnity, any perpetual license, limitations on liability) shall survive the expiration or termination of these Terms.')).toBe(true);
+    expect(not('content-removal', 'However, the license granted to you in Virtual Items will terminate in accordance with the terms of this Agreement.')).toBe(true);
+    expect(not('limitation-of-liability', '12.8 "End Users" means the individuals or entities, including any third parties, you or your End Users permits to use or access the Service.')).toBe(true);
+    expect(minorReading('arbitration', normalizeForMatch('The location for any arbitration hearing will be decided by the Arbitrator in accordance with the Arbitration Rules.'))).toBe(true);
+    expect(minorReading('arbitration', normalizeForMatch('Any dispute will be resolved by binding arbitration.'))).toBe(false);
+    expect(minorReading('tracking', normalizeForMatch('We use unique identifiers stored in cookies on your device to help us authenticate you as the person who should have access to your account.'))).toBe(true);
+    expect(minorReading('tracking', normalizeForMatch('Our Website uses cookies and similar technologies.'))).toBe(true);
+    expect(minorReading('tracking', normalizeForMatch('We use cookies to prevent fraud and to show you personalised ads across sites.'))).toBe(false);
+    expect(not('sensitive-data', 'When you use our healthcare products, we may collect health-related data like heart rate and blood pressure.', true)).toBe(false);
+    expect(not('sensitive-data', 'Sensitive personal information: health, biometric and genetic information.', true)).toBe(true);
+    expect(not('sensitive-data', 'We request that you not send sensitive Personal Data to us by email.', true)).toBe(true);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

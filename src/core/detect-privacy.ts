@@ -180,6 +180,7 @@ const NAMES_ONLY = [
   /\bin the [a-z' &-]{3,60} section,? (above|below)\b/,
   /^[^.;]{0,80}\b(are|is) (described|explained|set out|detailed|listed) in (our|the) [a-z' &-]{3,60}(notice|policy|statement)\b/,
   /^we (have )?added more (detail|details|information) (about|on|to|regarding)\b/,
+  /^for information (on|about) [^.;]{0,120}\b(please )?(see|visit|refer to|read)\b/,
 ];
 /** A list label naming a right ("Rights in relation to automated decision making and profiling.",
  * "(5) Right to Opt-Out of Targeted Advertising and/or "Sale"."): no statement of its own. */
@@ -297,7 +298,7 @@ const WILL_DELETE = /\b(will|shall|must|we'll) (either )?(promptly |securely |pe
 // ("Only as long as necessary" stays with the model: three readers called it protective, five
 // accepted it as the concern.)
 // Processors held to the service's rules, or given only what they need: a limit on sharing.
-const SHARING_LIMITED = /\bcontractually (bound|obligated|required|committed)\b|\bbound by (contract|confidentiality|written agreements?)\b|\bonly (provide|share|disclose|give)\b[^.;]{0,80}\b(necessary|needed|required)\b/;
+const SHARING_LIMITED = /\bensure the confidentiality\b|\bcontractually (bound|obligated|required|committed)\b|\bbound by (contract|confidentiality|written agreements?)\b|\bonly (provide|share|disclose|give)\b[^.;]{0,80}\b(necessary|needed|required)\b/;
 // Do Not Track ignored, opt-outs lost when cookies are cleared: the concern side of tracking.
 const DNT_IGNORED = /\b(do not|don't|does not|doesn't|not|cannot) (currently )?(recogni[sz]e|respond to|honou?r|support)\b[^.;]{0,40}\bdo[- ]not[- ]track\b/;
 const OPT_OUT_LOST = /\bopt[- ]?out\b[^.;]{0,80}\b(nullif\w*|eras\w*|lost|invalid\w*|no longer (work|apply))\b|\b(clearing|deleting|delete) (your )?cookies\b[^.;]{0,60}\b(eras\w*|remov\w*|nullif\w*)\b[^.;]{0,30}\bopt[- ]?out\b/;
@@ -322,6 +323,7 @@ const MAY_OPT_OUT = /^[^.;]{0,80}\b(you|users?|visitors?|members?|customers?|con
 const GOOD_NEEDS = new Map<string, RegExp>([
   ['targeted-advertising', /\b(not|never|no|none|nor|without|cannot|opt\w*|refus\w*|reject\w*|accept|rights?|adhere\w*|code of conduct|self-regulatory|principles|member|participat\w*|choices?|choose|control\w*|settings|preferences?|manage|disable|turn off|limit\w*|reset|object|withdraw|consent|contextual\w*|stop|only)\b|n't\b/],
   ['marketing', /\b(not|never|no|none|nor|without|cannot|refus\w*|agreed|opt\w*|choices?|choose|control\w*|settings|preferences?|manage|disable|turn off|unsubscrib\w*|stop|cancel\w*|adjust|prohibit|object|withdraw|reply|remove[ds]?|update|consent\w*|permission|only|right)\b|n't\b/],
+  ['sensitive-data', /\b(not|never|no|none|nor|without|cannot|delete[sd]?|erase[sd]?|only|limit\w*|solely|right|opt\w*|declin\w*|free to|choose|choices?|settings)\b|n't\b|\b(ask|request|obtain|seek)\w* (for )?(your )?(explicit |express |prior )?(consent|permission)\b/],
   ['international-transfer', /\b(not|never|no|nor|cannot|safeguards?|protect\w*|secur\w*|contractual|clauses|adequa\w*|framework|shield|dpf|mechanisms?|compl(y|ies|iance|iant)|ensure[sd]?|approved|binding corporate|lawful\w*|appropriate|certif\w*|principles|responsible|liable|within the (eu|european|eea|uk)|consent|only)\b|n't\b/],
 ]);
 const IS_NOT_USED = /\b((is|are|will|shall) (not|never)|won't|isn't|aren't) (be )?(used|shared|sold|disclosed|transferred|rented|stored|retained|kept|collected|processed|tracked)\b/;
@@ -347,7 +349,7 @@ export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], 
   if (category === 'retention') {
     // The inactivity before an account is deleted is not how long data is kept.
     const kept = norm.replace(/\b(inactiv\w*|not (used|logged in|engaged))\b[^.;]{0,60}\b(years?|months)\b|\b(years?|months) of inactivity\b/g, ' ');
-    if (KEPT_AFTER.test(norm) || (LONG_KEEP.test(kept) && (KEEP_VERB.test(kept) || /^(\(?[0-9.]+\)? )?up to\b/.test(kept))) || OPEN_ENDED.test(norm)) return fallback === 'good' ? 'medium' : fallback;
+    if (/\breserves? the right to delete\b/.test(norm) || KEPT_AFTER.test(norm) || (LONG_KEEP.test(kept) && (KEEP_VERB.test(kept) || /^(\(?[0-9.]+\)? )?up to\b/.test(kept))) || OPEN_ENDED.test(norm)) return fallback === 'good' ? 'medium' : fallback;
     // A short stated period, or a commitment to delete: the good side.
     if (!LONG_KEEP.test(kept) && (SHORT_KEEP.test(norm) || WILL_DELETE.test(norm)) && !BUT.test(inner)) return 'good';
   }

@@ -29,7 +29,7 @@ const ON_BEHALF_OF_CHILD = /\brequests? on behalf of your (minor )?child(ren)?\b
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
 /** The user's rights in a dispute or over a moderation decision, not over their data. */
-const NOT_DATA_RIGHT = /\b(cancel|change|stop|turn off)\b[^.;]{0,60}\b(subscriptions?|auto(matic(ally)?)?[- ]?renew\w*)\b|\bold enough to consent\b|\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+const NOT_DATA_RIGHT = /\brequest a review of (our|the) decision\b|\b(cancel|change|stop|turn off)\b[^.;]{0,60}\b(subscriptions?|auto(matic(ally)?)?[- ]?renew\w*)\b|\bold enough to consent\b|\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
 
 const BROWSER_CONTROL = /\b(browsers?|cookie settings|cookie preferences|cookies?|technologies)\b/;
 const RIGHT_WORDS = /\b(rights?|request\w*|erasure|rectif\w*|portab\w*|access to your|delete your (data|information|account)|object to)\b/;
@@ -45,7 +45,7 @@ const DECISION = /\b(decisions?|decide[sd]?|profil\w*|eligib\w*|scor(e|es|ed|ing
 
 /** Content made public or visible to other users, search engines finding it: what the user
  * publishes, not the service handing data to third parties. */
-const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|(can|may|will) be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone|others)|post(ed)? publicly|search engines?|with your friends or the public)\b/;
+const PUBLIC_CONTENT = /\b(publicly (perform|display|visible|available|accessible)|(made|make|set) (it|them|your content|your profile)? ?(visible|public)|visible to (others|other users|everyone|anyone|the public)|(can|may|will) be (viewed|seen|accessed) by\b[^.;]{0,40}\b(users|public|anyone|everyone|others)|post(ed)? publicly|search engines?|with your friends or the public|for others to see|public profiles?)\b/;
 const RECIPIENTS = /\b(partners?|advertis\w*|affiliates?|service providers?|vendors?|sell|sold|processors?)\b/;
 // (Third parties collecting through their own cookies stay sharing: the labelled set counts them,
 // and under the CCPA making data available to them for advertising is "sharing".)
@@ -63,10 +63,10 @@ const PARTY_DUTY = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(if [^,;]{1,120}, (then )
 
 /** What a cookie or identifier is, in general ("Cookies may store user preferences…", "For example,
  * unique identifiers stored in cookies help sites display content…"): no practice of the service. */
-const GENERIC_TECH = /^((for example|for instance|e\.g\.),? )?(the )?(cookies?|pixel tags?|pixels|web beacons?|clear gifs|unique identifiers?|(local|browser) storage|these technologies|such technologies|sdks?)\b/;
+const GENERIC_TECH = /^((for example|for instance|e\.g\.),? |like cookies,? )?(the )?(resettable device identifiers|other technologies|these other technologies|cookies?|pixel tags?|pixels|web beacons?|clear gifs|unique identifiers?|(local|browser) storage|these technologies|such technologies|sdks?)\b/;
 const WE = /\b(we|us|our|ours)\b/;
 /** "Web beacons … may be used to count visitors": the passive voice of the service's own use. */
-const USED = /\b(be|are|is|being) used\b/;
+const USED = /\b(be|are|is|being) used\b(?! (like|similarly to|in the same way))/;
 /** Other websites' own cookies, behind a link: their tracking, not the service's. */
 const OTHER_SITES = /\b(other|linked|external|third[- ]party) (web ?sites?|sites|services|apps)\b[^.;]{0,80}\b(their own|own)\b/;
 
@@ -80,7 +80,7 @@ const CARVE_OUT = /\b(is|are|shall be|will be|remains?) (liable without limitati
 
 /** The provider indemnifying the user ("Kick will at all times indemnify, defend, and hold harmless
  * the Streamer…"), not the user indemnifying the provider. */
-const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]?\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,50}\b(you|(the )?(streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
+const INDEMNIFIES_USER = /^(?!(\(?[0-9a-z.]{1,6}[.)]\s*)?(subject to [^,]{1,40}, )?(you|the (user|customer|streamer|member|licensee|client|subscriber|developer))\b)[^;]{0,80}\b(will|shall|agrees? to)( at all times)? (indemnify|defend)\b[^.;]{0,50}\b(you|(the )?(streamer|user|customer|member|subscriber|client|licensee|developer))\b/;
 
 /** The glossed attributes of a licence ("non-exclusive, which means that you can licence your
  * content to others"): an explanation of the grant, not the grant. */
@@ -143,6 +143,8 @@ const PRESERVED = /\bremains? unaffected\b|\bshall not be affected\b/;
 /** A username reclaimed, a permission to link revoked: not the account or the service ending. */
 const USERNAME = /^(?!.*\b(accounts?|terminat\w*|suspen\w*)\b).*\b(usernames?|user names?|handles?|permalinks?)\b/;
 const REVOCABLE_PERMISSION = /\b(this|such|the) (limited )?(right|permission) (may|can|will) be revoked\b/;
+/** A promotion or offer ending ("…to terminate or modify this promotion at any time"). */
+const PROMOTION = /\b(this|the|any|a) (promotion|promotional offer|offer|contest|sweepstakes|giveaway)\b/;
 const PAYMENT_HOLD = /\b(suspend|withhold|hold)\w* (any |all |the )?(payments?|payouts?|disbursements?|funds)\b/;
 const YOUR_RIGHT_TO_END = /\byour right to (terminate|cancel|end)\b/;
 /** Correcting errors in what the site shows, a notice in a dispute: not a change of the terms. */
@@ -189,7 +191,7 @@ const PERSON_BASED = /\b(interests?|behavio\w*|profil\w*|personali[sz]\w*|based 
 /** Sensitive data is a practice with it ("we may collect health-related data…", "we process
  * biometric information…"), not a right to limit its use, a definition, or a plea not to send it. */
 const SENSITIVE_PRACTICE = /\b(provid\w*|declin\w*|limit|collect\w*|process\w*|use[sd]?|using|shar(e|es|ed|ing)|disclos\w*|receiv\w*|obtain\w*|access\w*|stor(e|ed|es|ing)|infer\w*|ask\w*|sell|sold|transfer\w*|retain\w*|keep|kept)\b/;
-const SENSITIVE_NOT = /\b(is|are) defined as\b|\b(also )?includes? data that\b|\bnot (to )?send\b|\bnot responsible\b|\bplease (do not|don't)\b|\blearn more\b|\bwhere sensitive data\b[^.;]{0,60}\bis processed\b/;
+const SENSITIVE_NOT = /\b(is|are) defined as\b|\b(also )?includes? data that\b|\bnot (to )?send\b|\bavoid sending\b|\bif you decline\b|\bnot responsible\b|\bplease (do not|don't)\b|\blearn more\b|\bwhere sensitive data\b[^.;]{0,60}\bis processed\b/;
 
 /** A purpose-list item about notices ("To notify you of important changes to our Services…"). */
 const NOTIFY_PURPOSE = /^[^a-z]*to (notify|inform|tell|contact|send|communicate with) you\b/;
@@ -210,6 +212,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       break;
     case 'unilateral-termination':
       if (!WE.test(norm) && CONDUCT_ITEM.test(norm)) return true;
+      if (PROMOTION.test(norm) && !/\baccounts?\b/.test(norm)) return true;
       return MUTUAL_END.test(norm) || PRESERVED.test(norm) || USERNAME.test(norm) || REVOCABLE_PERMISSION.test(norm) || !TERMINATION_VERB.test(norm) || PAYMENT_HOLD.test(norm) || YOUR_RIGHT_TO_END.test(norm);
     case 'childrens-data':
       // Readers split on age limits shown as the good side ("You must be at least 13 to use the
@@ -222,6 +225,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       if (ABOUT_DATA.test(norm)) return false;
       return PARENT_RESPONSIBLE.test(norm) || (!privacyDocument && !AGE_CONDITION.test(norm) && !AGE_LIMIT.test(norm));
     case 'user-rights':
+      if (CONFIDENTIALITY.test(norm)) return true;
       // What browsers in general can be set to do is not a right the service gives ("Most browsers
       // are initially set up to accept cookies, but can typically be configured to block…").
       if (BROWSER_CONTROL.test(norm) && !RIGHT_WORDS.test(norm) && !/\b(you|your)\b/.test(norm)) return true;
@@ -243,7 +247,8 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       if (INBOUND.test(norm) && !WE_SHARE.test(norm)) return true;
       break;
     case 'sensitive-data':
-      return !SENSITIVE_PRACTICE.test(norm) || SENSITIVE_NOT.test(norm);
+      if (!SENSITIVE_PRACTICE.test(norm) || SENSITIVE_NOT.test(norm)) return true;
+      break;
     case 'targeted-advertising':
       if (CONTEXTUAL.test(norm) && !PERSON_BASED.test(norm)) return true;
       break;
@@ -303,6 +308,8 @@ const BARE_COOKIES = /^(our|this) (web ?site|site|service|app)s? uses? cookies( 
 /** Whether `norm` states a milder form of `category` than its default: aggregate data shared, a
  * force-majeure excuse, arbitration logistics, security or bare cookies. */
 export function minorReading(category: string, norm: string): boolean {
+  // "You will indemnify us for any taxes relating to your purchase": routine.
+  if (category === 'indemnification') return /\bindemnify (us|[a-z]+) for (any )?taxes\b/.test(norm);
   if (category === 'limitation-of-liability') return FORCE_MAJEURE.test(norm) && !BROAD_LIMIT.test(norm);
   if (category === 'arbitration') return ARBITRATION_LOGISTICS.test(norm);
   if (category === 'tracking') return (SECURITY_COOKIES.test(norm) && !AD_TRACKING.test(norm)) || BARE_COOKIES.test(norm);

@@ -213,3 +213,22 @@ describe('sensitive data is found by its rule with a practice verb, never high o
     expect(flags[0]?.severity).not.toBe('high');
   });
 });
+
+describe('tenth reading (privacy, check 11): sensitive-data stance, pointers to FAQs, confidentiality in a sale, a right to delete backups', () => {
+  const m = shippedPrivacyModel();
+  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
+    const norm = normalizeForMatch(s);
+    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
+  };
+  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
+  it('consenting to the processing of sensitive data is not good practice; asking for consent is', () => {
+    expect(found('By accessing this Website and creating an account, you consent to NKL Associates processing your personal data, including data that may reflect or concern your sex life, sexual preferences, and sexual orientation.', 'Consent')
+      .filter((c) => c.category === 'sensitive-data').map((c) => c.severity)).not.toContain('good');
+    expect(sev('sensitive-data', 'We will ask for your explicit consent before we process any sensitive personal information.', 'high')).toBe('good');
+  });
+  it('a pointer to an FAQ is not a clause; confidentiality kept in a sale is good; a right to delete backups is the concern', () => {
+    expect(n('For information on how we process personal data through “profiling” and “automated decision-making”, please see our FAQ.')).toBe(true);
+    expect(sev('data-sharing', 'If Google is involved in a merger, acquisition or sale of assets, we’ll continue to ensure the confidentiality of your personal information.', 'medium')).toBe('good');
+    expect(sev('retention', 'If a device has not backed up to iCloud for a period of one hundred and eighty (180) days, Apple reserves the right to delete any backups associated with that device.', 'good')).toBe('medium');
+  });
+});

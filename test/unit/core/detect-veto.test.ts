@@ -263,6 +263,20 @@ describe('readings a reader rejects', () => {
     expect(not('sensitive-data', 'We request that you not send sensitive Personal Data to us by email.', true)).toBe(true);
   });
 
+  it('tenth reading (check 8): the provider indemnifying "you" after an "if you…", generic identifiers, promotions, reviews of decisions, withdrawal from an agreement, confidentiality, public profiles, tax indemnities', () => {
+    expect(protectiveReading('indemnification', normalizeForMatch('If You entered into a SaaS Agreement with Proctorio, Proctorio agrees to indemnify, defend, and hold You harmless from and against any and all losses.'))).toBe(true);
+    expect(protectiveReading('indemnification', normalizeForMatch('If you breach these Terms, you agree to indemnify and hold us harmless.'))).toBe(false);
+    expect(not('tracking', 'Resettable device identifiers can be used like cookies and are found on many mobile devices and tablets.', true)).toBe(true);
+    expect(not('tracking', 'Like cookies, these other technologies may store small amounts of data on a device.', true)).toBe(true);
+    expect(not('unilateral-termination', '9. We reserve the right, in our sole discretion, to terminate or modify this promotion at any time without notice.')).toBe(true);
+    expect(not('user-rights', 'If we suspend access to any of your Content, you may request a review of our decision to suspend access to the relevant Content by contacting us.')).toBe(true);
+    expect(not('user-rights', 'If you are a consumer, you have the right to withdraw from the User Agreement without giving any reason and without penalty within 14 days.')).toBe(true);
+    expect(not('user-rights', '5. Upon termination of these Terms, the receiving party shall promptly return to disclosing party its Confidential Information.')).toBe(true);
+    expect(not('data-sharing', 'You share data with other members when you voluntarily disclose information on the service for others to see (e.g., your public profile).', true)).toBe(true);
+    expect(minorReading('indemnification', normalizeForMatch('You will indemnify us for any taxes relating to your purchase or use of the Services.'))).toBe(true);
+    expect(minorReading('indemnification', normalizeForMatch('You will indemnify us for any claims arising from your use of the Services.'))).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

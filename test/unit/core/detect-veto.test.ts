@@ -261,6 +261,9 @@ describe('readings a reader rejects', () => {
     expect(not('sensitive-data', 'When you use our healthcare products, we may collect health-related data like heart rate and blood pressure.', true)).toBe(false);
     expect(not('sensitive-data', 'Sensitive personal information: health, biometric and genetic information.', true)).toBe(true);
     expect(not('sensitive-data', 'We request that you not send sensitive Personal Data to us by email.', true)).toBe(true);
+    // Only the service speaking of what it does with such data (readers rejected half of the rest).
+    expect(not('sensitive-data', '(d) a clear description of the types of data, including personally identifiable information, precise location data, sensitive data, sensor data or personal directory data, that are collected for interest-based advertising.', true)).toBe(true);
+    expect(not('sensitive-data', 'Riders: We collect your device\'s precise location when you open and use the app.', true)).toBe(false);
   });
 
   it('tenth reading (check 8): the provider indemnifying "you" after an "if you…", generic identifiers, promotions, reviews of decisions, withdrawal from an agreement, confidentiality, public profiles, tax indemnities', () => {

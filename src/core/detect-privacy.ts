@@ -181,6 +181,10 @@ const NAMES_ONLY = [
   /^[^.;]{0,80}\b(are|is) (described|explained|set out|detailed|listed) in (our|the) [a-z' &-]{3,60}(notice|policy|statement)\b/,
   /^we (have )?added more (detail|details|information) (about|on|to|regarding)\b/,
   /^for information (on|about) [^.;]{0,120}\b(please )?(see|visit|refer to|read)\b/,
+  // "…by exercising your rights as set out in the Exercising your rights section", "You may want to
+  // visit http://…, which provides information…".
+  /\b(as (set out|described|explained|detailed)|in accordance with [^.;]{0,60}) in the "?[a-z' &?-]{3,80}"? section\b/,
+  /^(you may|you might) (want|wish) to (visit|read|review|see)\b/,
 ];
 /** A list label naming a right ("Rights in relation to automated decision making and profiling.",
  * "(5) Right to Opt-Out of Targeted Advertising and/or "Sale"."): no statement of its own. */
@@ -336,6 +340,9 @@ export function stanceSeverity(m: LoadedPrivacyModel, feats: readonly number[], 
   if (UNLESS_OPT_OUT.test(norm)) return fallback === 'good' ? 'low' : fallback === 'high' ? 'medium' : fallback;
   if (category === 'data-sale' && HEDGED_SALE.test(norm)) return fallback === 'high' ? 'medium' : fallback;
   if (category === 'marketing' && DEFAULT_ON.test(norm)) return fallback === 'good' ? 'low' : fallback;
+  // Data not deleted ("Deactivation does not automatically delete personal data stored on your
+  // Device") is kept: the concern, though the sentence is a negation.
+  if (category === 'retention' && /\b(does not|doesn't|do not|don't|will not|won't|is not|are not) (automatically |necessarily |immediately )?(delete|erase|remove)d?\b/.test(norm)) return fallback === 'good' ? 'medium' : fallback;
   const inner = norm.replace(/^(however|but|nevertheless|still),? /, '');
   if ((WE_DO_NOT.test(norm) || IS_NOT_USED.test(norm) || SERVICE_DOES_NOT.test(norm)) && !BUT.test(inner)) return 'good';
   // Sharing on the user's consent or request is a basis for sharing, not a limit on it (readers,

@@ -232,3 +232,15 @@ describe('tenth reading (privacy, check 11): sensitive-data stance, pointers to 
     expect(sev('retention', 'If a device has not backed up to iCloud for a period of one hundred and eighty (180) days, Apple reserves the right to delete any backups associated with that device.', 'good')).toBe('medium');
   });
 });
+
+describe('eleventh reading (privacy, check 12): pointers to sections and sites, data not deleted', () => {
+  const m = shippedPrivacyModel();
+  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
+  it('pointers are not clauses; data not deleted is kept', () => {
+    expect(n('You may request additional information in this respect by exercising your rights as set out in the Exercising your rights section.')).toBe(true);
+    expect(n('You may want to visit http://www.networkadvertising.org/managing/opt_out.asp, which provides information regarding targeted advertising.')).toBe(true);
+    expect(n('You may request a copy of the safeguards we rely on for international transfers.')).toBe(false);
+    const norm = normalizeForMatch('Deactivation does not automatically delete personal or other data stored on your Device.');
+    expect(stanceSeverity(m, [], tokens(norm), norm, 'retention', 'medium')).toBe('medium');
+  });
+});

@@ -280,6 +280,14 @@ describe('readings a reader rejects', () => {
     expect(minorReading('indemnification', normalizeForMatch('You will indemnify us for any claims arising from your use of the Services.'))).toBe(false);
   });
 
+  it('eleventh reading (check 9): force majeure named for the provider, payment methods, public posts, assignment', () => {
+    expect(minorReading('limitation-of-liability', normalizeForMatch('Brave shall not be liable for any failure to perform its obligations hereunder due to any cause beyond Brave’s reasonable control.'))).toBe(true);
+    expect(restatedCategory('unilateral-change', normalizeForMatch('We currently accept Visa, MasterCard and American Express, but reserve the right to add or change acceptable payment methods from time to time.'))).toBe('payments');
+    expect(not('data-sharing', 'Anything you post to a Community Forum is public -- others will have access to your User Content and may use it or share it.', true)).toBe(true);
+    expect(not('data-sharing', 'The rights and obligations of each party under the Agreement shall not be assigned without the prior written approval of the other party.')).toBe(true);
+    expect(not('data-sharing', 'We share your information with advertising partners.', true)).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

@@ -28,9 +28,12 @@ const judged = new Set(fresh === 'fresh' ? readdirSync(CHECKS).filter((f) => f.e
   const at = (lines[0] ?? '').split('\t').indexOf('service');
   return at < 0 ? [] : lines.slice(1).map((l) => (l.split('\t')[at] ?? '').toLowerCase());
 }) : []);
+// Documents of 60–600 sentences by default; SENTENCES=30-1500 widens the pool once the usual one is
+// used up (every fresh check takes its services out of it).
+const [MIN_SENTENCES, MAX_SENTENCES] = (process.env.SENTENCES ?? '60-600').split('-').map(Number) as [number, number];
 const pool = candidates(kind)
   .filter((c) => !judged.has(c.service.toLowerCase()))
-  .filter((c) => c.sentences >= 60 && c.sentences <= 600 && !isLabelled(c.service) && !READER_HELD_OUT.test(c.service))
+  .filter((c) => c.sentences >= MIN_SENTENCES && c.sentences <= MAX_SENTENCES && !isLabelled(c.service) && !READER_HELD_OUT.test(c.service))
   .sort((a, b) => hash(`${salt}:${a.service}/${a.type}`).localeCompare(hash(`${salt}:${b.service}/${b.type}`)));
 const seen = new Set<string>();
 const texts = new Set<string>();

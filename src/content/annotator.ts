@@ -129,8 +129,10 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     view.info = { ...view.info, sha256: final.sha256, readAt, url: location.href, title: document.title, modelVersion: final.modelVersion };
     const detected = detectedClauses(page.text, final.clauses);
     setDebug(() => ({ text: page.text, hardBreaks: page.hardBreaks, threshold, detected: final.clauses.map(keyOf), hostMs: final.local ? undefined : final.ms, steps: (globalThis as { clausemarkSteps?: [string, number][] }).clausemarkSteps }));
-    const first = highlightsOf(detected, settings);
-    if (!(await renderer().show(first.highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    // A reused analysis (a revisit of the same text) comes whole and at once: it is shown once,
+    // with the reviewed quotes and the badges, in one rendering of the page.
+    const once = final.cached;
+    if (!once && !(await renderer().show(highlightsOf(detected, settings).highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     // The reviewed quotes of the knowledge base, located in the live text.
     const known = await knownPromise;
     let kbClauses: PageClause[] = [];
@@ -143,7 +145,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     const { highlights, total } = highlightsOf(detected, settings, kbClauses);
     if (total > MAX_HIGHLIGHTS) notify({ kind: 'too-many', max: MAX_HIGHLIGHTS, total }, signal);
-    if (!(await renderer().show(highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    if (!(await renderer().show(highlights, signal, once))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     step('all shown');
     const items = renderer().items;
     setStatus({ state: 'annotated', count: items.size });

@@ -7,6 +7,7 @@ import { ANALYSIS_PORT, ENGINE_FILE } from '../lib/content-files';
 import type { FoundClause, Span } from '../core/types';
 import type { AnalyseRequest, FromHost, Screening, ToHost } from './engine';
 import { yieldToPage } from './yield';
+import { textKey } from '../core/fingerprint';
 
 type Engine = typeof import('./engine');
 
@@ -67,6 +68,8 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
   const final = new Promise<FinalAnalysis>((res, rej) => ((resolveFinal = res), (rejectFinal = rej)));
   final.catch(() => undefined);
   const anchors: ((s: (Span | null)[]) => void)[] = [];
+  /** The quotes of each anchoring asked and not yet answered, in order. */
+  const asked: string[][] = [];
   let local: import('./engine').TextAnalysis | null = null;
   let done = false;
 
@@ -94,32 +97,17 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
   };
 
   const port = hostless ? null : connect();
-  if (!port) fallBack();
-  else {
-    port.onDisconnect.addListener(() => {
-      // No host (or it went away) before the answer: the page does it.
-      if (!done) fallBack();
-    });
-    port.onMessage.addListener((m) => {
-      if (m.t === 'focus') resolveFocus(m.clauses);
-      else if (m.t === 'final') {
-        done = true;
-        resolveFocus(null);
-        resolveFinal({ screening: m.screening, clauses: m.clauses, sha256: m.sha256, modelVersion: m.modelVersion, ms: m.ms, cached: m.cached, local: false });
-      } else if (m.t === 'anchored') anchors.shift()?.(m.spans);
-      else if (m.t === 'error') {
-        console.warn('Clausemark: analysis host:', m.error);
-        fallBack();
-      }
-    });
+  // The text, sent once (or once more for the reviewed quotes of a reused analysis).
+  let at = 0;
+  const upTo = (end: number) => {
+    for (; at < end; at += Math.min(PART, end - at)) port?.postMessage({ t: 'text', part: text.slice(at, Math.min(at + PART, end)) });
+  };
+  const sendText = () => {
+    if (!port) return;
     try {
       // The beginning up to a block boundary well past the screen first, with the request for
       // the sections on screen; then the rest.
       const cut = req.focus ? req.hardBreaks.find((b) => b >= (req.focus as [number, number])[1] + FOCUS_MARGIN) : undefined;
-      let at = 0;
-      const upTo = (end: number) => {
-        for (; at < end; at += Math.min(PART, end - at)) port.postMessage({ t: 'text', part: text.slice(at, Math.min(at + PART, end)) });
-      };
       if (req.focus && cut !== undefined && cut < text.length * 0.8) {
         upTo(cut);
         port.postMessage({ t: 'focus', focus: req.focus, hardBreaks: req.hardBreaks.filter((b) => b < cut), threshold: req.threshold, known: req.known });
@@ -129,6 +117,55 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
     } catch {
       fallBack();
     }
+  };
+  /** The host has analyses of this address: ask for this text's by its key first. */
+  const askByKey = async () => {
+    const key = await textKey(text, req.hardBreaks);
+    if (signal.aborted || done || !port) return;
+    try {
+      port.postMessage({ t: 'reuse', key, threshold: req.threshold, known: req.known });
+    } catch {
+      fallBack();
+    }
+  };
+  if (!port) fallBack();
+  else {
+    port.onDisconnect.addListener(() => {
+      // No host (or it went away) before the answer: the page does it.
+      if (!done) fallBack();
+      // An anchoring left unanswered: nothing found.
+      for (const a of anchors.splice(0)) a([]);
+    });
+    port.onMessage.addListener((m) => {
+      if (m.t === 'hello') {
+        if (m.analysed) void askByKey().catch(() => sendText());
+        else sendText();
+      } else if (m.t === 'miss') sendText();
+      else if (m.t === 'focus') resolveFocus(m.clauses);
+      else if (m.t === 'final') {
+        done = true;
+        resolveFocus(null);
+        resolveFinal({ screening: m.screening, clauses: m.clauses, sha256: m.sha256, modelVersion: m.modelVersion, ms: m.ms, cached: m.cached, local: false });
+      } else if (m.t === 'anchored') {
+        if (m.spans) {
+          asked.shift();
+          anchors.shift()?.(m.spans);
+        } else {
+          // A reused analysis without these quotes anchored: the text goes once, and they are asked again.
+          const quotes = asked.shift() ?? [];
+          try {
+            upTo(text.length);
+            port.postMessage({ t: 'anchor', quotes, hardBreaks: req.hardBreaks });
+            asked.unshift(quotes);
+          } catch {
+            anchors.shift()?.([]);
+          }
+        }
+      } else if (m.t === 'error') {
+        console.warn('Clausemark: analysis host:', m.error);
+        fallBack();
+      }
+    });
   }
   signal.addEventListener('abort', () => port?.disconnect(), { once: true });
 
@@ -142,9 +179,12 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
       if (!port) return [];
       return new Promise((resolve) => {
         anchors.push(resolve);
+        asked.push(quotes);
         try {
           port.postMessage({ t: 'anchor', quotes });
         } catch {
+          anchors.pop();
+          asked.pop();
           resolve([]);
         }
       });
@@ -160,7 +200,10 @@ export async function explainText(selection: string): Promise<{ clauses: FoundCl
   const port = hostless ? null : connect();
   if (port) {
     const answer = await new Promise<{ clauses: FoundClause[]; modelVersion: string } | null>((resolve) => {
-      port.onMessage.addListener((m) => resolve(m.t === 'explained' ? { clauses: m.clauses, modelVersion: m.modelVersion } : null));
+      port.onMessage.addListener((m) => {
+        if (m.t === 'hello') return; // the greeting of every connection
+        resolve(m.t === 'explained' ? { clauses: m.clauses, modelVersion: m.modelVersion } : null);
+      });
       port.onDisconnect.addListener(() => resolve(null));
       port.postMessage({ t: 'explain', text: selection });
     });

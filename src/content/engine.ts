@@ -46,8 +46,9 @@ export type ToHost =
   | { t: 'reuse'; key: string; threshold: number; known: boolean }
   | { t: 'text'; part: string }
   /** Sent once the text up to a block boundary past the screen has been sent: the sections on
-   * screen are analysed from that beginning alone, before the rest of a long page arrives. */
-  | { t: 'focus'; focus: [number, number]; hardBreaks: number[]; threshold: number; known: boolean }
+   * screen are analysed from that beginning alone, before the rest of a long page arrives
+   * (`whole`: the text sent is all of it). There may be two: the screen guessed, then where it is. */
+  | { t: 'focus'; focus: [number, number]; hardBreaks: number[]; threshold: number; known: boolean; whole?: boolean }
   | ({ t: 'analyse' } & AnalyseRequest)
   /** With `hardBreaks` after the text was sent for it (a reused analysis whose host had not
    * anchored these quotes). */
@@ -215,8 +216,10 @@ export async function handle(port: Port, state: PortState, m: ToHost): Promise<v
       const beginning = new TextAnalysis(state.parts.join(''), Array.isArray(m.hardBreaks) ? m.hardBreaks.filter(Number.isFinite) : []);
       const threshold = Number.isFinite(m.threshold) ? m.threshold : 0.5;
       const screening = beginning.screen(!!m.known);
+      // Whether the last screen asked for was answered (if not, the whole text answers it).
+      state.focused = false;
       if (!screening.policy || !screening.english) return;
-      const clauses = beginning.focus(Number(m.focus[0]), Number(m.focus[1]), threshold, true);
+      const clauses = beginning.focus(Number(m.focus[0]), Number(m.focus[1]), threshold, !m.whole);
       if (clauses) {
         state.focused = true;
         port.postMessage({ t: 'focus', clauses });

@@ -126,9 +126,11 @@ describe('onboarding', () => {
     await onboarding.close();
     // Automatic mode again: the same probe sees the loader in the page and in the frame, so the
     // checks above can fail.
-    await expect.poll(async () => session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(1);
+    // (The sentinel on every page, and the loader on addresses that look like a policy.)
+    await expect.poll(async () => session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(2);
     const auto = await extensionScriptsOn(FRAMED.url);
     expect(auto.worlds.length).toBeGreaterThanOrEqual(2);
+    expect(auto.scripts.some((u) => u.endsWith('/content/sentinel.js'))).toBe(true);
     expect(auto.scripts.some((u) => u.endsWith('/content/loader.js'))).toBe(true);
     await auto.page.close();
   });

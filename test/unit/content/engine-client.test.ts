@@ -4,7 +4,7 @@
 // gets detectClauses over that text; a changed text at that address is sent and analysed afresh;
 // a reviewed quote the host never anchored for the reused analysis is still found (the text is
 // sent for it then).
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToText, segment } from '../../../src/core/text';
@@ -62,8 +62,11 @@ const doc = (rel: string) => markdownToText(readFileSync(path.join(SHARED_DATA, 
 const key = (c: { start: number; end: number; category: string; severity: string }) => `${c.start}:${c.end}:${c.category}:${c.severity}`;
 
 describe('engine client and host', () => {
-  it('reuses the analysis of an unchanged text without sending it, and analyses a changed one', async () => {
+  beforeAll(async () => {
     h.engine = await import('../../../src/content/engine');
+  });
+
+  it('reuses the analysis of an unchanged text without sending it, and analyses a changed one', async () => {
     const { startAnalysis } = await import('../../../src/content/engine-client');
     const policy = doc('ota-contrib/versions-HEAD/Roblox/Privacy Policy.md');
     const req = { hardBreaks: policy.hardBreaks, threshold: 0.5, focus: [0, 4000] as [number, number], known: true };
@@ -125,5 +128,40 @@ describe('engine client and host', () => {
     expect(elsewhere.final.cached).toBe(false);
     expect(elsewhere.sent[0]).toBe('text');
     elsewhere.session.close();
+  }, 60_000);
+
+  it('sends the text and gets the sections on screen before the lookup answers; those where the page really is once laid out', async () => {
+    const { startAnalysis } = await import('../../../src/content/engine-client');
+    h.address = 'https://c.example/terms';
+    const terms = doc('ota-contrib/versions-HEAD/Roblox/Terms of Service.md');
+    const whole = detectClauses(segment(terms.text, terms.hardBreaks));
+    let answerLookup!: (known: boolean) => void;
+    const known = new Promise<boolean>((resolve) => (answerLookup = resolve));
+    let settle!: (at: [number, number] | null) => void;
+    const settled = new Promise<[number, number] | null>((resolve) => (settle = resolve));
+    h.sent = [];
+    const session = startAnalysis(terms.text, { hardBreaks: terms.hardBreaks, threshold: 0.5, focus: [0, 4000], known, settled }, new AbortController().signal);
+    const answers: string[][] = [];
+    const answered = new Promise<void>((resolve) => session.onFocus((c) => (answers.push(c.map(key)), answers.length === 2 && resolve())));
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // Only the beginning has gone, with the request for the sections at the top.
+    expect(h.sent.map((m) => m.t)).toEqual(['text', 'focus']);
+    // Laid out, the page is elsewhere: its sections there are asked for, then the rest is sent.
+    settle([150_000, 154_000]);
+    await vi.waitFor(() => expect(h.sent.at(-1)?.t).toBe('text'), { timeout: 5000 });
+    expect(h.sent.filter((m) => m.t === 'focus').map((m) => m.t === 'focus' && m.focus)).toEqual([[0, 4000], [150_000, 154_000]]);
+    // The whole waits for the lookup's answer.
+    expect(h.sent.some((m) => m.t === 'analyse')).toBe(false);
+    answerLookup(true);
+    const final = await session.final;
+    expect(h.sent.at(-1)).toMatchObject({ t: 'analyse', known: true });
+    expect(final.clauses.map(key)).toEqual(whole.map(key));
+    // The sections where the page is were answered before the whole (from the beginning sent, or
+    // with the whole text when they run past it), and every clause shown early is the whole's.
+    await answered;
+    expect(answers[1]?.length).toBeGreaterThan(0);
+    const inWhole = new Set(whole.map(key));
+    for (const k of answers.flat()) expect(inWhole.has(k)).toBe(true);
+    session.close();
   }, 60_000);
 });

@@ -203,11 +203,13 @@ describe('context menu: Explain this clause', () => {
     await page.waitForTimeout(500);
     const tabId = await tabOf(page);
     const text = 'Any dispute arising out of these Terms shall be resolved by final and binding arbitration, and you waive your right to participate in a class action.';
-    // As the menu's click does (background/content-registration.ts, requestLoader): a function run in
-    // the extension's isolated world of the page asks the loader there.
+    // As the menu's click does (background/index.ts: injectLoader, then requestLoader): the loader
+    // is put in the page (an ordinary page has only the sentinel), then a function run in the
+    // extension's isolated world of the page asks the loader there.
     const reply = await session.worker.evaluate(
       async ({ id, t }) =>
         (
+          await chrome.scripting.executeScript({ target: { tabId: id }, files: ['content/loader.js'], injectImmediately: true }),
           await chrome.scripting.executeScript({
             target: { tabId: id },
             func: (m: unknown) => (globalThis as unknown as { clausemarkRequest?: (m: unknown) => Promise<unknown> }).clausemarkRequest?.(m) ?? null,

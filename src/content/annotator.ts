@@ -1,7 +1,7 @@
-// The annotator, loaded on pages the loader took for a policy (load-annotator.ts imports this
-// module whole). annotate() reads the page, hands its text to the analysis (engine-client.ts: off
-// the page's main thread when the analysis host answers), shows the clauses of the sections on
-// screen as soon as they come, then the whole document's, then the reviewed quotes of the
+// The annotator, part of the loader's script (load-annotator.ts), used on pages the loader took
+// for a policy. begin() reads the page and hands its text to the analysis (engine-client.ts: off
+// the page's main thread when the analysis host answers; the loader calls it at DOMContentLoaded);
+// annotate() shows the clauses of the sections on screen as soon as they come, then the whole document's, then the reviewed quotes of the
 // knowledge base, and reports the visit to the background. startSession() keeps the page in step
 // when content arrives later, without taking down what is already shown.
 import type { PageClause, PageMatch, PageReading } from '../messages';

@@ -1,8 +1,8 @@
 // The annotator, part of the loader's script (load-annotator.ts), used on pages the loader took
 // for a policy. begin() reads the page and hands its text to the analysis (engine-client.ts: off
 // the page's main thread when the analysis host answers; the loader calls it at DOMContentLoaded);
-// annotate() shows the clauses of the sections on screen as soon as they come, then the whole document's, then the reviewed quotes of the
-// knowledge base, and reports the visit to the background. startSession() keeps the page in step
+// annotate() shows the clauses of the sections on screen as soon as they come, then the whole
+// document's, then the reviewed quotes of the knowledge base, and reports the visit to the background. startSession() keeps the page in step
 // when content arrives later, without taking down what is already shown.
 import type { PageClause, PageMatch, PageReading } from '../messages';
 import { SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';

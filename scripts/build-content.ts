@@ -1,14 +1,13 @@
 // The content scripts, built apart from the rest (crxjs would split them into chunks that import
 // each other, which breaks under Chrome's `use_dynamic_url`: a module loaded through its dynamic
-// address resolves its imports against the fixed one, which is refused). Two self-contained files:
-// content/loader.js, the classic script the manifest runs on every page (tiny), and
-// content/annotator.js, one ES module with no imports, loaded by the loader on policy pages only
-// through its per-session dynamic address; content/ui.js, the panel and notices, which the
-// annotator loads the same way on first need; and content/engine.js, the analysis, which the analysis
-// host loads (content/host.html) and a page loads only when no host answers. The manifest declares
-// no content script: the background registers the loader at run time
-// (src/background/content-registration.ts). The annotator and the engine are the only
-// web-accessible resources (dynamic URL only, in Chrome).
+// address resolves its imports against the fixed one, which is refused). Self-contained files:
+// content/sentinel.js, the classic script on every page (tiny); content/loader.js, the classic
+// script with the annotator in it, on pages that may hold a policy; content/ui.js, the panel and
+// notices, one ES module the loader loads through its per-session dynamic address on first need;
+// and content/engine.js, the analysis, which the analysis host loads (content/host.html) and a page
+// loads only when no host answers. The manifest declares no content script: the background
+// registers the sentinel and the loader at run time (src/background/content-registration.ts). The
+// page UI and the engine are the only web-accessible resources (dynamic URL only, in Chrome).
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,9 +15,9 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-import { ANNOTATOR_FILE, ENGINE_FILE, HOST_FILE, UI_FILE } from '../src/lib/content-files';
+import { ENGINE_FILE, HOST_FILE, SENTINEL_FILE, UI_FILE } from '../src/lib/content-files';
 
-export { ANNOTATOR_FILE, LOADER_FILE } from '../src/lib/content-files';
+export { LOADER_FILE, SENTINEL_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
 
 /** Builds the content scripts into `dist` (default dist/<target>; the bench builds elsewhere). */
@@ -30,19 +29,18 @@ export async function buildContent(target: Target, dist = path.resolve(`dist/${t
     define: { 'process.env.NODE_ENV': '"production"' },
   };
   const out = { outDir: path.join(dist, 'content'), emptyOutDir: false, target: 'es2022', sourcemap: false, copyPublicDir: false, minify: opts.minify ?? true };
+  // The sentinel, on every page: tiny.
   await build({
     ...common,
     plugins: [knownHosts()],
-    build: { ...out, lib: { entry: path.resolve('src/content/loader.ts'), formats: ['iife'], name: 'clausemarkLoader', fileName: () => 'loader.js' } },
+    build: { ...out, lib: { entry: path.resolve('src/content/sentinel.ts'), formats: ['iife'], name: 'clausemarkSentinel', fileName: () => path.basename(SENTINEL_FILE) } },
   });
+  // The loader with the annotator in it: one classic script, so a policy page never waits for a
+  // module to load before it is read and highlighted.
   await build({
     ...common,
-    plugins: [preact()],
-    build: {
-      ...out,
-      lib: { entry: path.resolve('src/content/annotator.ts'), formats: ['es'], fileName: () => 'annotator.js' },
-      rollupOptions: { output: { codeSplitting: false } },
-    },
+    plugins: [knownHosts(), preact()],
+    build: { ...out, lib: { entry: path.resolve('src/content/loader.ts'), formats: ['iife'], name: 'clausemarkLoader', fileName: () => 'loader.js' } },
   });
   // The page's UI beyond highlights and badges (panel, notices): loaded by the annotator on first need.
   await build({
@@ -70,7 +68,7 @@ export async function buildContent(target: Target, dist = path.resolve(`dist/${t
   writeFileSync(path.join(dist, HOST_FILE), `<!doctype html>\n<meta charset="utf-8">\n<title>Clausemark analysis</title>\n<script type="module" src="${path.basename(hostScript)}"></script>\n`);
   const file = path.join(dist, 'manifest.json');
   const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { web_accessible_resources?: Record<string, unknown>[] };
-  const war: Record<string, unknown> = { resources: [ANNOTATOR_FILE, UI_FILE, ENGINE_FILE], matches: PAGES };
+  const war: Record<string, unknown> = { resources: [UI_FILE, ENGINE_FILE], matches: PAGES };
   // Chrome: reachable only through the dynamic address, so a page cannot probe a fixed URL to
   // detect Clausemark. (Firefox already gives each install its own random moz-extension host.)
   if (target === 'chrome') war.use_dynamic_url = true;

@@ -104,6 +104,8 @@ export interface BackgroundProtocol {
   /** Is the sender's page a known policy document? (content loader, before loading the annotator)
    * The address is the browser's record of the sender, never a payload field. */
   'page/lookup': { req: Record<string, never>; res: { match: PageMatch | null; texts?: BadgeTexts } };
+  /** The sentinel (content/sentinel.ts): this frame may hold a policy; put the loader in. */
+  'page/inject': { req: Record<string, never>; res: { ok: boolean } };
   /** Reviewed clauses of a platform (all its documents, newest first). */
   'kb/clauses': { req: { platformId: string; documentId?: string }; res: { clauses: KnownClause[] } };
   /** How other platforms handle a category. */

@@ -58,6 +58,9 @@ export interface BaselineFigures {
   floorLayoutMs: number;
   heapUsed: number;
   pageLongestTaskMs: number;
+  /** The page's own first contentful paint without the extension, after DOMContentLoaded (null
+   * when the browser recorded none): nothing can be shown before it. */
+  pageFirstPaintMs: number | null;
 }
 
 const settle = (page: Page, ms: number) => page.waitForTimeout(ms);
@@ -295,6 +298,11 @@ export async function measureBaseline(base: Baseline, p: BenchPage, ranges: numb
     const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
     return Math.max(0, ...b.longtasks.filter((t) => t.start >= dcl).map((t) => t.duration));
   });
+  const pageFirstPaintMs = await page.evaluate(() => {
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0] ?? performance.getEntriesByName('first-paint')[0];
+    return paint ? paint.startTime - dcl : null;
+  });
   const floor = await page.evaluate((n: number) => {
     const t0 = performance.now();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -323,5 +331,5 @@ export async function measureBaseline(base: Baseline, p: BenchPage, ranges: numb
     return { total: t3 - t0, read: t1 - t0, wrap: t2 - t1, layout: t3 - t2, chars: text.length };
   }, ranges);
   await page.close();
-  return { floorMs: floor.total, floorReadMs: floor.read, floorWrapMs: floor.wrap, floorLayoutMs: floor.layout, heapUsed: heap, pageLongestTaskMs };
+  return { floorMs: floor.total, floorReadMs: floor.read, floorWrapMs: floor.wrap, floorLayoutMs: floor.layout, heapUsed: heap, pageLongestTaskMs, pageFirstPaintMs };
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { ANNOTATOR_FILE, LOADER_FILE } from '../build-content';
+import { LOADER_FILE, SENTINEL_FILE } from '../build-content';
 import { UI_FILE } from '../../src/lib/content-files';
 import { ENGINE_FILE } from '../../src/lib/content-files';
 
@@ -55,15 +55,13 @@ function htmlAssets(dist: string, html: string): string[] {
 export function bundleSizes(dist: string): BundleSize[] {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
   // The loader is registered at run time (background/content-registration.ts), not in the manifest.
-  const loaderEntries: string[] = manifest.content_scripts?.flatMap((c: { js: string[] }) => c.js) ?? [LOADER_FILE];
-  const loader = closure(dist, loaderEntries);
-  // The annotator is one self-contained file (build-content.ts); so is the page UI it loads on first need.
-  const annotator = closure(dist, [ANNOTATOR_FILE], new Set(loader));
+  const sentinel = closure(dist, manifest.content_scripts?.flatMap((c: { js: string[] }) => c.js) ?? [SENTINEL_FILE]);
+  const loader = closure(dist, [LOADER_FILE]);
   const popup = closure(dist, htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.js'))).concat(htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.css')));
   const background = closure(dist, [manifest.background.service_worker]);
   return [
-    measure(dist, 'content loader (every page)', loader),
-    measure(dist, 'annotator (policy pages, beyond the loader)', annotator),
+    measure(dist, 'content sentinel (every page)', sentinel),
+    measure(dist, 'content loader with the annotator (pages that may hold a policy)', loader),
     measure(dist, 'page UI (panel and notices, on a policy page at the first click or notice)', [UI_FILE]),
     // The analysis: loaded by the analysis host (Chrome's offscreen document), or by a page where no host answers.
     measure(dist, 'analysis engine (the analysis host; a page only where none answers)', [ENGINE_FILE]),

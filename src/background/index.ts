@@ -118,6 +118,7 @@ const deps: HandlerDeps = {
       throw new Error('Clausemark cannot read this page (browser pages and the extension store are off limits).');
     }
   },
+  injectLoader,
   setBadge: setActionBadge,
   markChanged,
   openHistory,

@@ -1,12 +1,13 @@
-// The annotator, loaded on pages the loader took for a policy (load-annotator.ts imports this
-// module whole). annotate() reads the page, hands its text to the analysis (engine-client.ts: off
-// the page's main thread when the analysis host answers), shows the clauses of the sections on
-// screen as soon as they come, then the whole document's, then the reviewed quotes of the
-// knowledge base, and reports the visit to the background. startSession() keeps the page in step
+// The annotator, part of the loader's script (load-annotator.ts), used on pages the loader took
+// for a policy. begin() reads the page and hands its text to the analysis (engine-client.ts: off
+// the page's main thread when the analysis host answers; the loader calls it at DOMContentLoaded);
+// annotate() shows the clauses of the sections on screen as soon as they come, then the whole
+// document's, then the reviewed quotes of the knowledge base, and reports the visit to the background. startSession() keeps the page in step
 // when content arrives later, without taking down what is already shown.
 import type { PageClause, PageMatch, PageReading } from '../messages';
 import { SENSITIVITY_THRESHOLD, type Settings } from '../core/settings';
 import type { KnownClause } from '../kb/schema';
+import type { FoundClause } from '../core/types';
 import { send } from '../lib/rpc';
 import { clearStatus, setDebug, setStatus, step } from './status';
 import { trackVersion } from './version-track';
@@ -14,7 +15,7 @@ import type { PageInfo, PanelClause } from './panel';
 import { detectedClauses, focusRange, highlightsOf, knownClauses, MAX_HIGHLIGHTS, MAX_TEXT_CHARS, relevantQuotes } from './find-clauses';
 import { readPageText, textLength as bodyTextLength, type PageText } from './dom-text';
 import { ClauseRenderer } from './render-clauses';
-import { startAnalysis } from './engine-client';
+import { startAnalysis, type AnalysisSession } from './engine-client';
 import { setBadgeTexts } from './badges';
 import { loadUi } from './load-ui';
 import type { Notice } from './ui';
@@ -46,6 +47,9 @@ export interface AnnotateInput {
   force?: boolean;
   /** The badge texts sent with the lookup answer. */
   texts?: BadgeTexts;
+  /** The page already read and its analysis started (the loader does it at DOMContentLoaded,
+   * while the lookup is answered): used by the first analysis only. */
+  prepared?: Promise<Begun | null>;
 }
 
 export interface AnnotateResult {
@@ -86,36 +90,77 @@ function newView(match: PageMatch | null): View {
 
 const keyOf = (c: { start: number; end: number; category: string; severity: string }) => `${c.start}:${c.end}:${c.category}:${c.severity}`;
 
-export async function annotate(input: AnnotateInput, view: View = newView(input.match), sessionSignal: AbortSignal = input.signal): Promise<AnnotateResult> {
-  const { match, signal, settings } = input;
+/** A page read and its analysis started (by the loader at DOMContentLoaded, before the lookup's
+ * answer, or by annotate itself). */
+export interface Begun {
+  page: PageText;
+  bodyLength: number;
+  readAt: string;
+  session: AnalysisSession;
+}
+
+/**
+ * Reads the page and starts its analysis. `known` (a known document, or the user's request: the
+ * text is taken even if it does not read like a policy) may come later, with the lookup's answer:
+ * the text is sent meanwhile. Null when there is no body or the reading was stopped.
+ */
+export async function begin(settings: Settings, known: boolean | PromiseLike<boolean>, signal: AbortSignal): Promise<Begun | null> {
   const root = document.body;
-  if (!root) return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
+  if (!root) return null;
   const page: PageText = readPageText(root, MAX_TEXT_CHARS);
   const bodyLength = bodyTextLength(root);
   step('read');
-  const textLength = page.text.length;
   const readAt = new Date().toISOString();
   const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];
-  // A page opened scrolled down: where its viewport is needs its layout, which the page does for
-  // its next frame anyway; asking for it now would do it in our task instead.
-  if ((document.scrollingElement?.scrollTop ?? 0) > 0 && !location.hash) await nextFrame();
-  if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
-  const session = startAnalysis(page.text, { hardBreaks: page.hardBreaks, threshold, focus: focusRange(page), known: !!match || !!input.force }, signal);
+  // Where the screen is: the #fragment's target, else (guessed) the top. Whether the page was
+  // opened scrolled (a reload, the back button, its own script) needs its layout, which it does
+  // for its first frame anyway: asking for it now (at DOMContentLoaded) would do it in our task
+  // instead. So the sections at the guess are asked for at once, and those on screen after the frame.
+  const guess = focusRange(page, false);
+  const settled = location.hash ? null : afterFrame().then(() => ((document.scrollingElement?.scrollTop ?? 0) > 0 ? focusRange(page) : null));
+  const session = startAnalysis(page.text, { hardBreaks: page.hardBreaks, threshold, focus: guess, known, settled: settled ?? undefined }, signal);
+  return { page, bodyLength, readAt, session };
+}
+
+export async function annotate(input: AnnotateInput, view: View = newView(input.match), sessionSignal: AbortSignal = input.signal): Promise<AnnotateResult> {
+  const { match, signal, settings } = input;
+  const root = document.body;
+  if (!root) {
+    void input.prepared?.then((b) => b?.session.close());
+    return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
+  }
+  const begun = await (input.prepared ?? begin(settings, !!match || !!input.force, signal));
+  if (!begun || signal.aborted) {
+    begun?.session.close();
+    return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: begun?.page.text.length ?? 0 };
+  }
+  const { page, bodyLength, readAt, session } = begun;
+  const textLength = page.text.length;
+  const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];
   const knownPromise: Promise<KnownClause[]> = match
     ? send('kb/clauses', { platformId: match.platform.id, documentId: match.document.id }).then((r) => relevantQuotes(r.clauses, match.document.id), () => [])
     : Promise.resolve([]);
   const renderer = () => (view.renderer ??= new ClauseRenderer(root, () => view.info, view.kbById, sessionSignal));
   try {
-    // The sections on screen, as soon as they are analysed.
-    const focus = await session.focus;
-    step('focus');
-    if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    // The sections on screen, as soon as they are analysed (each answer adds to those shown).
     // (A fresh reading of a page that already shows highlights waits for the whole result instead.)
-    if (focus?.length && !view.renderer?.items.size) {
-      await renderer().show(highlightsOf(detectedClauses(page.text, focus), settings).highlights, signal);
-      step('focus shown');
+    let showing: Promise<unknown> = Promise.resolve();
+    if (!view.renderer?.items.size) {
+      let focused: FoundClause[] = [];
+      session.onFocus((clauses) => {
+        step('focus');
+        if (!clauses.length || signal.aborted) return;
+        focused = focused.concat(clauses);
+        const found = focused;
+        showing = showing.then(async () => {
+          if (signal.aborted || found !== focused) return; // a later answer shows these too
+          await renderer().show(highlightsOf(detectedClauses(page.text, dedupe(found)), settings).highlights, signal);
+          step('focus shown');
+        });
+      });
     }
     const final = await session.final;
+    await showing;
     step('final');
     if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     const { screening } = final;
@@ -129,8 +174,10 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     view.info = { ...view.info, sha256: final.sha256, readAt, url: location.href, title: document.title, modelVersion: final.modelVersion };
     const detected = detectedClauses(page.text, final.clauses);
     setDebug(() => ({ text: page.text, hardBreaks: page.hardBreaks, threshold, detected: final.clauses.map(keyOf), hostMs: final.local ? undefined : final.ms, steps: (globalThis as { clausemarkSteps?: [string, number][] }).clausemarkSteps }));
-    const first = highlightsOf(detected, settings);
-    if (!(await renderer().show(first.highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    // A reused analysis (a revisit of the same text) comes whole and at once: it is shown once,
+    // with the reviewed quotes and the badges, in one rendering of the page.
+    const once = final.cached;
+    if (!once && !(await renderer().show(highlightsOf(detected, settings).highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     // The reviewed quotes of the knowledge base, located in the live text.
     const known = await knownPromise;
     let kbClauses: PageClause[] = [];
@@ -143,7 +190,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     const { highlights, total } = highlightsOf(detected, settings, kbClauses);
     if (total > MAX_HIGHLIGHTS) notify({ kind: 'too-many', max: MAX_HIGHLIGHTS, total }, signal);
-    if (!(await renderer().show(highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    if (!(await renderer().show(highlights, signal, once))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     step('all shown');
     const items = renderer().items;
     setStatus({ state: 'annotated', count: items.size });
@@ -154,9 +201,24 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
   }
 }
 
-/** After the page's next frame (its style and layout are then up to date). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** After the page's next frame (its style and layout are then up to date), or a moment later
+ * where frames do not come (a tab in the background). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, 200);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(t), resolve()), 0));
+  });
+}
+
+/** The clauses of overlapping focus answers, once each. */
+function dedupe(found: readonly FoundClause[]): FoundClause[] {
+  const seen = new Set<string>();
+  return found.filter((c) => {
+    const k = keyOf(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Step three: the visit to the background, then version tracking once the page settles. */
@@ -215,14 +277,18 @@ export async function startSession(input: AnnotateInput): Promise<void> {
     if (last?.status === 'annotated') return Math.abs(now - before) >= Math.max(400, before * 0.05);
     return now - before >= 400;
   };
+  // The loader's reading serves the first analysis only; a later one reads the page again.
+  let prepared = input.prepared;
   const run = async () => {
     observer.disconnect();
     inner?.abort();
     const c = (inner = new AbortController());
     const stop = () => c.abort();
     signal.addEventListener('abort', stop, { once: true });
+    const reading = prepared;
+    prepared = undefined;
     try {
-      last = await annotate({ ...input, signal: c.signal }, view, signal);
+      last = await annotate({ ...input, signal: c.signal, prepared: reading }, view, signal);
     } finally {
       signal.removeEventListener('abort', stop);
       observer.takeRecords();

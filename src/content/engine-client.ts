@@ -7,6 +7,7 @@ import { ANALYSIS_PORT, ENGINE_FILE } from '../lib/content-files';
 import type { FoundClause, Span } from '../core/types';
 import type { AnalyseRequest, FromHost, Screening, ToHost } from './engine';
 import { yieldToPage } from './yield';
+import { textKey } from '../core/fingerprint';
 
 type Engine = typeof import('./engine');
 
@@ -22,8 +23,10 @@ export interface FinalAnalysis {
 }
 
 export interface AnalysisSession {
-  /** The clauses of the sections on screen (null when there is none: not asked, not a policy, or reused). */
-  focus: Promise<FoundClause[] | null>;
+  /** Calls back with the clauses of the sections on screen, as each answer comes (the sections
+   * at the guessed place, then, if the page turned out to be scrolled elsewhere, those there).
+   * Answers that come after the whole result are dropped. */
+  onFocus(fn: (clauses: FoundClause[]) => void): void;
   final: Promise<FinalAnalysis>;
   /** Reviewed quotes located in the text (null where not found). */
   anchor(quotes: string[]): Promise<(Span | null)[]>;
@@ -59,14 +62,27 @@ function connect(): Port | null {
 /** Whether a host answered before (then a lost connection is worth one retry in the page only). */
 let hostless = false;
 
-export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSignal): AnalysisSession {
-  let resolveFocus!: (c: FoundClause[] | null) => void;
+/** An analysis request whose `known` may come later (the lookup's answer): the text is sent
+ * meanwhile. `focus` is where the screen is guessed to be (the #fragment's target, else the
+ * top); `settled`, where it is once the page has laid itself out (null: as guessed). */
+export type StartRequest = Omit<AnalyseRequest, 'known'> & { known: boolean | PromiseLike<boolean>; settled?: PromiseLike<[number, number] | null> };
+
+export function startAnalysis(text: string, start: StartRequest, signal: AbortSignal): AnalysisSession {
+  const knownLater = Promise.resolve(start.known);
+  /** Until the lookup answers, the sections on screen are analysed only if the text reads like a policy. */
+  const provisional = typeof start.known === 'boolean' ? start.known : false;
+  const req: Omit<AnalyseRequest, 'known'> = { hardBreaks: start.hardBreaks, threshold: start.threshold, focus: start.focus };
+  const focusListeners: ((c: FoundClause[]) => void)[] = [];
+  const resolveFocus = (c: FoundClause[] | null) => {
+    if (c && !done) for (const fn of focusListeners) fn(c);
+  };
   let resolveFinal!: (f: FinalAnalysis) => void;
   let rejectFinal!: (e: unknown) => void;
-  const focus = new Promise<FoundClause[] | null>((r) => (resolveFocus = r));
   const final = new Promise<FinalAnalysis>((res, rej) => ((resolveFinal = res), (rejectFinal = rej)));
   final.catch(() => undefined);
   const anchors: ((s: (Span | null)[]) => void)[] = [];
+  /** The quotes of each anchoring asked and not yet answered, in order. */
+  const asked: string[][] = [];
   let local: import('./engine').TextAnalysis | null = null;
   let done = false;
 
@@ -76,12 +92,15 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
     if (signal.aborted) return;
     const t0 = performance.now();
     local = new e.TextAnalysis(text, req.hardBreaks);
-    const screening = local.screen(req.known);
+    const screening = local.screen(await knownLater);
+    if (signal.aborted) return;
     await yieldToPage();
-    if (screening.policy && screening.english && req.focus) {
-      resolveFocus(local.focus(req.focus[0], req.focus[1], req.threshold));
+    const at = (await start.settled) ?? req.focus;
+    if (signal.aborted) return;
+    if (screening.policy && screening.english && at) {
+      resolveFocus(local.focus(at[0], at[1], req.threshold));
       await yieldToPage();
-    } else resolveFocus(null);
+    }
     if (signal.aborted) return;
     const clauses = screening.policy && screening.english ? local.whole(req.threshold) : [];
     done = true;
@@ -94,46 +113,109 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
   };
 
   const port = hostless ? null : connect();
+  // The text, sent once (or once more for the reviewed quotes of a reused analysis).
+  let at = 0;
+  const upTo = (end: number) => {
+    for (; at < end; at += Math.min(PART, end - at)) port?.postMessage({ t: 'text', part: text.slice(at, Math.min(at + PART, end)) });
+  };
+  /** Where the text is cut after the screen at [from, to): a block boundary well past it (the
+   * host analyses the sections there from that beginning, before the rest has arrived). */
+  const cutAfter = (f: [number, number]) => {
+    const cut = req.hardBreaks.find((b) => b >= f[1] + FOCUS_MARGIN);
+    return cut === undefined || cut >= text.length * 0.8 ? text.length : cut;
+  };
+  const askFocus = (f: [number, number]) => {
+    const cut = cutAfter(f);
+    upTo(cut);
+    const whole = cut >= text.length;
+    port?.postMessage({ t: 'focus', focus: f, hardBreaks: whole ? req.hardBreaks : req.hardBreaks.filter((b) => b < cut), threshold: req.threshold, known: provisional, whole });
+  };
+  const sendText = () => {
+    if (!port) return;
+    try {
+      // The beginning up to a block boundary well past the guessed screen first, with the request
+      // for its sections; once the page is laid out, those of the screen where it really is (if
+      // elsewhere); then the rest, and the request for the whole once the lookup has answered.
+      if (req.focus) askFocus(req.focus);
+    } catch {
+      fallBack();
+      return;
+    }
+    void Promise.resolve(start.settled ?? null).then((at) => {
+      if (signal.aborted || done) return;
+      try {
+        const guess = req.focus;
+        if (at && !(guess && at[0] >= guess[0] && at[1] <= guess[1])) askFocus(at);
+        upTo(text.length);
+      } catch {
+        fallBack();
+        return;
+      }
+      void knownLater.then((known) => {
+        if (signal.aborted || done) return;
+        try {
+          port.postMessage({ t: 'analyse', ...req, focus: at ?? req.focus, known });
+        } catch {
+          fallBack();
+        }
+      });
+    });
+  };
+  /** The host has analyses of this address: ask for this text's by its key first. */
+  const askByKey = async () => {
+    const [key, known] = await Promise.all([textKey(text, req.hardBreaks), knownLater]);
+    if (signal.aborted || done || !port) return;
+    try {
+      port.postMessage({ t: 'reuse', key, threshold: req.threshold, known });
+    } catch {
+      fallBack();
+    }
+  };
   if (!port) fallBack();
   else {
     port.onDisconnect.addListener(() => {
       // No host (or it went away) before the answer: the page does it.
       if (!done) fallBack();
+      // An anchoring left unanswered: nothing found.
+      for (const a of anchors.splice(0)) a([]);
     });
     port.onMessage.addListener((m) => {
-      if (m.t === 'focus') resolveFocus(m.clauses);
+      if (m.t === 'hello') {
+        if (m.analysed) void askByKey().catch(() => sendText());
+        else sendText();
+      } else if (m.t === 'miss') sendText();
+      else if (m.t === 'focus') resolveFocus(m.clauses);
       else if (m.t === 'final') {
         done = true;
         resolveFocus(null);
         resolveFinal({ screening: m.screening, clauses: m.clauses, sha256: m.sha256, modelVersion: m.modelVersion, ms: m.ms, cached: m.cached, local: false });
-      } else if (m.t === 'anchored') anchors.shift()?.(m.spans);
-      else if (m.t === 'error') {
+      } else if (m.t === 'anchored') {
+        if (m.spans) {
+          asked.shift();
+          anchors.shift()?.(m.spans);
+        } else {
+          // A reused analysis without these quotes anchored: the text goes once, and they are asked again.
+          const quotes = asked.shift() ?? [];
+          try {
+            upTo(text.length);
+            port.postMessage({ t: 'anchor', quotes, hardBreaks: req.hardBreaks });
+            asked.unshift(quotes);
+          } catch {
+            anchors.shift()?.([]);
+          }
+        }
+      } else if (m.t === 'error') {
         console.warn('Clausemark: analysis host:', m.error);
         fallBack();
       }
     });
-    try {
-      // The beginning up to a block boundary well past the screen first, with the request for
-      // the sections on screen; then the rest.
-      const cut = req.focus ? req.hardBreaks.find((b) => b >= (req.focus as [number, number])[1] + FOCUS_MARGIN) : undefined;
-      let at = 0;
-      const upTo = (end: number) => {
-        for (; at < end; at += Math.min(PART, end - at)) port.postMessage({ t: 'text', part: text.slice(at, Math.min(at + PART, end)) });
-      };
-      if (req.focus && cut !== undefined && cut < text.length * 0.8) {
-        upTo(cut);
-        port.postMessage({ t: 'focus', focus: req.focus, hardBreaks: req.hardBreaks.filter((b) => b < cut), threshold: req.threshold, known: req.known });
-      }
-      upTo(text.length);
-      port.postMessage({ t: 'analyse', ...req });
-    } catch {
-      fallBack();
-    }
   }
   signal.addEventListener('abort', () => port?.disconnect(), { once: true });
 
   return {
-    focus,
+    onFocus(fn) {
+      focusListeners.push(fn);
+    },
     final,
     async anchor(quotes) {
       if (!quotes.length) return [];
@@ -142,9 +224,12 @@ export function startAnalysis(text: string, req: AnalyseRequest, signal: AbortSi
       if (!port) return [];
       return new Promise((resolve) => {
         anchors.push(resolve);
+        asked.push(quotes);
         try {
           port.postMessage({ t: 'anchor', quotes });
         } catch {
+          anchors.pop();
+          asked.pop();
           resolve([]);
         }
       });
@@ -160,7 +245,10 @@ export async function explainText(selection: string): Promise<{ clauses: FoundCl
   const port = hostless ? null : connect();
   if (port) {
     const answer = await new Promise<{ clauses: FoundClause[]; modelVersion: string } | null>((resolve) => {
-      port.onMessage.addListener((m) => resolve(m.t === 'explained' ? { clauses: m.clauses, modelVersion: m.modelVersion } : null));
+      port.onMessage.addListener((m) => {
+        if (m.t === 'hello') return; // the greeting of every connection
+        resolve(m.t === 'explained' ? { clauses: m.clauses, modelVersion: m.modelVersion } : null);
+      });
       port.onDisconnect.addListener(() => resolve(null));
       port.postMessage({ t: 'explain', text: selection });
     });

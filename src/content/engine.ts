@@ -15,7 +15,7 @@ import { detectFocus, focusSlice } from '../core/detect-focus';
 import { confirmPolicyText } from '../core/page';
 import { guessLanguage } from '../core/language';
 import { analyseRequested, anchorSpans, detectWhole, type AnalyseTextRequest } from '../core/page-analysis';
-import { fingerprint } from '../core/fingerprint';
+import { fingerprint, textKey } from '../core/fingerprint';
 import { SENSITIVITY_THRESHOLD } from '../core/settings';
 import type { FoundClause, Span } from '../core/types';
 import { ext } from '../lib/ext';
@@ -41,19 +41,30 @@ export interface AnalyseRequest {
 
 /** Messages of the analysis port, page → host. */
 export type ToHost =
+  /** A revisit: the analysis of the text with this key (core/fingerprint.ts, textKey), if the
+   * host still has it for the sender's address; answered `final` (cached) or `miss`. */
+  | { t: 'reuse'; key: string; threshold: number; known: boolean }
   | { t: 'text'; part: string }
   /** Sent once the text up to a block boundary past the screen has been sent: the sections on
-   * screen are analysed from that beginning alone, before the rest of a long page arrives. */
-  | { t: 'focus'; focus: [number, number]; hardBreaks: number[]; threshold: number; known: boolean }
+   * screen are analysed from that beginning alone, before the rest of a long page arrives
+   * (`whole`: the text sent is all of it). There may be two: the screen guessed, then where it is. */
+  | { t: 'focus'; focus: [number, number]; hardBreaks: number[]; threshold: number; known: boolean; whole?: boolean }
   | ({ t: 'analyse' } & AnalyseRequest)
-  | { t: 'anchor'; quotes: string[] }
+  /** With `hardBreaks` after the text was sent for it (a reused analysis whose host had not
+   * anchored these quotes). */
+  | { t: 'anchor'; quotes: string[]; hardBreaks?: number[] }
   | { t: 'explain'; text: string };
 
 /** Messages of the analysis port, host → page. */
 export type FromHost =
+  /** Sent on connection: whether the host has analyses of the sender's address (then the page
+   * asks for its text's by key before sending the text). */
+  | { t: 'hello'; analysed: boolean }
+  | { t: 'miss' }
   | { t: 'focus'; clauses: FoundClause[] }
   | { t: 'final'; screening: Screening; clauses: FoundClause[]; sha256: string; modelVersion: string; ms: number; cached: boolean }
-  | { t: 'anchored'; spans: (Span | null)[] }
+  /** null: the host has not the text to anchor these quotes in (send it, then ask again). */
+  | { t: 'anchored'; spans: (Span | null)[] | null }
   | { t: 'explained'; clauses: FoundClause[]; modelVersion: string }
   | { t: 'error'; error: string };
 
@@ -111,15 +122,29 @@ export function explain(selection: string): FoundClause[] {
   return detectSentences(selection, segment(selection).sentences, { threshold: SENSITIVITY_THRESHOLD.thorough });
 }
 
-/** Whole-document results of recent analyses, per address, text and threshold (the host's memory). */
+/** An analysis the host keeps: the whole-document result of one text at one address, and the
+ * reviewed quotes it anchored there. */
+interface Kept {
+  screening: Screening;
+  clauses: FoundClause[];
+  sha256: string;
+  anchors: Map<string, (Span | null)[]>;
+}
+
+/** Whole-document results of recent analyses, per address, exact text, threshold and whether the
+ * document was known (the host's memory). */
 const CACHE_SIZE = 64;
-const cache = new Map<string, FoundClause[]>();
+const cache = new Map<string, Kept>();
 const seenAddresses = new Map<string, number>();
 
-function remember(key: string, address: string, clauses: FoundClause[]): void {
+const addressOf = (port: { sender?: { url?: string } }) => (port.sender?.url ?? '').split('#')[0] as string;
+const cacheKey = (address: string, key: string, threshold: number, known: boolean) => `${address}\n${key}\n${threshold}\n${known ? 1 : 0}\n${MODEL_VERSION}`;
+const quotesKey = (quotes: readonly string[]) => quotes.join('\u0000');
+
+function remember(key: string, address: string, kept: Kept): void {
+  if (!cache.has(key)) seenAddresses.set(address, (seenAddresses.get(address) ?? 0) + 1);
   cache.delete(key);
-  cache.set(key, clauses);
-  seenAddresses.set(address, (seenAddresses.get(address) ?? 0) + 1);
+  cache.set(key, kept);
   while (cache.size > CACHE_SIZE) {
     const oldest = cache.keys().next().value as string;
     cache.delete(oldest);
@@ -130,6 +155,16 @@ function remember(key: string, address: string, clauses: FoundClause[]): void {
   }
 }
 
+function recall(key: string): Kept | undefined {
+  const kept = cache.get(key);
+  if (kept) {
+    // Most recently used last: the oldest unused goes first.
+    cache.delete(key);
+    cache.set(key, kept);
+  }
+  return kept;
+}
+
 interface Port {
   name: string;
   sender?: { url?: string; id?: string };
@@ -138,20 +173,53 @@ interface Port {
   disconnect(): void;
 }
 
+export interface PortState {
+  parts: string[];
+  size: number;
+  analysis: TextAnalysis | null;
+  focused?: boolean;
+  /** The analysis this connection's answers come from (kept or made now). */
+  kept?: Kept | null;
+}
+
+export function newPortState(): PortState {
+  return { parts: [], size: 0, analysis: null, focused: false, kept: null };
+}
+
+/** The first message of a connection: whether the page should ask by key before sending its text. */
+export function hello(port: Pick<Port, 'sender' | 'postMessage'>): void {
+  port.postMessage({ t: 'hello', analysed: seenAddresses.has(addressOf(port)) });
+}
+
 /**
  * One analysis per connection: the page sends its text in parts, then `analyse`; the host answers
- * `focus` (if asked) and `final`, then `anchored` for each `anchor`. The cache key is the sender's
- * address as the browser reports it, never a field of the message, so a page can reuse only the
- * analyses of its own address.
+ * `focus` (if asked) and `final`, then `anchored` for each `anchor`. A revisit asks `reuse` with its
+ * text's key first and sends the text only on a `miss`. The cache key is the sender's address as
+ * the browser reports it, never a field of the message, so a page can reuse only the analyses of
+ * its own address.
  */
-export async function handle(port: Port, state: { parts: string[]; size: number; analysis: TextAnalysis | null; focused?: boolean }, m: ToHost): Promise<void> {
+export async function handle(port: Port, state: PortState, m: ToHost): Promise<void> {
   switch (m.t) {
+    case 'reuse': {
+      const t0 = performance.now();
+      const threshold = Number.isFinite(m.threshold) ? m.threshold : 0.5;
+      const kept = typeof m.key === 'string' ? recall(cacheKey(addressOf(port), m.key, threshold, !!m.known)) : undefined;
+      if (!kept) {
+        port.postMessage({ t: 'miss' });
+        return;
+      }
+      state.kept = kept;
+      port.postMessage({ t: 'final', screening: kept.screening, clauses: kept.clauses, sha256: kept.sha256, modelVersion: MODEL_VERSION, ms: performance.now() - t0, cached: true });
+      return;
+    }
     case 'focus': {
       const beginning = new TextAnalysis(state.parts.join(''), Array.isArray(m.hardBreaks) ? m.hardBreaks.filter(Number.isFinite) : []);
       const threshold = Number.isFinite(m.threshold) ? m.threshold : 0.5;
       const screening = beginning.screen(!!m.known);
+      // Whether the last screen asked for was answered (if not, the whole text answers it).
+      state.focused = false;
       if (!screening.policy || !screening.english) return;
-      const clauses = beginning.focus(Number(m.focus[0]), Number(m.focus[1]), threshold, true);
+      const clauses = beginning.focus(Number(m.focus[0]), Number(m.focus[1]), threshold, !m.whole);
       if (clauses) {
         state.focused = true;
         port.postMessage({ t: 'focus', clauses });
@@ -166,27 +234,48 @@ export async function handle(port: Port, state: { parts: string[]; size: number;
     }
     case 'analyse': {
       const t0 = performance.now();
-      const analysis = (state.analysis = new TextAnalysis(state.parts.join(''), Array.isArray(m.hardBreaks) ? m.hardBreaks.filter(Number.isFinite) : []));
+      const hardBreaks = Array.isArray(m.hardBreaks) ? m.hardBreaks.filter(Number.isFinite) : [];
+      const analysis = (state.analysis = new TextAnalysis(state.parts.join(''), hardBreaks));
       state.parts = [];
       const threshold = Number.isFinite(m.threshold) ? m.threshold : 0.5;
       const screening = analysis.screen(!!m.known);
-      const address = (port.sender?.url ?? '').split('#')[0] as string;
-      const keyOf = (sha: string) => `${address}\n${sha}\n${threshold}\n${MODEL_VERSION}`;
-      let clauses: FoundClause[] | undefined;
-      // An address analysed before: look for the same text first (a revisit skips everything).
-      if (screening.policy && screening.english && seenAddresses.has(address)) clauses = cache.get(keyOf(await analysis.sha256()));
-      const cached = !!clauses;
-      if (!clauses && screening.policy && screening.english) {
+      const address = addressOf(port);
+      const wanted = screening.policy && screening.english;
+      // The exact text's key: only when the result may be kept (or was: an address analysed before).
+      const key = wanted ? cacheKey(address, await textKey(analysis.text, hardBreaks), threshold, !!m.known) : '';
+      let kept = wanted && seenAddresses.has(address) ? recall(key) : undefined;
+      const cached = !!kept;
+      if (!kept && wanted) {
         if (m.focus && !state.focused) port.postMessage({ t: 'focus', clauses: analysis.focus(Number(m.focus[0]), Number(m.focus[1]), threshold) ?? [] });
-        clauses = analysis.whole(threshold);
-        remember(keyOf(await analysis.sha256()), address, clauses);
+        kept = { screening, clauses: analysis.whole(threshold), sha256: await analysis.sha256(), anchors: new Map() };
+        remember(key, address, kept);
       }
-      port.postMessage({ t: 'final', screening, clauses: clauses ?? [], sha256: await analysis.sha256(), modelVersion: MODEL_VERSION, ms: performance.now() - t0, cached });
+      state.kept = kept ?? null;
+      port.postMessage({ t: 'final', screening, clauses: kept?.clauses ?? [], sha256: kept?.sha256 ?? (await analysis.sha256()), modelVersion: MODEL_VERSION, ms: performance.now() - t0, cached });
       return;
     }
-    case 'anchor':
-      port.postMessage({ t: 'anchored', spans: state.analysis ? state.analysis.anchor((m.quotes ?? []).map(String)) : [] });
+    case 'anchor': {
+      const quotes = (m.quotes ?? []).map(String);
+      const qk = quotesKey(quotes);
+      const known = state.kept?.anchors.get(qk);
+      if (known) {
+        port.postMessage({ t: 'anchored', spans: known });
+        return;
+      }
+      // A reused analysis: the page sent its text for these quotes.
+      if (!state.analysis && state.parts.length && Array.isArray(m.hardBreaks)) {
+        state.analysis = new TextAnalysis(state.parts.join(''), m.hardBreaks.filter(Number.isFinite));
+        state.parts = [];
+      }
+      if (!state.analysis) {
+        port.postMessage({ t: 'anchored', spans: state.kept ? null : [] });
+        return;
+      }
+      const spans = state.analysis.anchor(quotes);
+      state.kept?.anchors.set(qk, spans);
+      port.postMessage({ t: 'anchored', spans });
       return;
+    }
     case 'explain':
       port.postMessage({ t: 'explained', clauses: explain(String(m.text).slice(0, 20_000)), modelVersion: MODEL_VERSION });
       return;
@@ -217,7 +306,8 @@ export function serve(): void {
   });
   (ext.runtime.onConnect as unknown as { addListener(fn: (p: Port) => void): void }).addListener((port) => {
     if (port.name !== ANALYSIS_PORT || port.sender?.id !== ext.runtime.id) return;
-    const state = { parts: [] as string[], size: 0, analysis: null as TextAnalysis | null, focused: false };
+    const state = newPortState();
+    hello(port);
     // One message at a time, in order (the text parts before the request).
     let queue = Promise.resolve();
     port.onMessage.addListener((m) => {

@@ -46,15 +46,16 @@ function offsetOf(page: PageText, node: Node | null, within = 0): number | null 
  * The text on screen as offsets into the page's text: where the address's #fragment points, else
  * (the page opened scrolled down: a reload, the back button) the text at the top of the viewport,
  * else the start. Only the scrolled case asks for the layout, which the page needs for its first
- * paint anyway.
+ * paint anyway (`laidOut` false: never; the start when there is no #fragment).
  */
-export function focusRange(page: PageText): [number, number] | null {
+export function focusRange(page: PageText, laidOut = true): [number, number] | null {
   if (!page.text.length) return null;
   let at: number | null = null;
   const id = decodeURIComponent(location.hash.slice(1));
   if (id) at = offsetOf(page, document.getElementById(id));
   const scroller = document.scrollingElement;
-  if (at === null && scroller && scroller.scrollTop > 0) {
+  // (`laidOut` false: the page may not be laid out yet, and the scroll position is not asked for.)
+  if (at === null && laidOut && scroller && scroller.scrollTop > 0) {
     const hit = (document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(innerWidth / 2, Math.min(innerHeight / 4, 200));
     if (hit) at = offsetOf(page, hit.startContainer, hit.startOffset);
   }

@@ -1,15 +1,11 @@
-// Loads the annotator on a policy page: one self-contained module (scripts/build-content.ts),
-// imported through the extension's address for it (in Chrome a per-session dynamic address, so no
-// page can probe for Clausemark with a fixed URL). Nothing is loaded on ordinary pages.
-import { ext } from '../lib/ext';
-import { ANNOTATOR_FILE } from '../lib/content-files';
+// The annotator, part of the loader's own script (scripts/build-content.ts): on a policy page it is
+// there at once, with no module to load before the page can be read (a module loaded through the
+// extension's address took 40–70 ms after DOMContentLoaded on Roblox's privacy policy). The loader
+// itself runs only where a page may be a policy (docs/performance.md).
+import * as annotator from './annotator';
 
 export type Annotator = typeof import('./annotator');
 
-let loading: Promise<Annotator> | null = null;
-
 export function loadAnnotator(): Promise<Annotator> {
-  loading ??= import(/* @vite-ignore */ ext.runtime.getURL(ANNOTATOR_FILE)) as Promise<Annotator>;
-  loading.catch(() => (loading = null));
-  return loading;
+  return Promise.resolve(annotator);
 }

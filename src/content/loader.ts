@@ -1,12 +1,14 @@
-// Runs on every http(s) page (and frame) from the start of the document, so it stays tiny and, on
-// an ordinary page, does nothing but look at the address and, once the document is parsed, at the
-// title: no storage read, no message. A page whose address looks like a policy (or is on a host the
-// knowledge base knows) reads the settings, asks the knowledge base (in the background, never over
-// the network) and loads the annotator while the page is still parsed; the page is read at
-// DOMContentLoaded, never later (it does not wait for `load`, which some pages never fire).
+// The loader with the annotator: registered (background/content-registration.ts) for addresses
+// that look like a policy, from the start of the document; put in by the background where the
+// sentinel on every page (sentinel.ts) finds a candidate by its title or host, and where the user
+// asks. Before the title is known it looks at the address (and the known-hosts filter); a page
+// that may be a policy reads the settings and asks the knowledge base (in the background, never
+// over the network) while the page is still parsed; at DOMContentLoaded, never later (it does not
+// wait for `load`, which some pages never fire), a page whose address or title reads like a policy
+// is read and its text sent to the analysis while the lookup is answered.
 // Single-page apps: a change of address re-runs the check, after cleaning up; so does a change of
 // settings. In "only when I click" mode nothing is read until the user asks from the toolbar popup.
-import { LOADER_REQUEST } from '../lib/content-files';
+import { LOADER_FLAG, LOADER_REQUEST } from '../lib/content-files';
 import { quickSignal } from '../core/page';
 import { bloomTester } from '../core/bloom';
 import { hostChain, normalizeHost } from '../core/url';
@@ -18,7 +20,7 @@ import { loadSettings, onSettingsChanged } from '../settings/store';
 import { loadAnnotator } from './load-annotator';
 import { step } from './status';
 
-const GUARD = '__clausemarkLoaded';
+const GUARD = LOADER_FLAG;
 const knownHost = bloomTester(knownHosts);
 const mayBeKnownHost = (hostname: string) => hostChain(normalizeHost(hostname)).some(knownHost);
 const isTop = window === window.top;
@@ -65,8 +67,6 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
     (r) => r,
     (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
   );
-  const byAddress = quickSignal(location.href, '').candidate;
-  const annotator = byAddress || force ? loadAnnotator() : null;
   const s = await read;
   step('settings');
   if (signal.aborted || isNeverSite(s, location.hostname)) return false;
@@ -76,15 +76,17 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false;
   const quick = quickSignal(location.href, document.title);
   if (!isTop && !quick.candidate && !force) return false;
+  const { startSession, begin } = await loadAnnotator();
+  // A page whose address or title reads like a policy is read now and its text sent to the
+  // analysis while the lookup is answered (whether it is a known document comes with the answer);
+  // a page only the knowledge base can call a policy waits for the answer.
+  const prepared = quick.candidate || force ? begin(s, lookup.then((a) => !!a?.match || force), signal) : undefined;
   const answer = await lookup;
   const match = answer?.match ?? null;
   step('lookup');
   if (signal.aborted || (!match && !quick.candidate && !force)) return false;
-  const { startSession } = await (annotator ?? loadAnnotator());
-  step('annotator');
-  if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
-  await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts });
+  await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts, prepared });
   return true;
 }
 

@@ -124,8 +124,9 @@ export class ClauseRenderer {
   /**
    * Makes the page show exactly these highlights: keeps those already placed, unwraps those no
    * longer wanted, adds the new ones (in slices, the page gets its turns). False when aborted.
+   * `together`: the badges of a first batch are made in the same task as its marks.
    */
-  async show(highlights: readonly Highlight<PageClause>[], stop?: AbortSignal): Promise<boolean> {
+  async show(highlights: readonly Highlight<PageClause>[], stop?: AbortSignal, together = false): Promise<boolean> {
     const stopped = () => this.signal.aborted || !!stop?.aborted;
     if (stopped()) return false;
     const wanted = new Map(highlights.map((h) => [h.primary.id, h]));
@@ -136,8 +137,9 @@ export class ClauseRenderer {
     }
     const fresh = highlights.filter((h) => !this.placed.has(h.primary.id));
     // The page's first highlights paint before their badges are made (the first screen sooner);
-    // later ones come with their badges, in one rendering of the page instead of two.
-    const first = this.placed.size === 0;
+    // later ones come with their badges, in one rendering of the page instead of two. `together`:
+    // the first ones too (a whole result at once, where one rendering matters more).
+    const first = this.placed.size === 0 && !together;
     await this.slicer.maybe();
     if (stopped()) return false;
     const marks = await highlightRangesSliced(

@@ -22,6 +22,13 @@ export function fingerprint(text: string): Promise<string> {
   return sha256Hex(normalizeForHash(text));
 }
 
+/** What an analysis of a page's text depends on, exactly: the text as read (not normalised: the
+ * clauses' offsets are into it) and its block breaks. Two reads with the same key get the same
+ * clauses from detectClauses; any other difference gets another key. */
+export function textKey(text: string, hardBreaks: readonly number[]): Promise<string> {
+  return sha256Hex(`${hardBreaks.join(',')}\n${text}`);
+}
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,

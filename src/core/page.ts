@@ -24,6 +24,15 @@ const TITLE_RULES: readonly [RegExp, PolicyKind][] = [
   [/\blegal\b|\bpolicies\b/i, 'legal'],
 ];
 
+/** Words without which neither an address nor a title can be a candidate (quickSignal's rules,
+ * loosely): one simple test, so an ordinary page never runs the rules themselves. */
+const ANY_POLICY_WORD = /priva|datensch|confiden|polic|gdpr|ccpa|cooki|track|term|tos|condition|eula|agreement|agb|cgu|legal|protect|licen/i;
+
+/** False only where quickSignal would say no candidate (the sentinel's first look, on every page). */
+export function mayBeCandidate(url: string, title: string): boolean {
+  return ANY_POLICY_WORD.test(url) || (!!title && ANY_POLICY_WORD.test(title));
+}
+
 /** URL and title only: cheap enough for every page. */
 export function quickSignal(url: string, title: string): QuickSignal {
   let path: string;

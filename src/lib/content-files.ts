@@ -2,8 +2,13 @@
 // background registers or injects the loader; the loader imports the annotator.
 // Kept in lib/ because both sides use it: the background (content-registration.ts) and the
 // content loader; a background import of src/content would cross the folder fence (docs/architecture.md).
+/** The one script on every page and frame in automatic mode (content/sentinel.ts): tiny. */
+export const SENTINEL_FILE = 'content/sentinel.js';
+/** The loader with the annotator (content/loader.ts): registered for addresses that look like a
+ * policy, put in by the background where the sentinel asks (page/inject) or the user asks. */
 export const LOADER_FILE = 'content/loader.js';
-export const ANNOTATOR_FILE = 'content/annotator.js';
+/** Set in the extension's isolated world of a frame once the loader runs there. */
+export const LOADER_FLAG = '__clausemarkLoaded';
 /** The page's UI beyond highlights and badges (panel, notices): loaded by the annotator when first needed. */
 export const UI_FILE = 'content/ui.js';
 /** The text analysis (detector, anchoring): loaded by the analysis host, or by a page when no host answers. */

@@ -126,9 +126,11 @@ describe('onboarding', () => {
     await onboarding.close();
     // Automatic mode again: the same probe sees the loader in the page and in the frame, so the
     // checks above can fail.
-    await expect.poll(async () => session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(1);
+    // (The sentinel on every page, and the loader on addresses that look like a policy.)
+    await expect.poll(async () => session.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(2);
     const auto = await extensionScriptsOn(FRAMED.url);
     expect(auto.worlds.length).toBeGreaterThanOrEqual(2);
+    expect(auto.scripts.some((u) => u.endsWith('/content/sentinel.js'))).toBe(true);
     expect(auto.scripts.some((u) => u.endsWith('/content/loader.js'))).toBe(true);
     await auto.page.close();
   });
@@ -201,11 +203,13 @@ describe('context menu: Explain this clause', () => {
     await page.waitForTimeout(500);
     const tabId = await tabOf(page);
     const text = 'Any dispute arising out of these Terms shall be resolved by final and binding arbitration, and you waive your right to participate in a class action.';
-    // As the menu's click does (background/content-registration.ts, requestLoader): a function run in
-    // the extension's isolated world of the page asks the loader there.
+    // As the menu's click does (background/index.ts: injectLoader, then requestLoader): the loader
+    // is put in the page (an ordinary page has only the sentinel), then a function run in the
+    // extension's isolated world of the page asks the loader there.
     const reply = await session.worker.evaluate(
       async ({ id, t }) =>
         (
+          await chrome.scripting.executeScript({ target: { tabId: id }, files: ['content/loader.js'], injectImmediately: true }),
           await chrome.scripting.executeScript({
             target: { tabId: id },
             func: (m: unknown) => (globalThis as unknown as { clausemarkRequest?: (m: unknown) => Promise<unknown> }).clausemarkRequest?.(m) ?? null,

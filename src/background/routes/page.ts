@@ -36,6 +36,17 @@ export const pageRoutes: Routes<PageMessage> = {
       return { match, texts: ctx.deps.badgeTexts?.() };
     },
   },
+  'page/inject': {
+    from: ['content'],
+    validate: (p) => empty(p),
+    async handle(_req, ctx) {
+      // Into the sending frame only (the browser names it, not the payload).
+      const page = senderPage(ctx);
+      if (!ctx.deps.injectLoader) return { ok: false };
+      await ctx.deps.injectLoader(page.tabId, page.frameId);
+      return { ok: true };
+    },
+  },
   'page/report': {
     from: ['content'],
     validate: (p) => checkPageReading(p),

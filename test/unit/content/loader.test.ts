@@ -32,6 +32,7 @@ vi.mock('../../../src/settings/store', () => ({
 vi.mock('../../../src/content/load-annotator', () => ({
   loadAnnotator: async () => ({
     startSession: async (input: { force?: boolean; reason: string }) => void h.started.push({ force: input.force, reason: input.reason }),
+    begin: async () => null,
     explainSelection: async () => true,
   }),
 }));

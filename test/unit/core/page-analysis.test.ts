@@ -49,7 +49,7 @@ describe('analyseText', () => {
       const anchored = out.find((m) => m.t === 'anchored');
       if (final?.t !== 'final' || anchored?.t !== 'anchored') throw new Error(`${id}: no answer`);
       expect(final.screening.policy, id).toBe(true);
-      const kb = knownClauses(read.text, relevant, anchored.spans);
+      const kb = knownClauses(read.text, relevant, anchored.spans ?? []);
       expect(kb.clauses.map((c) => c.id), id).toEqual(['kb-mine', 'kb-elsewhere']);
       const inTab = highlightsOf(detectedClauses(read.text, final.clauses), DEFAULT_SETTINGS, kb.clauses)
         .highlights.map((h) => h.primary)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { confirmPolicyText, countWords, quickSignal } from '../../../src/core/page';
+import { confirmPolicyText, countWords, mayBeCandidate, quickSignal } from '../../../src/core/page';
 import { SHARED_DATA } from '../../fixtures/pages';
 
 function declaredUrls(file: string, types: string[]): string[] {
@@ -28,6 +28,27 @@ describe('quickSignal (URL and title only)', () => {
     expect(quickSignal('https://example.com/page?id=7', 'Privacy Notice | Example').kind).toBe('privacy');
     expect(quickSignal('https://example.com/p/123', 'Terms of Use').kind).toBe('terms');
     expect(quickSignal('https://example.com/x', 'Cookie Policy').kind).toBe('cookies');
+  });
+
+  it('mayBeCandidate (the sentinel\'s first look) is false only where quickSignal says no', () => {
+    const kb = JSON.parse(readFileSync('src/kb/generated/kb.json', 'utf8')) as { documents: { patterns: { host: string; path: string }[] }[] };
+    const urls = [
+      ...kb.documents.flatMap((d) => d.patterns.map((p) => `https://${p.host}${p.path}`)),
+      ...declaredUrls('ota-pga/declarations-urls.csv', ['Privacy Policy', 'Terms of Service']),
+      ...declaredUrls('ota-genai-eu/declarations-urls.csv', ['Privacy Policy', 'Terms of Service', 'Cookies Policy']),
+    ];
+    const titles = ['', 'Privacy Notice | Example', 'Terms of Use', 'Cookie Policy', 'Data Protection', 'END-USER LICENSE AGREEMENT', 'Legal', 'Services Agreement', 'Conditions of Use', 'Our Policies', 'Terms & Conditions'];
+    let candidates = 0;
+    for (const u of urls) {
+      for (const t of titles) {
+        if (!quickSignal(u, t).candidate) continue;
+        candidates++;
+        expect(mayBeCandidate(u, t), `${u} | ${t}`).toBe(true);
+      }
+    }
+    expect(candidates).toBeGreaterThan(20_000);
+    for (const t of titles.slice(1)) expect(mayBeCandidate('https://example.com/p/123', t), t).toBe(true);
+    expect(mayBeCandidate('https://notes.example.org/datasets/handbook', 'Dataset handbook')).toBe(false);
   });
 
   it('leaves ordinary pages alone', () => {

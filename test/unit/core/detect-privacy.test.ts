@@ -16,6 +16,13 @@ function found(sentence: string, heading = 'Privacy Policy'): FoundClause[] {
   return detect(segment(text, breaks)).filter((c) => c.start < start + sentence.length && c.end > start);
 }
 const concerns = (s: string, h?: string) => found(s, h).filter((c) => c.severity === 'high' || c.severity === 'medium');
+/** The stance the shipped privacy model gives `s` as a statement of `category` (sentence words only). */
+const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
+  const norm = normalizeForMatch(s);
+  return stanceSeverity(shippedPrivacyModel(), [], tokens(norm), norm, category, fallback);
+};
+/** Whether `t` is never a clause (heading, pointer, definition, fragment…). */
+const isNotAClause = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
 
 describe('protective and negated statements are never a concern', () => {
   const cases: [string, string?][] = [
@@ -115,11 +122,6 @@ describe('the shipped privacy model', () => {
 
 // The stance readings of the seventh reader reading (real sentences of checks 8 and 9).
 describe('stance readings: hedged denials, long periods, default opt-in, opt-outs, plain statements', () => {
-  const m = shippedPrivacyModel();
-  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
-    const norm = normalizeForMatch(s);
-    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
-  };
   it('a hedged denial of a sale is not the good side of data sale', () => {
     expect(sev('data-sale', 'We do not sell your Personal Data in the conventional sense (i.e., for money).', 'high')).toBe('medium');
     expect(sev('data-sale', 'Except for this kind of selling or sharing, Zillow doesn’t otherwise sell any of your personal data.', 'high')).toBe('medium');
@@ -146,24 +148,18 @@ describe('stance readings: hedged denials, long periods, default opt-in, opt-out
 });
 
 describe('eighth reading (privacy): labels, pointers, consent as a basis, restricted rights, retention periods', () => {
-  const m = shippedPrivacyModel();
-  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
-    const norm = normalizeForMatch(s);
-    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
-  };
-  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
   it('list labels, glossary labels, pointers and changelog lines are not clauses', () => {
-    expect(n('Rights in relation to automated decision making and profiling.')).toBe(true);
-    expect(n('(5) Right to Opt-Out of Targeted Advertising and/or "Sale".')).toBe(true);
-    expect(n('The right to opt out of targeted advertising is yours and you may use it at any time.')).toBe(false);
-    expect(n('Cookie Identifier: A cookie – or data file – with a unique identifier that we set from our webpage “tribalfusion.com”.')).toBe(true);
-    expect(n('Retention: a copy of your data is kept for 30 days.')).toBe(false);
-    expect(n('- Profile Data- Device data- App Usage Data- Identification / Verification data- Cookies, SDKs, Analytics, and Third-Party Technologies Data')).toBe(true);
-    expect(n('In addition to the rights we state under this policy and subject to the exceptions found under the CCPA, Consumers have the right to:')).toBe(true);
-    expect(n('You can exercise rights related to this data by following the instructions in the Your Choices section, below.')).toBe(true);
-    expect(n('Relevant browser-based cookie controls are described in our Cookies & Tracking Notice.')).toBe(true);
-    expect(n('We added more detail about cookies, first-party advertising measurement, and your privacy choices.')).toBe(true);
-    expect(n('You can control cookies in your browser settings.')).toBe(false);
+    expect(isNotAClause('Rights in relation to automated decision making and profiling.')).toBe(true);
+    expect(isNotAClause('(5) Right to Opt-Out of Targeted Advertising and/or "Sale".')).toBe(true);
+    expect(isNotAClause('The right to opt out of targeted advertising is yours and you may use it at any time.')).toBe(false);
+    expect(isNotAClause('Cookie Identifier: A cookie – or data file – with a unique identifier that we set from our webpage “tribalfusion.com”.')).toBe(true);
+    expect(isNotAClause('Retention: a copy of your data is kept for 30 days.')).toBe(false);
+    expect(isNotAClause('- Profile Data- Device data- App Usage Data- Identification / Verification data- Cookies, SDKs, Analytics, and Third-Party Technologies Data')).toBe(true);
+    expect(isNotAClause('In addition to the rights we state under this policy and subject to the exceptions found under the CCPA, Consumers have the right to:')).toBe(true);
+    expect(isNotAClause('You can exercise rights related to this data by following the instructions in the Your Choices section, below.')).toBe(true);
+    expect(isNotAClause('Relevant browser-based cookie controls are described in our Cookies & Tracking Notice.')).toBe(true);
+    expect(isNotAClause('We added more detail about cookies, first-party advertising measurement, and your privacy choices.')).toBe(true);
+    expect(isNotAClause('You can control cookies in your browser settings.')).toBe(false);
   });
   it('"however" opening a sentence does not undo its denial', () => {
     expect(sev('data-sharing', 'However, MailChimp does not use the data of our newsletter recipients to write them down or pass them on to third parties.', 'medium')).toBe('good');
@@ -185,16 +181,10 @@ describe('eighth reading (privacy): labels, pointers, consent as a basis, restri
 });
 
 describe('ninth reading (privacy): fragments, rights lead-ins, limited sharing, Do Not Track, deletion', () => {
-  const m = shippedPrivacyModel();
-  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
-    const norm = normalizeForMatch(s);
-    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
-  };
-  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
   it('fragments and lead-ins to rights are not clauses', () => {
-    expect(n('DPF Principles) with regard to the processing of personal data received from Switzerland in reliance on the Swiss-U.S.')).toBe(true);
-    expect(n('If you are a resident of California, or jurisdictions with similar laws, you may have certain additional privacy rights.')).toBe(true);
-    expect(n('You may have additional rights under applicable laws to access, delete, correct, or otherwise manage certain personal information.')).toBe(false);
+    expect(isNotAClause('DPF Principles) with regard to the processing of personal data received from Switzerland in reliance on the Swiss-U.S.')).toBe(true);
+    expect(isNotAClause('If you are a resident of California, or jurisdictions with similar laws, you may have certain additional privacy rights.')).toBe(true);
+    expect(isNotAClause('You may have additional rights under applicable laws to access, delete, correct, or otherwise manage certain personal information.')).toBe(false);
   });
   it('processors bound by contract or given only what they need: good; Do Not Track ignored: a concern; a commitment to remove: good', () => {
     expect(sev('data-sharing', 'Third-party processors are contractually bound to handle your data in accordance with our privacy standards.', 'medium')).toBe('good');
@@ -215,32 +205,23 @@ describe('sensitive data is found by its rule with a practice verb, never high o
 });
 
 describe('tenth reading (privacy, check 11): sensitive-data stance, pointers to FAQs, confidentiality in a sale, a right to delete backups', () => {
-  const m = shippedPrivacyModel();
-  const sev = (category: string, s: string, fallback: 'high' | 'medium' | 'low' | 'good'): string => {
-    const norm = normalizeForMatch(s);
-    return stanceSeverity(m, [], tokens(norm), norm, category, fallback);
-  };
-  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
   it('consenting to the processing of sensitive data is not good practice; asking for consent is', () => {
     expect(found('By accessing this Website and creating an account, you consent to NKL Associates processing your personal data, including data that may reflect or concern your sex life, sexual preferences, and sexual orientation.', 'Consent')
       .filter((c) => c.category === 'sensitive-data').map((c) => c.severity)).not.toContain('good');
     expect(sev('sensitive-data', 'We will ask for your explicit consent before we process any sensitive personal information.', 'high')).toBe('good');
   });
   it('a pointer to an FAQ is not a clause; confidentiality kept in a sale is good; a right to delete backups is the concern', () => {
-    expect(n('For information on how we process personal data through “profiling” and “automated decision-making”, please see our FAQ.')).toBe(true);
+    expect(isNotAClause('For information on how we process personal data through “profiling” and “automated decision-making”, please see our FAQ.')).toBe(true);
     expect(sev('data-sharing', 'If Google is involved in a merger, acquisition or sale of assets, we’ll continue to ensure the confidentiality of your personal information.', 'medium')).toBe('good');
     expect(sev('retention', 'If a device has not backed up to iCloud for a period of one hundred and eighty (180) days, Apple reserves the right to delete any backups associated with that device.', 'good')).toBe('medium');
   });
 });
 
 describe('eleventh reading (privacy, check 12): pointers to sections and sites, data not deleted', () => {
-  const m = shippedPrivacyModel();
-  const n = (t: string): boolean => { const norm = normalizeForMatch(t); return notAClause(norm, tokens(norm)); };
   it('pointers are not clauses; data not deleted is kept', () => {
-    expect(n('You may request additional information in this respect by exercising your rights as set out in the Exercising your rights section.')).toBe(true);
-    expect(n('You may want to visit http://www.networkadvertising.org/managing/opt_out.asp, which provides information regarding targeted advertising.')).toBe(true);
-    expect(n('You may request a copy of the safeguards we rely on for international transfers.')).toBe(false);
-    const norm = normalizeForMatch('Deactivation does not automatically delete personal or other data stored on your Device.');
-    expect(stanceSeverity(m, [], tokens(norm), norm, 'retention', 'medium')).toBe('medium');
+    expect(isNotAClause('You may request additional information in this respect by exercising your rights as set out in the Exercising your rights section.')).toBe(true);
+    expect(isNotAClause('You may want to visit http://www.networkadvertising.org/managing/opt_out.asp, which provides information regarding targeted advertising.')).toBe(true);
+    expect(isNotAClause('You may request a copy of the safeguards we rely on for international transfers.')).toBe(false);
+    expect(sev('retention', 'Deactivation does not automatically delete personal or other data stored on your Device.', 'medium')).toBe('medium');
   });
 });

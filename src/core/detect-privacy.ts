@@ -186,6 +186,8 @@ const NAMES_ONLY = [
   /\b(as (set out|described|explained|detailed)|in accordance with [^.;]{0,60}) in the "?[a-z' &?-]{3,80}"? section\b/,
   /^(you may|you might) (want|wish) to (visit|read|review|see)\b/,
 ];
+// Verbs (and the voice of the service) that make a sentence a statement rather than a label.
+const VERB = /\b(we|us|our|you|your|they|it|is|are|was|were|be|been|may|might|will|would|can|could|shall|should|must|do|does|did|has|have|had|share[sd]?|sharing|disclose[sd]?|provide[sd]?|sell|sold|transfer(s|red)?|use[sd]?|collect(s|ed)?|process(es|ed)?|receive[sd]?|help[s]?|perform[s]?|support[s]?|include[sd]?|allow[s]?|enable[s]?|send[s]?|store[sd]?|keep[s]?|kept)\b/;
 /** A list label naming a right ("Rights in relation to automated decision making and profiling.",
  * "(5) Right to Opt-Out of Targeted Advertising and/or "Sale"."): no statement of its own. */
 const RIGHT_LABEL = /^(\(?[0-9a-z]{1,3}[.)]\s*)?(the )?rights? (to|of|in relation to|regarding|concerning|relating to)\b(?![^.;]*\b(you|we|may|can|have|has|is|are|will|must)\b)/;
@@ -201,6 +203,9 @@ export function refersOnward(norm: string, toks: readonly string[]): boolean {
   for (const re of REFERS_ONWARD) if (re.test(norm)) return true;
   for (const re of NAMES_ONLY) if (re.test(norm)) return true;
   if (toks.length <= 12 && RIGHT_LABEL.test(norm)) return true;
+  // A list item naming recipients, without a verb ("Hosting and content delivery network services
+  // (e.g., AWS, Equinix, CenturyLink, YouTube, Vimeo)."): the statement is the lead-in's.
+  if (/^[•*·-]?\s*(?!(to|no|not)\b)[a-z][a-z ,&/'-]{2,80}\((e\.g\.|such as|for example)/.test(norm) && !VERB.test(norm)) return true;
   // A label defined by what it names ("Cookie Identifier: A cookie – or data file – with a unique
   // identifier that we set…").
   const label = /^([a-z][a-z0-9 '&/-]{1,40}): (a|an) ([a-z-]{3,})\b/.exec(norm);

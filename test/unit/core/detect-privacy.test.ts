@@ -225,3 +225,11 @@ describe('eleventh reading (privacy, check 12): pointers to sections and sites, 
     expect(sev('retention', 'Deactivation does not automatically delete personal or other data stored on your Device.', 'medium')).toBe('medium');
   });
 });
+
+describe('twelfth reading (privacy, check 13): recipient list items without a verb', () => {
+  it('a list item naming recipients states nothing; a sentence that shares does', () => {
+    expect(isNotAClause('Hosting and content delivery network services (e.g., AWS, Equinix, CenturyLink, YouTube, Vimeo).')).toBe(true);
+    expect(isNotAClause('We share data with hosting providers (e.g., AWS, Equinix).')).toBe(false);
+    expect(isNotAClause('No automated decision making (including profiling) takes place.')).toBe(false);
+  });
+});

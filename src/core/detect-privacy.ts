@@ -185,6 +185,8 @@ const NAMES_ONLY = [
   // visit http://…, which provides information…".
   /\b(as (set out|described|explained|detailed)|in accordance with [^.;]{0,60}) in the "?[a-z' &?-]{3,80}"? section\b/,
   /^(you may|you might) (want|wish) to (visit|read|review|see)\b/,
+  // "b) Our Cookie Policy, which sets out information about the "cookies" on our Website;"
+  /\b(policy|notice|statement),? which (sets out|describes|explains|contains|provides)\b/,
 ];
 // Verbs (and the voice of the service) that make a sentence a statement rather than a label.
 const VERB = /\b(we|us|our|you|your|they|it|is|are|was|were|be|been|may|might|will|would|can|could|shall|should|must|do|does|did|has|have|had|share[sd]?|sharing|disclose[sd]?|provide[sd]?|sell|sold|transfer(s|red)?|use[sd]?|collect(s|ed)?|process(es|ed)?|receive[sd]?|help[s]?|perform[s]?|support[s]?|include[sd]?|allow[s]?|enable[s]?|send[s]?|store[sd]?|keep[s]?|kept)\b/;
@@ -307,7 +309,7 @@ const WILL_DELETE = /\b(will|shall|must|we'll) (either )?(promptly |securely |pe
 // ("Only as long as necessary" stays with the model: three readers called it protective, five
 // accepted it as the concern.)
 // Processors held to the service's rules, or given only what they need: a limit on sharing.
-const SHARING_LIMITED = /\bensure the confidentiality\b|\bcontractually (bound|obligated|required|committed)\b|\bbound by (contract|confidentiality|written agreements?)\b|\bonly (provide|share|disclose|give)\b[^.;]{0,80}\b(necessary|needed|required)\b/;
+const SHARING_LIMITED = /\bensure the confidentiality\b|\bremain (responsible|liable)\b|\bcontractually (bound|obligated|required|committed)\b|\bbound by (contract|confidentiality|written agreements?)\b|\bonly (provide|share|disclose|give)\b[^.;]{0,80}\b(necessary|needed|required)\b/;
 // Do Not Track ignored, opt-outs lost when cookies are cleared: the concern side of tracking.
 const DNT_IGNORED = /\b(do not|don't|does not|doesn't|not|cannot) (currently )?(recogni[sz]e|respond to|honou?r|support)\b[^.;]{0,40}\bdo[- ]not[- ]track\b/;
 const OPT_OUT_LOST = /\bopt[- ]?out\b[^.;]{0,80}\b(nullif\w*|eras\w*|lost|invalid\w*|no longer (work|apply))\b|\b(clearing|deleting|delete) (your )?cookies\b[^.;]{0,60}\b(eras\w*|remov\w*|nullif\w*)\b[^.;]{0,30}\bopt[- ]?out\b/;

@@ -9,7 +9,7 @@
 const AGE_CONDITION = /\b(must|need to|have to|are required to|should) be (at least |over |older than |more than )?(\d+|of (legal|the required|full) age|the age of (majority|consent)|an adult|old enough)\b|\bunder the (minimum )?age\b[^.;]{0,80}\b(must|need|may not|cannot|can't|are not (allowed|permitted))\b|\b(must|need to) (have|get|obtain) (your |their |the )?(parent|guardian)|\bprohibited from (registering|using|creating|accessing)\b|\b(represent|warrant|confirm)s?( and (warrant|represent))? that you are (at least |over |more than )?(\d+|of legal age|an adult)/;
 /** A parent's responsibility for the child's use ("Please ask your parent or legal guardian to
  * read these terms with you", "you're responsible for your child's activity"). */
-const PARENT_RESPONSIBLE = /\bask your parent\b|\b(you'?re|you are) responsible for (your|the) child'?s?\b/;
+const PARENT_RESPONSIBLE = /\bask your parent\b|\bhave your parent (or (legal )?guardian )?(fill|complete|submit)\b|\b(you'?re|you are) responsible for (your|the) child'?s?\b/;
 /** An age limit on the service's audience ("not directed to children under the age of 13",
  * "No person under the age of 18 may use this website…"). */
 const AGE_LIMIT = /\b(under|over|below|younger than|older than) (the age of |age )?(\d+|eighteen|sixteen|thirteen)\b|\bage of (majority|consent|\d+)\b|\bnot (directed|intended|targeted)\b[^.;]{0,40}\b(children|minors|kids)\b/;
@@ -29,7 +29,7 @@ const ON_BEHALF_OF_CHILD = /\brequests? on behalf of your (minor )?child(ren)?\b
 const ABOUT_DATA = /\b(collect\w*|information|data|personal|knowingly|process\w*|delete\w*)\b/;
 
 /** The user's rights in a dispute or over a moderation decision, not over their data. */
-const NOT_DATA_RIGHT = /\brequest a review of (our|the) decision\b|\b(cancel|change|stop|turn off)\b[^.;]{0,60}\b(subscriptions?|auto(matic(ally)?)?[- ]?renew\w*)\b|\bold enough to consent\b|\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
+const NOT_DATA_RIGHT = /\bit is your responsibility to\b|\brequest a review of (our|the) decision\b|\b(cancel|change|stop|turn off)\b[^.;]{0,60}\b(subscriptions?|auto(matic(ally)?)?[- ]?renew\w*)\b|\bold enough to consent\b|\bwe may (at any time |also )?(require|ask) you to (provide|verify|submit|confirm)\b|\bright of withdrawal\b|\bwithdraw(al)? from (this|the) (contract|purchase|order)\b|\bcooling[- ]off\b|\barbitrat\w*|\bclass[- ]action|\bjury\b|\b(challenge|appeal|contest)\b[^.;]{0,60}\b(decision|removal|removed|suspension|moderation)\b/;
 
 const BROWSER_CONTROL = /\b(browsers?|cookie settings|cookie preferences|cookies?|technologies)\b/;
 const RIGHT_WORDS = /\b(rights?|request\w*|erasure|rectif\w*|portab\w*|access to your|delete your (data|information|account)|object to)\b/;
@@ -128,7 +128,7 @@ const INDEMNIFY_VERB = /\bindemnif(y|ies)\b|\bhold (us|[a-z]+) (and [^.;]{0,80})
  * cookies may break: none follows what the user does. */
 const NECESSARY_COOKIES = /\b(strictly necessary|essential|necessary|required|session|functional(ity)?) cookies?\b|\bcookies? ((that|which|to) )?(are|is) (strictly )?(necessary|essential|required)\b|\bcookies?\b[^.;]{0,40}\b(record|remember|store|save)s? (if|whether) (a |the )?(user|you|visitor) (has|have) (accepted|agreed|consented)\b|\b(stores?|saves?|records?) (your |the )?(consent|cookie) (preferences?|choices?|settings)\b|\bcookies?\b[^.;]{0,60}\b(remember|record|store|save)s? (your |the )?(cookie )?(consent|choices?|preferences? (about|regarding|for) cookies)\b/;
 const TRACKING_USE = /\b(analytic\w*|advertis\w*|ads?|marketing|third[- ]part\w*|track\w*|profil\w*|measur\w*|statistic\w*|personali[sz]\w*|targeted|performance|across|beacons?|pixels?)\b/;
-const BLOCKING_BREAKS = /\b(disabl\w*|block\w*|reject\w*|refus\w*|delet\w*|turn\w* off)\b[^.;]{0,40}\bcookies?\b[^.;]{0,80}\b(may|might|will|could|can)\b[^.;]{0,40}\b(not (work|function)|affect\w*|prevent\w*|impair\w*|break|limit\w*|lose|unable|degrade\w*)\b/;
+const BLOCKING_BREAKS = /\b(disabl\w*|block\w*|reject\w*|refus\w*|delet\w*|turn\w* off|(do not|don't) (allow|accept))\b[^.;]{0,40}\bcookies?\b[^.;]{0,80}\b(may|might|will|could|can)\b[^.;]{0,40}\b(not (work|function)|affect\w*|prevent\w*|impair\w*|break|limit\w*|lose|unable|degrade\w*|not be able)\b/;
 /** A change of prices or promotions alone is a payment term ("All prices displayed on the Store are
  * subject to change"), not a change of the terms or the service. */
 /** A change of what the user pays ("We reserve the right to change the fees that we charge for the
@@ -177,7 +177,7 @@ const YOUR_PROPERTY = /\b(on|of|from|to|in) your (web ?sites?|sites?|apps?|appli
 /** A list item of prohibited or required conduct, without the service as subject ("2. Transferring,
  * selling, or using user data for serving ads…", "(7) engage in any conduct that is likely to cause
  * a security breach of your Account;"): a rule for the reader, not the service's practice. */
-const CONDUCT_ITEM = /^(\(?[0-9a-z]{1,3}[.)]\s*|[•*·▪-]\s*)?((transferr|sell|us|collect|harvest|solicit|shar|disclos|upload|post|transmitt|engag|attempt|access|interfer|circumvent|violat|stor|track|scrap|min|rent|leas|combin|link|re-identify|de-?anonymiz|target|profil|creat|mak|send|impersonat|harm)ing\b|to (harm|use|collect|harvest|solicit|sell|share|transfer|engage|attempt|access|interfere|circumvent|violate|upload|post|transmit|disclose|store|track)\b|(engage|attempt|harvest|solicit|circumvent|interfere|violate|use|access|collect|sell|transfer|disclose)\b)/;
+const CONDUCT_ITEM = /^(\(?[0-9a-z]{1,3}[.)]\s*|[•*·▪-]\s*)?((offer|transferr|sell|us|collect|harvest|solicit|shar|disclos|upload|post|transmitt|engag|attempt|access|interfer|circumvent|violat|stor|track|scrap|min|rent|leas|combin|link|re-identify|de-?anonymiz|target|profil|creat|mak|send|impersonat|harm)ing\b|to (harm|use|collect|harvest|solicit|sell|share|transfer|engage|attempt|access|interfere|circumvent|violate|upload|post|transmit|disclose|store|track)\b|(engage|attempt|harvest|solicit|circumvent|interfere|violate|use|access|collect|sell|transfer|disclose)\b)/;
 
 /** Data coming in from others ("…collect personal information and may share some or all of this
  * information with us", "before giving us any of your information"): received, not shared. */
@@ -288,8 +288,12 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
  * Partner for compensation for the damage incurred"): the protective side of the clause. */
 const PROVIDER_LIABLE = /\b(we|the company|the provider|[a-z0-9-]+ (gmbh|inc|ltd|llc|ag|se|s\.a|b\.v|limited|corporation))\.? (shall|will|is|are) (be )?(fully |also |nevertheless )?liable\b(?! (only|solely|up to|to the extent|for no\b))/;
 
+/** The user not liable ("The User will not be liable for any loss attributable to transactions
+ * carried out after notification…"): the protective side of a liability clause. */
+const USER_NOT_LIABLE = /^[^;]{0,60}\b(the user|you|the customer|the client|the consumer) (will|shall) not be (held )?(liable|responsible)\b/;
+
 export function protectiveReading(category: string, norm: string): boolean {
-  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm) || PROVIDER_LIABLE.test(norm);
+  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm) || PROVIDER_LIABLE.test(norm) || USER_NOT_LIABLE.test(norm);
   if (category === 'indemnification') return INDEMNIFIES_USER.test(norm) || INDEMNITY_LIMITED.test(norm);
   if (category === 'jurisdiction') return HOME_COURTS.test(norm);
   return false;
@@ -318,6 +322,7 @@ export function minorReading(category: string, norm: string): boolean {
   if (category === 'indemnification') return /\bindemnify (us|[a-z]+) for (any )?taxes\b/.test(norm);
   if (category === 'limitation-of-liability') return FORCE_MAJEURE.test(norm) && !BROAD_LIMIT.test(norm);
   if (category === 'arbitration') return ARBITRATION_LOGISTICS.test(norm);
+  // (A beta service ending stays medium: one reader called it trivial, another accepted it.)
   // (Suspension for an unpaid bill and payment processors handling a payment stay medium: readers
   // accepted them six times and once, and called them minor once each.)
   if (category === 'tracking') return (SECURITY_COOKIES.test(norm) && !AD_TRACKING.test(norm)) || BARE_COOKIES.test(norm);

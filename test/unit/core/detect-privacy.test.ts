@@ -233,3 +233,10 @@ describe('twelfth reading (privacy, check 13): recipient list items without a ve
     expect(isNotAClause('No automated decision making (including profiling) takes place.')).toBe(false);
   });
 });
+
+describe('twelfth reading (privacy): accountability for onward transfers, pointers to a policy', () => {
+  it('remaining responsible is good sharing; "our Cookie Policy, which sets out…" is a pointer', () => {
+    expect(sev('data-sharing', 'Under the DPF Accountability for Onward Transfer Principle, we remain responsible for any of your personal data that we share with third parties acting as our agents.', 'medium')).toBe('good');
+    expect(isNotAClause('b) Our Cookie Policy, which sets out information about the “cookies” on our Website;')).toBe(true);
+  });
+});

@@ -288,6 +288,18 @@ describe('readings a reader rejects', () => {
     expect(not('data-sharing', 'We share your information with advertising partners.', true)).toBe(false);
   });
 
+  it('twelfth reading (checks 10 and 13): forms for parents, cookies not allowed, releases, offers to sell, duties as controller, the user not liable', () => {
+    expect(not('childrens-data', 'If you’re under 13 years old, please have your parent or guardian fill out the form.', true)).toBe(true);
+    expect(not('childrens-data', 'If you’re under the age required to manage your own Google Account, you must have your parent or legal guardian’s permission to use a Google Account.')).toBe(false);
+    expect(not('tracking', 'If you do not allow these cookies you may not be able to use or see these sharing tools.', true)).toBe(true);
+    expect(not('indemnification', '17.6 To the fullest extent permitted by law, you release Vinted from any claims arising out of disputes with other Users.')).toBe(true);
+    expect(not('indemnification', 'You agree to indemnify, defend, and hold harmless us and the Released Entities from and against all claims.')).toBe(false);
+    expect(not('data-sale', 'Offering to buy or sell personal information (such as the sale of credentials to access paid subscription services);')).toBe(true);
+    expect(not('user-rights', 'As a Data Controller, it is Your responsibility to inform Data Subjects about the Processing and to respond to their requests.')).toBe(true);
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('The User will not be liable for any loss attributable to transactions carried out after notification was provided.'))).toBe(true);
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('We will not be liable for any loss attributable to transactions.'))).toBe(false);
+  });
+
   it('a purpose-list item about notices is not a change clause', () => {
     expect(not('unilateral-change', '● To notify you of important changes to our Services such as the revision of terms.')).toBe(true);
     expect(not('unilateral-change', 'We may revise these Terms from time to time.')).toBe(false);

@@ -37,7 +37,7 @@ for (const [service, rs] of byService) {
     const flagged = r[cFlagged] as string;
     const still = flags.some(({ f, t }) => f.category === r[cCat] && f.severity === r[cSev] && (t.includes(flagged.slice(0, 60)) || flagged.includes(t.slice(0, 60))));
     const y = r[cVerdict] === 'Y';
-    if (still) { if (y) keptY++; else { keptN++; if (process.env.SHOW_KEPT) console.log(`kept ${r[0]} N ${r[cCat]}/${r[cSev]} [${r[cVerdict + 1] ?? ''}] ${r[cVerdict + 2] ?? ''}: ${flagged.slice(0, 300)}`); } } else { if (y) goneY++; else goneN++; console.log(`gone ${r[0]} ${y ? 'Y' : 'N'} ${r[cCat]}/${r[cSev]}: ${flagged.slice(0, 110)}`); }
+    if (still) { if (y) keptY++; else { keptN++; if (process.env.SHOW_KEPT) console.log(`kept ${r[0]} N ${r[cCat]}/${r[cSev]} [${r[head.indexOf('reason')] ?? ''}] ${r[head.indexOf('note')] ?? ''}: ${flagged.slice(0, 300)}`); } } else { if (y) goneY++; else goneN++; console.log(`gone ${r[0]} ${y ? 'Y' : 'N'} ${r[cCat]}/${r[cSev]}: ${flagged.slice(0, 110)}`); }
   }
 }
 const judged = keptY + keptN + goneY + goneN;

@@ -299,7 +299,6 @@ const KEPT_AFTER = /\buntil (your|the) account is (deleted|closed|terminated)\b|
 // readers read it as the concern (one read "a maximum of 14 months, then deleted" as protective). (The account's lifetime is left to the model: the labelled set
 // and readers are split on it.)
 const LONG_KEEP = /\b(for|of|up to|at least|maximum of|minimum of|further|additional|plus|another|period of) (a period of |a maximum of |up to )?(([2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)( \(\d{1,3}\))? (full |calendar )?years?|([2-9]\d|\d{3}) months)\b/;
-// …when the data is kept then, not deleted after a period of inactivity.
 // Kept as long as consent or a legitimate interest lasts: open-ended, not a protection.
 const OPEN_ENDED = /\blegitimate (business )?interests?\b[^.;]{0,40}\b(appl\w*|exist\w*|lasts?|continu\w*|require\w*)\b|\bas long as (the |your )?consent (exists|is valid|remains|lasts)\b/;
 // "…webserver logs that we usually keep 10-14 days", "deleted after 30 days".
@@ -318,6 +317,7 @@ const OPT_OUT_LOST = /\bopt[- ]?out\b[^.;]{0,80}\b(nullif\w*|eras\w*|lost|invali
 const CONSENT_BASIS = /\b(with your (consent|permission)|at your (direction|request)|upon your (request|consent)|where (we have|you have given|you have provided) (your )?(consent|permission)|where you have consented)\b/;
 const LIMITS_SHARING = /\b(only|solely|exclusively|never|not|unless)\b|n't\b/;
 const RESTRICTS_RIGHT = /\b(restrict|limit|prevent|block|remove)s? (your|the user'?s?|their) (ability|right|access)\b/;
+// A long period counts when the data is kept for it, not when it is the wait before deletion.
 const KEEP_VERB = /\b(retain\w*|kept|keep\w*|stor(e|ed|es|age)|hold|held|archiv\w*|maintain\w*|process\w*|use[sd]?|disclose[sd]?|preserve[sd]?)\b/;
 // Hedged denials of a sale ("We do not sell your Personal Data in the conventional sense (i.e.,
 // for money)", "Except for this kind of selling or sharing, Zillow doesn't otherwise sell…"): an

@@ -288,12 +288,16 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
  * Partner for compensation for the damage incurred"): the protective side of the clause. */
 const PROVIDER_LIABLE = /\b(we|the company|the provider|[a-z0-9-]+ (gmbh|inc|ltd|llc|ag|se|s\.a|b\.v|limited|corporation))\.? (shall|will|is|are) (be )?(fully |also |nevertheless )?liable\b(?! (only|solely|up to|to the extent|for no\b))/;
 
+/** An item of a carve-out list ("death or personal injury caused by our negligence;" under "Nothing
+ * in these Terms excludes our liability for:"): what stays the provider's liability. */
+const CARVED_OUT_ITEM = /^(\(?[a-z0-9]{1,3}[.)]\s*|[•*·-]\s*)?(death or (personal )?injury|fraud(ulent misrepresentation)?|gross negligence|wilful misconduct)\b[^.;]{0,120}[;.]?$/;
+
 /** The user not liable ("The User will not be liable for any loss attributable to transactions
  * carried out after notification…"): the protective side of a liability clause. */
 const USER_NOT_LIABLE = /^[^;]{0,60}\b(the user|you|the customer|the client|the consumer) (will|shall) not be (held )?(liable|responsible)\b/;
 
 export function protectiveReading(category: string, norm: string): boolean {
-  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm) || PROVIDER_LIABLE.test(norm) || USER_NOT_LIABLE.test(norm);
+  if (category === 'limitation-of-liability') return CARVE_OUT.test(norm) || CARVED_OUT_ITEM.test(norm) || PROVIDER_LIABLE.test(norm) || USER_NOT_LIABLE.test(norm);
   if (category === 'indemnification') return INDEMNIFIES_USER.test(norm) || INDEMNITY_LIMITED.test(norm);
   if (category === 'jurisdiction') return HOME_COURTS.test(norm);
   return false;

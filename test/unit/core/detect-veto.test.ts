@@ -298,6 +298,9 @@ describe('readings a reader rejects', () => {
     expect(not('user-rights', 'As a Data Controller, it is Your responsibility to inform Data Subjects about the Processing and to respond to their requests.')).toBe(true);
     expect(protectiveReading('limitation-of-liability', normalizeForMatch('The User will not be liable for any loss attributable to transactions carried out after notification was provided.'))).toBe(true);
     expect(protectiveReading('limitation-of-liability', normalizeForMatch('We will not be liable for any loss attributable to transactions.'))).toBe(false);
+    // An item of a carve-out list, seen in the running extension on Claude's terms.
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('death or personal injury caused by our negligence;'))).toBe(true);
+    expect(protectiveReading('limitation-of-liability', normalizeForMatch('We are not liable for any loss, including loss of data or profits;'))).toBe(false);
   });
 
   it('a purpose-list item about notices is not a change clause', () => {

@@ -102,6 +102,8 @@ describe.each([
     const page = await session.context.newPage();
     await page.goto(FRENCH_PAGE.url, { waitUntil: 'domcontentloaded' });
     await waitForAnnotation(page);
+    // The notice comes from the lazily loaded UI module: under load it can follow the annotation.
+    await waitForUi(page, '.toast');
     const toast = (await uiText(page, '.toast')) ?? '';
     expect(toast).toContain(m('toastEnglishOnlyLooks').replace('$LANGUAGE$', m('langFrench')));
     expect(toast).toContain(m('toastNothingHighlighted'));

@@ -100,6 +100,8 @@ export interface PrivacyOptions {
   anyGrid: number;
   /** Loss weight of ToS;DR quotes as stance examples (0: not used). */
   tosdrStance: number;
+  /** Loss weight of ToS;DR quotes as topic examples of their mapped category (0: not used). */
+  tosdrTopic: number;
   /** Categories that may only fire where one of their rules also matches (gated), whatever the
    * inner folds prefer: the labelled set is privacy policies, and these categories meet text
    * outside it (terms, AI product pages) that the set cannot measure. */
@@ -128,6 +130,10 @@ export const PRIVACY_OPTIONS: PrivacyOptions = {
   // ToS;DR good/bad rates the practice a quote evidences, not the quote's own stance: as stance
   // examples they lowered out-of-fold stance accuracy (0.920 → 0.903–0.919), so they stay out.
   tosdrStance: 0,
+  // As topic examples (weight 0.2) they raised a bare sentence model's paragraph macro-F1 at a 0.9
+  // paragraph-precision floor 0.677 → 0.696 (scripts/label/para-experiment.ts), but not the
+  // shipped pipeline's (`npm run eval`: CV 0.613 → 0.605, held-out 0.607 → 0.605), so they stay out.
+  tosdrTopic: 0,
   // AI training: ungated, the model (its threshold 0.018 on ~30 labelled sentences of privacy
   // policies) flagged descriptions of AI products ("Mistral AI Products are based on large language
   // models") and prohibitions on the user in terms of service. `scripts/label/category-check.ts`
@@ -180,13 +186,16 @@ function stanceRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): { feats:
 }
 
 
+/** A ToS;DR point quote of a privacy category (CC BY-SA 3.0), with the volunteers' rating. */
+export interface TosdrQuote { category: string; classification: string; toks: string[]; norm: string; feats: number[] }
+
 /**
- * ToS;DR point quotes of the privacy categories as extra stance examples (CC BY-SA 3.0): a point
- * classified good is a protective statement, bad or blocker a concern. Quotes have no page around
- * them (no heading features). Services of the labelled set (any split) and of the independent
- * reader's set are left out, so no held-out wording comes in this way.
+ * ToS;DR point quotes of the privacy categories. Quotes have no page around them (no heading
+ * features). Services of the labelled set (any split) and of the independent reader's set are
+ * left out, so no held-out wording comes in this way. Points without a good/bad rating ("neutral")
+ * still say what their case is about, so they count as topic examples.
  */
-export function tosdrStanceRows(exclude: readonly string[]): { feats: number[][]; labels: number[][] } {
+export function tosdrQuotes(exclude: readonly string[]): TosdrQuote[] {
   const csvPath = path.join(DATA, 'tosdr', 'derived', 'points-2021-01-09.csv');
   if (!existsSync(csvPath)) throw new Error(`missing ${csvPath}`);
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
@@ -195,12 +204,9 @@ export function tosdrStanceRows(exclude: readonly string[]): { feats: number[][]
   const key = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]/g, '');
   const skip = exclude.map(key).filter((x) => x.length >= 3);
   const cats = new Set(CATS);
-  const feats: number[][] = [];
-  const labels: number[][] = [];
+  const out: TosdrQuote[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    const cls = r[iCls] ?? '';
-    if (cls !== 'good' && cls !== 'bad' && cls !== 'blocker') continue;
     const category = mapCase(r[iCase] ?? '');
     if (!category || !cats.has(category)) continue;
     const service = `${r[iSlug] ?? ''} ${r[iName] ?? ''}`;
@@ -210,8 +216,26 @@ export function tosdrStanceRows(exclude: readonly string[]): { feats: number[][]
     seen.add(`${category}|${quote}`);
     const norm = normalizeForMatch(quote);
     const toks = tokens(norm);
-    feats.push(stanceFeatures(featuresOfTokens(toks), toks, norm, category));
-    labels.push(cls === 'good' ? [0] : []);
+    out.push({ category, classification: r[iCls] ?? '', toks, norm, feats: featuresOfTokens(toks) });
+  }
+  return out;
+}
+
+let quoteCache: TosdrQuote[] | undefined;
+/** The quotes, leaving out every labelled service (either split). */
+function quotes(): TosdrQuote[] {
+  quoteCache ??= tosdrQuotes(manifest().map((d) => d.service));
+  return quoteCache;
+}
+
+/** ToS;DR quotes as stance examples: a point rated good is protective, bad or blocker a concern. */
+export function tosdrStanceRows(quotes: readonly TosdrQuote[]): { feats: number[][]; labels: number[][] } {
+  const feats: number[][] = [];
+  const labels: number[][] = [];
+  for (const q of quotes) {
+    if (q.classification !== 'good' && q.classification !== 'bad' && q.classification !== 'blocker') continue;
+    feats.push(stanceFeatures(q.feats, q.toks, q.norm, q.category));
+    labels.push(q.classification === 'good' ? [0] : []);
   }
   return { feats, labels };
 }
@@ -265,13 +289,21 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   const k = CATS.length + 1; // the categories, then `any`
   const ANY = CATS.length;
   const groups = groupFolds(docs.map((d, i) => ({ company: d.company, i })), o.innerFolds).map((g) => new Set(g.map((x) => x.i)));
+  // ToS;DR quotes as extra, lower-weighted topic examples (never scored: thresholds are chosen on
+  // the labelled sentences alone; their words count only where the labelled set has them too).
+  const tq = o.tosdrTopic ? quotes() : [];
+  const withQuotes = (feats: number[][], labels: number[][]): { feats: number[][]; labels: number[][]; weight: number[] } => ({
+    feats: [...feats, ...tq.map((q) => q.feats)],
+    labels: [...labels, ...tq.map((q) => [CATS.indexOf(q.category), ANY])],
+    weight: [...feats.map(() => 1), ...tq.map(() => o.tosdrTopic)],
+  });
   // Out-of-fold scores per grid point.
   const oof = o.grid.map(() => rows.feats.map(() => new Float64Array(k)));
   for (const g of groups) {
     const tr = rows.feats.flatMap((_, i) => (g.has(rows.doc[i] as number) ? [] : [i]));
     const allow = allowed(tr.map((i) => rows.feats[i] as number[]), tr.map((i) => rows.company[i] as string), o.minCompanies);
     o.grid.forEach((cfg, gi) => {
-      const m = trainOvr({ feats: tr.map((i) => rows.feats[i] as number[]), labels: tr.map((i) => rows.labels[i] as number[]) }, k, { epochs: o.epochs, lr: o.lr, ...cfg, allowed: allow });
+      const m = trainOvr(withQuotes(tr.map((i) => rows.feats[i] as number[]), tr.map((i) => rows.labels[i] as number[])), k, { epochs: o.epochs, lr: o.lr, ...cfg, allowed: allow });
       rows.feats.forEach((f, i) => { if (g.has(rows.doc[i] as number)) predict(m, f, oof[gi]![i]!); });
     });
   }
@@ -327,10 +359,10 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   // Final models on everything, one per chosen grid point, combined column by column.
   const allow = allowed(rows.feats, rows.company, o.minCompanies);
   const finals = new Map<number, LinearModel>();
-  for (const gi of new Set(chosen)) finals.set(gi, trainOvr({ feats: rows.feats, labels: rows.labels }, k, { epochs: o.epochs, lr: o.lr, ...o.grid[gi], allowed: allow }));
+  for (const gi of new Set(chosen)) finals.set(gi, trainOvr(withQuotes(rows.feats, rows.labels), k, { epochs: o.epochs, lr: o.lr, ...o.grid[gi], allowed: allow }));
   const topics = combine(finals, chosen);
   const st = stanceRows(docs, o.extra);
-  const extra = o.tosdrStance ? tosdrStanceRows(manifest().map((d) => d.service)) : { feats: [], labels: [] };
+  const extra = o.tosdrStance ? tosdrStanceRows(quotes()) : { feats: [], labels: [] };
   const stance = trainOvr({
     feats: [...st.feats, ...extra.feats], labels: [...st.labels, ...extra.labels],
     weight: [...st.feats.map(() => 1), ...extra.feats.map(() => o.tosdrStance)],

@@ -2,7 +2,7 @@
 // ../shared/data and writes, per document, the numbered sentences a labeller reads. The set's
 // manifest (which documents, the SHA-256 of each text, the held-out split) is committed; the
 // texts themselves are not: they are re-derived from ../shared/data by the same segmenter.
-//   npx tsx scripts/label/prepare.ts [workdir]
+//   npx tsx scripts/label/prepare.ts [workdir] [n more training documents]   (env SENTENCES=min-max)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -40,9 +40,9 @@ export function selectDocs(n = 66, test = 14, double = 10): LabelDoc[] {
 const READER_CHECK = /^(Infolinks|Qobuz|Toyota Connected Services|WordPress\.org|Financial Times|DuckDuckGo|AdSense|Instacart|Mix|Epassi|ACDelco|Yahoo)$/;
 
 /** `n` more training documents, drawn in a second fixed order from the services not yet in the set. */
-export function extendDocs(have: readonly LabelDoc[], n: number): LabelDoc[] {
+export function extendDocs(have: readonly LabelDoc[], n: number, sentences: readonly [number, number] = [50, 260]): LabelDoc[] {
   const known = have.map((d) => d.service.toLowerCase());
-  const pool = candidates().filter((c) => c.sentences >= 50 && c.sentences <= 260 && !READER_HELD_OUT.test(c.service) && !SKIP.test(c.service)
+  const pool = candidates().filter((c) => c.sentences >= sentences[0] && c.sentences <= sentences[1] && !READER_HELD_OUT.test(c.service) && !SKIP.test(c.service)
     && !READER_CHECK.test(c.service) && !known.some((k) => c.service.toLowerCase().includes(k) || k.includes(c.service.toLowerCase())));
   pool.sort((a, b) => hash(`extend:${a.service}/${a.type}`).localeCompare(hash(`extend:${b.service}/${b.type}`)));
   const seen = new Set<string>();
@@ -63,7 +63,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(LABELS, { recursive: true });
   const manifestPath = path.join(LABELS, 'manifest.json');
   const docs: LabelDoc[] = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')).docs : selectDocs();
-  if (extend > 0) docs.push(...extendDocs(docs, extend));
+  // SENTENCES=min-max draws the extension from documents of that length (default 50–260).
+  const range = (process.env.SENTENCES ?? '50-260').split('-').map(Number) as [number, number];
+  if (extend > 0) docs.push(...extendDocs(docs, extend, range));
   if (!existsSync(manifestPath) || extend > 0) writeFileSync(manifestPath, JSON.stringify({ source: 'Open Terms Archive (ODC-BY 1.0), latest versions in ../shared/data', docs }, null, 1) + '\n');
   for (const d of docs) {
     const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, d.file), 'utf8'), { br: 'drop' });

@@ -34,8 +34,46 @@ export interface LoadedModel {
   categories: string[];
   bias: Float64Array;
   /** bucket → row offset into `w` */
-  rows: Map<number, number>;
+  rows: FeatureTable;
   w: Float32Array;
+}
+
+/** Feature bucket → row offset: an open-addressing table over typed arrays (a `Map` of 40,000
+ * numbers costs a detection of CLAUDETTE's sentences about a fifth more time in lookups). */
+export class FeatureTable {
+  /** bucket + 1 per slot (0: empty). */
+  private readonly keys: Int32Array;
+  private readonly vals: Int32Array;
+  private readonly shift: number;
+  readonly size: number;
+
+  constructor(buckets: ArrayLike<number>, stride: number) {
+    let bits = 4;
+    while (1 << bits < buckets.length * 2) bits++;
+    this.keys = new Int32Array(1 << bits);
+    this.vals = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    const mask = (1 << bits) - 1;
+    for (let i = 0; i < buckets.length; i++) {
+      const key = (buckets[i] as number) + 1;
+      let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.vals[slot] = i * stride;
+    }
+    this.size = buckets.length;
+  }
+
+  /** The row offset of `bucket`, or -1. */
+  get(bucket: number): number {
+    const key = bucket + 1;
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot] as number;
+      if (k === key) return this.vals[slot] as number;
+      if (k === 0) return -1;
+    }
+  }
 }
 
 function b64(s: string): Uint8Array {
@@ -52,8 +90,7 @@ export function loadModel(file: ModelFile): LoadedModel {
   const k = file.categories.length;
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = (q[i] as number) * file.scale;
-  const rows = new Map<number, number>();
-  for (let i = 0; i < feats.length; i++) rows.set(feats[i] as number, i * k);
+  const rows = new FeatureTable(feats, k);
   return {
     file,
     categories: file.categories.map((c) => c.id),
@@ -76,7 +113,7 @@ export function scoreFeatures(m: LoadedModel, feats: readonly number[], out: Flo
   for (let c = 0; c < k; c++) out[c] = 0;
   for (const f of feats) {
     const row = m.rows.get(f);
-    if (row === undefined) continue;
+    if (row < 0) continue;
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (m.w[row + c] as number);
   }
   const v = m.file.normalize ? 1 / Math.sqrt(feats.length || 1) : 1;

@@ -142,6 +142,10 @@ const KIND_ORDER: Record<ChangeKind, number> = { added: 0, stronger: 1, more: 2,
 export interface VersionSays {
   topics: ReadonlySet<string>;
   echoes?(excerpt: string): boolean;
+  /** Whether the version has the clause's text word for word (spacing, case and quotes aside). */
+  verbatim?(excerpt: string): boolean;
+  /** The version's passage that is the clause's text with a few words changed, if there is one. */
+  reworded?(excerpt: string): string | undefined;
 }
 
 /** The concerns a text states in a rule's canonical wording ("resolve disputes through
@@ -156,7 +160,8 @@ export function textSays(text: string): VersionSays {
   const sentences = segment(text).sentences.map((s) => text.slice(s.start, s.end));
   const topics = new Set<string>();
   for (const raw of sentences) for (const t of ruleConcerns(raw)) topics.add(t);
-  return { topics, echoes: passageIndex(sentences) };
+  const whole = normalizeForMatch(text);
+  return { topics, echoes: passageIndex(sentences), verbatim: (excerpt) => whole.includes(normalizeForMatch(excerpt)), reworded: rewordedIn(sentences.flatMap((x) => x.split(/\n+/).filter((line) => line.trim()))) };
 }
 
 /** `category\u0000concern` of each rule that matches a sentence. */
@@ -212,6 +217,37 @@ export function passageIndex(sentences: readonly string[]): (excerpt: string) =>
   };
 }
 
+/** Of the smaller passage's content words, this share must be in the other… */
+const REWORD_SMALL = 0.85;
+/** …and of the larger one's, this share (a few words added to a sentence). */
+const REWORD_LARGE = 0.7;
+const NEGATION = /\b(not|never|no|none|nor|without|cannot)\b|n't\b/g;
+const negations = (s: string): string => (normalizeForMatch(s).match(NEGATION) ?? []).sort().join(' ');
+
+/** The run of sentences (as many as the clause has) that shares nearly all of the content words of
+ * the smaller of the two and most of the larger's and says it with the same negations: the same sentence with a few words
+ * added or changed ("They will have access to your information (e.g., the contents of a customer
+ * support request) as reasonably necessary…"), which a detector may take on one side and not on the
+ * other. A negation added or dropped is a change of meaning, never a rewording. */
+export function rewordedIn(sentences: readonly string[]): (excerpt: string) => string | undefined {
+  const bags = sentences.map((raw) => contentWords(raw));
+  return (excerpt) => {
+    const mine = new Set(contentWords(excerpt));
+    if (mine.size < ECHO_MIN_WORDS) return undefined;
+    const k = Math.max(1, segment(excerpt).sentences.length);
+    const neg = negations(excerpt);
+    for (let i = 0; i + k <= sentences.length; i++) {
+      const theirs = new Set(bags.slice(i, i + k).flat());
+      let both = 0;
+      for (const w of mine) if (theirs.has(w)) both++;
+      if (both < REWORD_SMALL * Math.min(mine.size, theirs.size) || both < REWORD_LARGE * Math.max(mine.size, theirs.size)) continue;
+      const passage = sentences.slice(i, i + k).join(' ');
+      if (negations(passage) === neg) return passage;
+    }
+    return undefined;
+  };
+}
+
 /** The summary of a change from one version's clauses to the next's. With the two texts, a clause
  * is only said to be new (or gone) when the other text does not state it either, in a rule's
  * wording or in a passage much like it: "no longer says" must never rest on a clause the detector
@@ -231,7 +267,20 @@ export function summariseChanges(
 ): ChangeLine[] {
   const had = new Set([...before.map(topic), ...(says?.before.topics ?? [])]);
   const has = new Set([...after.map(topic), ...(says?.after.topics ?? [])]);
-  const drafts: Draft[] = [...changes.added.map((c) => addedLine(c, had, says?.before.echoes)), ...changes.removed.map((c) => removedLine(c, has, says?.after.echoes)), ...changes.changed.map(({ before: b, after: a }) => changedLine(b, a))];
+  // A clause whose text the other version has word for word did not change: the detector took it
+  // in one version and not in the other (its context moved a borderline score), the text did not.
+  // One that the other version has with a few words changed is a rewording of it.
+  const drafts: Draft[] = [...changes.changed.map(({ before: b, after: a }) => changedLine(b, a))];
+  for (const c of changes.added) {
+    if (says?.before.verbatim?.(c.excerpt)) continue;
+    const was = says?.before.reworded?.(c.excerpt);
+    drafts.push(was ? changedLine({ ...c, excerpt: was }, c) : addedLine(c, had, says?.before.echoes));
+  }
+  for (const c of changes.removed) {
+    if (says?.after.verbatim?.(c.excerpt)) continue;
+    const now = says?.after.reworded?.(c.excerpt);
+    drafts.push(now ? changedLine(c, { ...c, excerpt: now }) : removedLine(c, has, says?.after.echoes));
+  }
   const byKey = new Map<string, ChangeLine>();
   for (const d of drafts) {
     const key = `${d.kind}\u0000${d.category}\u0000${d.stance}`;

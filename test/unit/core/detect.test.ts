@@ -58,7 +58,7 @@ describe('detector on single sentences', () => {
 
 describe('detector contract', () => {
   const text = 'By using the Service you agree to these Terms. We may terminate your account at any time without notice. ' +
-    'We use cookies and similar technologies. You agree to indemnify and hold us harmless from any claims.';
+    'We use cookies and similar technologies to track your activity on our site and across other websites. You agree to indemnify and hold us harmless from any claims.';
   const model = segment(text);
   const clauses = detect(model);
 

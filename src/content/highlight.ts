@@ -33,6 +33,20 @@ export function isOurMark(el: Element): boolean {
   return ours.has(el);
 }
 
+/** Each severity's inline style, its !important declarations written in one assignment (one parse
+ * instead of seven setProperty calls per mark: a few ms per page in the profile). The same
+ * declarations in the same order: the parser puts normal ones before important ones, so
+ * box-decoration-break is set after. */
+const MARK_CSS: Record<Severity, string> = Object.fromEntries(
+  (Object.keys(SEVERITY_STYLE) as Severity[]).map((sev) => {
+    const s = SEVERITY_STYLE[sev];
+    return [
+      sev,
+      `background-color: ${s.bg} !important; color: inherit !important; border-bottom: 2px solid ${s.line} !important; padding: 0 !important; margin: 0 !important; border-radius: 2px !important; cursor: pointer !important;`,
+    ];
+  }),
+) as Record<Severity, string>;
+
 function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>): void {
   const mark = el as HTMLElement;
   ours.add(mark);
@@ -40,28 +54,33 @@ function tag(el: Element, spec: RangeSpec, byClause: Map<string, HTMLElement[]>)
   mark.dataset.clausemarkCategory = spec.category;
   mark.dataset.clausemarkSeverity = spec.severity;
   mark.dataset.clausemarkClause = spec.clauseId;
-  const s = SEVERITY_STYLE[spec.severity];
-  const st = mark.style;
-  st.setProperty('background-color', s.bg, 'important');
-  st.setProperty('color', 'inherit', 'important');
-  st.setProperty('border-bottom', `2px solid ${s.line}`, 'important');
-  st.setProperty('padding', '0', 'important');
-  st.setProperty('margin', '0', 'important');
-  st.setProperty('border-radius', '2px', 'important');
-  st.setProperty('cursor', 'pointer', 'important');
-  st.setProperty('box-decoration-break', 'clone');
+  // Through the CSSOM (not the style attribute), so a strict style-src CSP does not block it.
+  mark.style.cssText = MARK_CSS[spec.severity];
+  mark.style.setProperty('box-decoration-break', 'clone');
   let list = byClause.get(spec.clauseId);
   if (!list) byClause.set(spec.clauseId, (list = []));
   list.push(mark);
 }
 
-const NO_EXCLUSIONS: Mark.MarkRangesOptions = { element: 'mark', exclude: [], iframes: false };
+/** The <mark> mark.js made in the current call (its `each` callback). */
+let made: HTMLElement | null = null;
+/** One options object for every call: no exclusions of mark.js's own (the walk has left them out). */
+const NO_EXCLUSIONS: Mark.MarkRangesOptions = {
+  element: 'mark',
+  exclude: [],
+  iframes: false,
+  each: (el: Element) => {
+    made = el as HTMLElement;
+  },
+};
 
 /** mark.js marks characters [s, e) of this one text node; returns the <mark> it made. */
 function wrapInTextNode(node: Text, s: number, e: number): HTMLElement | null {
-  let made: HTMLElement | null = null;
-  new Mark(node as unknown as HTMLElement).markRanges([{ start: s, length: e - s }], { ...NO_EXCLUSIONS, each: (el: Element) => { made = el as HTMLElement; } });
-  return made;
+  made = null;
+  new Mark(node as unknown as HTMLElement).markRanges([{ start: s, length: e - s }], NO_EXCLUSIONS);
+  const mark = made as HTMLElement | null;
+  made = null;
+  return mark;
 }
 
 /** Highlights the ranges (one walk of the page); returns the elements of each clause id in document order. */

@@ -35,6 +35,7 @@ if (args.includes('--build')) {
 
 interface Tally {
   ours: number;
+  each: number[];
   callers: Map<string, number>;
   entries: Map<string, number>;
   under: Map<string, number>;
@@ -42,10 +43,11 @@ interface Tally {
   total: Map<string, number>;
   visits: number;
 }
-const tally = (): Tally => ({ ours: 0, callers: new Map(), entries: new Map(), under: new Map(), self: new Map(), total: new Map(), visits: 0 });
+const tally = (): Tally => ({ ours: 0, each: [], callers: new Map(), entries: new Map(), under: new Map(), self: new Map(), total: new Map(), visits: 0 });
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 function count(profile: CpuProfile, into: Tally): void {
+  const before = into.ours;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -103,7 +105,14 @@ function count(profile: CpuProfile, into: Tally): void {
     }
   }
   into.visits++;
+  into.each.push(into.ours - before);
 }
+
+const quartile = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 4)] ?? 0;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2 : 0;
+};
 
 async function visit(s: ExtensionSession, p: BenchPage, into: Tally): Promise<void> {
   const page = await s.context.newPage();
@@ -144,7 +153,7 @@ for (const p of pols) {
 for (const s of sessions) await s.close();
 for (const [k, { first, again }] of results) {
   const i = Number(k.split(' @ ')[1]);
-  console.log(`\n== ${k} (${path.relative(process.cwd(), dists[i] as string)}): our code first visit ${first.ours.toFixed(1)} ms, revisit ${(again.ours / again.visits).toFixed(1)} ms (mean of ${again.visits})`);
+  console.log(`\n== ${k} (${path.relative(process.cwd(), dists[i] as string)}): our code first visit ${first.ours.toFixed(1)} ms, revisit min ${Math.min(...again.each).toFixed(1)}, lower quartile ${quartile(again.each).toFixed(1)}, median ${median(again.each).toFixed(1)} ms, mean ${(again.ours / again.visits).toFixed(1)} ms (${again.visits} visits: ${again.each.map((x) => x.toFixed(0)).join(' ')})`);
   if (args.includes('--detail') || dists.length === 1) {
     console.log('  revisit, self:');
     console.log(fmt(again, again.self));

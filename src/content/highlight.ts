@@ -96,11 +96,19 @@ export function highlightRanges(root: HTMLElement, specs: readonly RangeSpec[]):
   return byClause;
 }
 
-interface Walk {
+export interface Walk {
   nodes: Text[];
   starts: number[];
   /** Where each node ended when walked (wrapping a later range shortens a node, never an earlier part of it). */
   ends: number[];
+}
+
+/** The walk of a reading of the page (dom-text.ts: the same walk, the same nodes), for a page
+ * that has not changed since it was read: highlighting then does not walk the page again. */
+export function walkOfReading(read: { nodes: Text[]; starts: number[]; text: string }): Walk {
+  const { nodes, starts } = read;
+  const ends = starts.map((_, i) => (i + 1 < starts.length ? (starts[i + 1] as number) : read.text.length));
+  return { nodes, starts, ends };
 }
 
 /** The text nodes mark.js visits under root (the shared walk), with their offsets. */
@@ -210,16 +218,18 @@ function markSpec(root: HTMLElement, walk: Walk, spec: RangeSpec, byClause: Map<
 
 /**
  * The same highlights as highlightRanges, from the end of the page backwards, with the page given
- * its turn between slices (the slicer's budget).
+ * its turn between slices (the slicer's budget). `read`: the walk of a reading of root that nothing
+ * has changed since (walkOfReading), instead of walking root again.
  */
 export async function highlightRangesSliced(
   root: HTMLElement,
   specs: readonly RangeSpec[],
   slicer: { maybe(): Promise<void> },
   signal?: AbortSignal,
+  read?: Walk | null,
 ): Promise<Map<string, HTMLElement[]>> {
   const byClause = new Map<string, HTMLElement[]>();
-  const walk = textNodes(root);
+  const walk = read ?? textNodes(root);
   if (!walk.nodes.length) return byClause;
   let lastStart = Number.POSITIVE_INFINITY;
   for (const spec of ordered(specs)) {

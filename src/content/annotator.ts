@@ -116,7 +116,7 @@ export async function begin(settings: Settings, known: boolean | PromiseLike<boo
   if (!root) return null;
   const page: PageText = readPageText(root, MAX_TEXT_CHARS);
   const unchanged = watchUnchanged(root, page);
-  const bodyLength = bodyTextLength(root);
+  const bodyLength = page.rootLength;
   step('read');
   const readAt = new Date().toISOString();
   const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];

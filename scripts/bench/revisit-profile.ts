@@ -145,7 +145,7 @@ for (const dist of dists) {
   sessions.push(s);
 }
 for (const p of pols) {
-  for (const [i, s] of sessions.entries()) results.set(`${p.id} @ ${i}`, { first: tally(), again: tally() });
+  for (const i of sessions.keys()) results.set(`${p.id} @ ${i}`, { first: tally(), again: tally() });
   for (const [i, s] of sessions.entries()) await visit(s, p, results.get(`${p.id} @ ${i}`)!.first);
   // Revisits alternate between the builds, so both see the same load.
   for (let r = 0; r < runs; r++) for (const [i, s] of sessions.entries()) await visit(s, p, results.get(`${p.id} @ ${i}`)!.again);

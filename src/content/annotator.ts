@@ -15,6 +15,8 @@ import type { PageInfo, PanelClause } from './panel';
 import { detectedClauses, focusRange, highlightsOf, knownClauses, MAX_HIGHLIGHTS, MAX_TEXT_CHARS, relevantQuotes } from './find-clauses';
 import { readPageText, textLength as bodyTextLength, type PageText } from './dom-text';
 import { ClauseRenderer } from './render-clauses';
+import type { Walk } from './highlight';
+import { watchUnchanged } from './read-walk';
 import { startAnalysis, type AnalysisSession } from './engine-client';
 import { setBadgeTexts } from './badges';
 import { loadUi } from './load-ui';
@@ -97,6 +99,11 @@ export interface Begun {
   bodyLength: number;
   readAt: string;
   session: AnalysisSession;
+  /** The walk of this reading while nothing under the body has changed since (then highlighting
+   * need not walk the page again), else null. */
+  walk(): Walk | null;
+  /** Stops watching for changes (the walk is then no longer offered). */
+  release(): void;
 }
 
 /**
@@ -108,7 +115,8 @@ export async function begin(settings: Settings, known: boolean | PromiseLike<boo
   const root = document.body;
   if (!root) return null;
   const page: PageText = readPageText(root, MAX_TEXT_CHARS);
-  const bodyLength = bodyTextLength(root);
+  const unchanged = watchUnchanged(root, page);
+  const bodyLength = page.rootLength;
   step('read');
   const readAt = new Date().toISOString();
   const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];
@@ -119,19 +127,20 @@ export async function begin(settings: Settings, known: boolean | PromiseLike<boo
   const guess = focusRange(page, false);
   const settled = location.hash ? null : afterFrame().then(() => ((document.scrollingElement?.scrollTop ?? 0) > 0 ? focusRange(page) : null));
   const session = startAnalysis(page.text, { hardBreaks: page.hardBreaks, threshold, focus: guess, known, settled: settled ?? undefined }, signal);
-  return { page, bodyLength, readAt, session };
+  return { page, bodyLength, readAt, session, ...unchanged };
 }
 
 export async function annotate(input: AnnotateInput, view: View = newView(input.match), sessionSignal: AbortSignal = input.signal): Promise<AnnotateResult> {
   const { match, signal, settings } = input;
   const root = document.body;
   if (!root) {
-    void input.prepared?.then((b) => b?.session.close());
+    void input.prepared?.then((b) => (b?.session.close(), b?.release()));
     return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   }
   const begun = await (input.prepared ?? begin(settings, !!match || !!input.force, signal));
   if (!begun || signal.aborted) {
     begun?.session.close();
+    begun?.release();
     return { status: 'aborted', clauses: 0, reason: 'navigation', textLength: begun?.page.text.length ?? 0 };
   }
   const { page, bodyLength, readAt, session } = begun;
@@ -154,7 +163,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
         const found = focused;
         showing = showing.then(async () => {
           if (signal.aborted || found !== focused) return; // a later answer shows these too
-          await renderer().show(highlightsOf(detectedClauses(page.text, dedupe(found)), settings).highlights, signal);
+          await renderer().show(highlightsOf(detectedClauses(page.text, dedupe(found)), settings).highlights, signal, false, begun.walk);
           step('focus shown');
         });
       });
@@ -177,7 +186,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     // A reused analysis (a revisit of the same text) comes whole and at once: it is shown once,
     // with the reviewed quotes and the badges, in one rendering of the page.
     const once = final.cached;
-    if (!once && !(await renderer().show(highlightsOf(detected, settings).highlights, signal))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    if (!once && !(await renderer().show(highlightsOf(detected, settings).highlights, signal, false, begun.walk))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     // The reviewed quotes of the knowledge base, located in the live text.
     const known = await knownPromise;
     let kbClauses: PageClause[] = [];
@@ -190,7 +199,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     if (signal.aborted) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     const { highlights, total } = highlightsOf(detected, settings, kbClauses);
     if (total > MAX_HIGHLIGHTS) notify({ kind: 'too-many', max: MAX_HIGHLIGHTS, total }, signal);
-    if (!(await renderer().show(highlights, signal, once))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
+    if (!(await renderer().show(highlights, signal, once, begun.walk))) return { status: 'aborted', clauses: 0, reason: 'navigation', textLength };
     step('all shown');
     const items = renderer().items;
     setStatus({ state: 'annotated', count: items.size });
@@ -198,6 +207,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     return { status: 'annotated', clauses: items.size, reason: screening.reason, textLength, bodyLength };
   } finally {
     session.close();
+    begun.release();
   }
 }
 

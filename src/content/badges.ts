@@ -12,6 +12,7 @@ export function setBadgeTexts(texts: BadgeTexts | undefined): void {
   if (!texts) return;
   given = texts;
   made.clear();
+  buttons.clear();
 }
 
 /** Without them (the lookup failed): the browser's messages, looked up here. */
@@ -50,8 +51,9 @@ function percent(share: number, lang: string): string {
 
 /** A badge's texts, made once per kind of badge. */
 const made = new Map<string, { sev: string; title: string; how: string; aria: string }>();
+const kindOf = (spec: BadgeSpec) => `${spec.severity}|${spec.category}|${spec.detected ? Math.round(spec.confidence * 100) : 'kb'}`;
 function textsOf(spec: BadgeSpec) {
-  const key = `${spec.severity}|${spec.category}|${spec.detected ? Math.round(spec.confidence * 100) : 'kb'}`;
+  const key = kindOf(spec);
   let x = made.get(key);
   if (!x) {
     const all = (given ??= lookedUp());
@@ -92,25 +94,38 @@ export interface BadgeSpec {
   confidence: number;
 }
 
+/** One button per kind of badge (severity, category and how it was found: its texts), cloned for
+ * each badge of that kind: one clone instead of four elements and their attributes and texts. */
+const buttons = new Map<string, HTMLButtonElement>();
+function buttonFor(spec: BadgeSpec): HTMLButtonElement {
+  const key = kindOf(spec);
+  let model = buttons.get(key);
+  if (!model) {
+    const { sev: sevText, title, how, aria } = textsOf(spec);
+    model = document.createElement('button');
+    model.type = 'button';
+    model.className = spec.severity;
+    model.setAttribute('aria-label', aria);
+    model.title = `${title} — ${how}`;
+    const dot = document.createElement('span');
+    dot.className = 'dot';
+    const sev = document.createElement('span');
+    sev.className = 'sev';
+    sev.textContent = sevText;
+    const cat = document.createElement('span');
+    cat.className = 'cat';
+    cat.textContent = title;
+    model.append(dot, sev, cat);
+    buttons.set(key, model);
+  }
+  return model.cloneNode(true) as HTMLButtonElement;
+}
+
 export function createBadge(spec: BadgeSpec, onOpen: (clauseId: string, trigger: HTMLElement) => void, signal: AbortSignal): HTMLElement {
   const host = document.createElement('span');
   resetHostStyle(host, 'inline');
   const shadow = attachStyledShadow(host, CSS);
-  const { sev: sevText, title, how, aria } = textsOf(spec);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = spec.severity;
-  button.setAttribute('aria-label', aria);
-  button.title = `${title} — ${how}`;
-  const dot = document.createElement('span');
-  dot.className = 'dot';
-  const sev = document.createElement('span');
-  sev.className = 'sev';
-  sev.textContent = sevText;
-  const cat = document.createElement('span');
-  cat.className = 'cat';
-  cat.textContent = title;
-  button.append(dot, sev, cat);
+  const button = buttonFor(spec);
   button.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();

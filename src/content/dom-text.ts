@@ -2,7 +2,7 @@
 // visits, in document order, through the walk highlighting uses too (text-walk.ts). Offsets into
 // this string are what highlight.ts places, so detection and highlighting agree to the character.
 
-import { pageTextWalker } from './text-walk';
+import { pageTextWalker, textLength as nodeTextLength } from './text-walk';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -20,6 +20,9 @@ export interface PageText {
   /** The text nodes read, in order, and where each starts in `text`. */
   nodes: Text[];
   starts: number[];
+  /** root.textContent's length when read (what is read plus what the walk left out: scripts,
+   * menus…), counted in the same walk. */
+  rootLength: number;
 }
 
 function blockOf(node: Node, cache: Map<Node, Element | null>): Element | null {
@@ -45,7 +48,8 @@ function brBefore(node: Node): boolean {
 }
 
 export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY): PageText {
-  const walker = pageTextWalker(root);
+  const left = { chars: 0 };
+  const walker = pageTextWalker(root, left);
   const parts: string[] = [];
   const hardBreaks: number[] = [];
   const cache = new Map<Node, Element | null>();
@@ -70,14 +74,13 @@ export function readPageText(root: Element, maxChars = Number.POSITIVE_INFINITY)
     length += value.length;
     nodeCount++;
   }
-  return { text: parts.join(''), hardBreaks, nodeCount, truncated, nodes, starts };
+  // Cut short, the rest was not walked: count it all.
+  const rootLength = truncated ? textLength(root) : length + left.chars;
+  return { text: parts.join(''), hardBreaks, nodeCount, truncated, nodes, starts, rootLength };
 }
 
 /** root.textContent.length without building that string (on pages with large inline scripts,
  * megabytes): the lengths of every text node under root, which is what textContent joins. */
 export function textLength(root: Node): number {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let n = 0;
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) n += (t as Text).length;
-  return n;
+  return nodeTextLength(root);
 }

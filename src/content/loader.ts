@@ -29,10 +29,23 @@ function pageKey(): string {
   return location.href.split('#')[0] as string;
 }
 
-/** Resolves once the document is parsed (at once if it already is). */
+/** Resolves once the document is parsed (at once if it already is), in a task after the one that
+ * parsed it: a page with nothing left to load fires `load` and lays itself out in that task
+ * (Roblox's terms: a 150-280 ms layout), and no code of ours should run in it. The listener is the
+ * browser's own postMessage, bound: nothing of ours runs there at all. (A message, not a timer:
+ * timers in background tabs wait up to a second.) */
 function parsed(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    // (Called with the event as postMessage's options: it names no `transfer`, so nothing is moved.)
+    const post = (channel.port2.postMessage as (message: unknown) => void).bind(channel.port2, null);
+    document.addEventListener('DOMContentLoaded', post as EventListener, { once: true });
+  });
 }
 
 let settingsRead: Promise<Settings> | null = null;
@@ -79,7 +92,8 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   const { startSession, begin } = await loadAnnotator();
   // A page whose address or title reads like a policy is read now and its text sent to the
   // analysis while the lookup is answered (whether it is a known document comes with the answer);
-  // a page only the knowledge base can call a policy waits for the answer.
+  // a page only the knowledge base can call a policy waits for the answer. (In a task of its own,
+  // after the one that parsed the page: see parsed().)
   const prepared = quick.candidate || force ? begin(s, lookup.then((a) => !!a?.match || force), signal) : undefined;
   const answer = await lookup;
   const match = answer?.match ?? null;

@@ -10,7 +10,7 @@ import { send } from '../lib/rpc';
 import type { Highlight } from '../core/resolve';
 import type { PageClause } from '../core/page-clause';
 import type { KnownClause } from '../kb/schema';
-import { highlightRangesSliced, isOurMark, removeHighlights, unwrapMarks } from './highlight';
+import { highlightRangesSliced, isOurMark, removeHighlights, unwrapMarks, type Walk } from './highlight';
 import { Slicer } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
 import type { PageInfo, PanelClause, PanelExtras, PanelHost } from './panel';
@@ -124,9 +124,10 @@ export class ClauseRenderer {
   /**
    * Makes the page show exactly these highlights: keeps those already placed, unwraps those no
    * longer wanted, adds the new ones (in slices, the page gets its turns). False when aborted.
-   * `together`: the badges of a first batch are made in the same task as its marks.
+   * `together`: the badges of a first batch are made in the same task as its marks. `read`: the
+   * walk of the page as read, if nothing changed it since (asked for when the marks are placed).
    */
-  async show(highlights: readonly Highlight<PageClause>[], stop?: AbortSignal, together = false): Promise<boolean> {
+  async show(highlights: readonly Highlight<PageClause>[], stop?: AbortSignal, together = false, read?: () => Walk | null): Promise<boolean> {
     const stopped = () => this.signal.aborted || !!stop?.aborted;
     if (stopped()) return false;
     const wanted = new Map(highlights.map((h) => [h.primary.id, h]));
@@ -147,6 +148,7 @@ export class ClauseRenderer {
       fresh.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })),
       this.slicer,
       stop ? AbortSignal.any([this.signal, stop]) : this.signal,
+      fresh.length ? read?.() : null,
     );
     for (const h of highlights) {
       const id = h.primary.id;

@@ -46,18 +46,32 @@ function excludesSubtree(el: Element): boolean {
   return name === 'footer' && el.parentElement?.localName === 'body';
 }
 
+/** node.textContent.length without building that string (on pages with large inline scripts,
+ * megabytes): the lengths of every text node under it, which is what textContent joins. */
+export function textLength(root: Node): number {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) n += (t as Text).length;
+  return n;
+}
+
 /** The walk's one operation, as TreeWalker has it. */
 export interface TextWalk {
   nextNode(): Node | null;
 }
 
 /** A walk over the page's text nodes under root, in document order: those isPageText accepts.
+ * `left`, if given, counts the characters of the text nodes under root it leaves out (so that, once
+ * walked to the end, the text walked plus `left.chars` is root's textContent length).
  * The browser's own text-node walker, without a filter (a filter is a call from the browser into
  * our script for every node); each text node's parent is checked here, with the excluded subtree
  * above it (if any) found once per element and skipped whole. */
-export function pageTextWalker(root: Element): TextWalk {
+export function pageTextWalker(root: Element, left?: { chars: number }): TextWalk {
   // Inside an excluded subtree (or one itself), nothing under root is page text.
-  if (root.closest(SUBTREE_SELECTOR)) return { nextNode: () => null };
+  if (root.closest(SUBTREE_SELECTOR)) {
+    if (left) left.chars += textLength(root);
+    return { nextNode: () => null };
+  }
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   /** The outermost excluded element at or above an element (below root), or null. */
   const excluded = new Map<Element, Element | null>();
@@ -86,6 +100,7 @@ export function pageTextWalker(root: Element): TextWalk {
         if (!parent) continue;
         const skip = parent === root ? null : excludedAt(parent);
         if (skip) {
+          if (left) left.chars += textLength(skip);
           // Past the excluded subtree: its last node, whose next is the first after it.
           let last: Node = skip;
           while (last.lastChild) last = last.lastChild;
@@ -93,6 +108,7 @@ export function pageTextWalker(root: Element): TextWalk {
           continue;
         }
         if (!PARENT_ONLY.has(parent.localName)) return n;
+        if (left) left.chars += (n as Text).length;
       }
       return null;
     },

@@ -40,4 +40,18 @@ describe('badges', () => {
     expect(kb.getAttribute('aria-label')).toBe('Gut: Schiedsverfahren, Geprüft');
     expect(calls.getMessage).toBe(0);
   });
+
+  it('of the same kind are each their own button, with the same texts', async () => {
+    setBadgeTexts(texts);
+    const spec = { category: 'arbitration', severity: 'medium' as const, detected: true, confidence: 0.5 };
+    const hosts = ['a', 'b', 'c'].map((id) => createBadge({ clauseId: id, ...spec }, () => undefined, new AbortController().signal));
+    const buttons = await Promise.all(hosts.map(buttonOf));
+    expect(new Set(buttons).size).toBe(3);
+    for (const b of buttons) {
+      expect(b.getAttribute('aria-label')).toBe('Mittel: Schiedsverfahren, Erkannt (50 % sicher)');
+      expect(b.textContent).toBe('MittelSchiedsverfahren');
+      expect([...b.children].map((c) => c.className)).toEqual(['dot', 'sev', 'cat']);
+      expect(b.type).toBe('button');
+    }
+  });
 });

@@ -3,6 +3,7 @@
 // mark.js never counts), where block boundaries fall, and truncation of very long pages.
 import { describe, expect, it } from 'vitest';
 import { readPageText, textLength } from '../../../src/content/dom-text';
+import { FIXTURE_PAGES, readFixture } from '../../fixtures/pages';
 
 function page(build: (body: HTMLElement) => void): HTMLElement {
   const body = document.createElement('body');
@@ -47,5 +48,33 @@ describe('readPageText', () => {
     });
     expect(textLength(root)).toBe(root.textContent?.length);
     expect(textLength(root)).toBeGreaterThan(5000);
+  });
+
+  it('counts the body’s textContent length in the same walk: what it reads plus what it leaves out', () => {
+    const root = page((b) => {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.append(document.createElementNS('http://www.w3.org/2000/svg', 'text'));
+      (svg.firstChild as Element).textContent = 'Chart label';
+      const menu = el('div', el('span', 'Menu entry'), el('ul', el('li', 'Nested entry')));
+      menu.setAttribute('role', 'navigation');
+      const edit = el('div', 'Editable ', el('b', 'text'));
+      edit.setAttribute('contenteditable', 'true');
+      b.append(el('nav', el('a', 'Home'), el('span', 'About')), menu, el('title', 'Tab title'), el('h1', 'Terms'), svg, el('p', 'We may ', el('strong', 'change'), ' these.'), el('script', 'var x = "' + 'y'.repeat(3000) + '";'), el('style', 'p { color: red }'), el('button', 'Accept ', el('span', 'all')), edit, el('textarea', 'Draft'), el('footer', 'Site ', el('a', 'footer')));
+    });
+    const r = readPageText(root);
+    expect(r.rootLength).toBe(root.textContent?.length);
+    expect(r.rootLength).toBeGreaterThan(r.text.length + 3000);
+    // Cut short: the rest is counted too.
+    expect(readPageText(root, 10).rootLength).toBe(root.textContent?.length);
+  });
+
+  it('counts it on real pages as textContent has it', () => {
+    for (const f of FIXTURE_PAGES) {
+      const parsed = new DOMParser().parseFromString(readFixture(f), 'text/html');
+      // Nothing is fetched in the test: inline scripts stay (their text counts), files go.
+      for (const e of parsed.querySelectorAll('link, script[src], img, iframe')) e.remove();
+      document.body.replaceWith(document.importNode(parsed.body, true));
+      expect(readPageText(document.body).rootLength, f.id).toBe(document.body.textContent?.length);
+    }
   });
 });

@@ -5,7 +5,7 @@
 // a clause over several paragraphs is marked paragraph by paragraph, trimmed at each part's ends.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readPageText } from '../../../src/content/dom-text';
-import { highlightRanges, highlightRangesSliced, isOurMark, removeHighlights, type RangeSpec } from '../../../src/content/highlight';
+import { highlightRanges, highlightRangesSliced, isOurMark, removeHighlights, SEVERITY_STYLE, type RangeSpec } from '../../../src/content/highlight';
 import { pageTextWalker } from '../../../src/content/text-walk';
 import { fixture, readFixture } from '../../fixtures/pages';
 
@@ -160,5 +160,41 @@ describe('highlighting goes through mark.js (the project\'s highlighter)', () =>
       expect(m.getAttribute('data-clausemark-clause')).toBe('c1');
     }
     expect(byClause.get('c1')).toEqual(marks);
+  });
+});
+
+describe('a mark\'s own style', () => {
+  it('is the severity style, every declaration !important but box-decoration-break', () => {
+    const doc = new DOMParser().parseFromString('<main><p>We may share your data with partners.</p><p>We keep it.</p></main>', 'text/html');
+    document.body.replaceWith(document.importNode(doc.body, true));
+    const text = document.body.textContent ?? '';
+    const specs: RangeSpec[] = [
+      { start: 0, end: text.indexOf('.') + 1, clauseId: 'a', category: 'data-sharing', severity: 'medium' },
+      { start: text.indexOf('We keep'), end: text.length, clauseId: 'b', category: 'retention', severity: 'good' },
+    ];
+    highlightRanges(document.body, specs);
+    for (const s of specs) {
+      const mark = document.querySelector(`mark[data-clausemark-clause="${s.clauseId}"]`) as HTMLElement;
+      // What setting each declaration one by one gives.
+      const expected = document.createElement('mark').style;
+      const c = SEVERITY_STYLE[s.severity];
+      expected.setProperty('background-color', c.bg, 'important');
+      expected.setProperty('color', 'inherit', 'important');
+      expected.setProperty('border-bottom', `2px solid ${c.line}`, 'important');
+      expected.setProperty('padding', '0', 'important');
+      expected.setProperty('margin', '0', 'important');
+      expected.setProperty('border-radius', '2px', 'important');
+      expected.setProperty('cursor', 'pointer', 'important');
+      expected.setProperty('box-decoration-break', 'clone');
+      // The same declarations (the order of serialising them is the DOM implementation's).
+      const declarations = (st: CSSStyleDeclaration) =>
+        Array.from({ length: st.length }, (_, i) => st.item(i))
+          .map((p) => `${p}: ${st.getPropertyValue(p)} ${st.getPropertyPriority(p)}`)
+          .sort();
+      expect(declarations(mark.style)).toEqual(declarations(expected));
+      expect(mark.style.length).toBeGreaterThanOrEqual(8);
+      expect(mark.style.getPropertyPriority('background-color')).toBe('important');
+      expect(mark.style.getPropertyValue('box-decoration-break')).toBe('clone');
+    }
   });
 });

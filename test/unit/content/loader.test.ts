@@ -4,11 +4,15 @@
 // the extension's isolated world (background/content-registration.ts, requestLoader; simulated
 // here in this test's own global). The loader must answer from its first synchronous moment,
 // before its settings are read, and the request must wait for the settings rather than find no
-// one to answer it (a race CI lost under load). It registers no runtime message listener.
+// one to answer it (a race CI lost under load). It registers no runtime message listener. And it
+// reads a policy page once parsed, but in a task after the one that parsed it (where a page with
+// nothing left to load also fires `load` and lays itself out): no code of ours runs in that task.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import { LOADER_FLAG } from '../../../src/lib/content-files';
 
 const h = vi.hoisted(() => ({
+  begun: 0,
   listeners: 0,
   settings: null as null | ((s: Settings) => void),
   started: [] as { force?: boolean; reason: string }[],
@@ -32,7 +36,7 @@ vi.mock('../../../src/settings/store', () => ({
 vi.mock('../../../src/content/load-annotator', () => ({
   loadAnnotator: async () => ({
     startSession: async (input: { force?: boolean; reason: string }) => void h.started.push({ force: input.force, reason: input.reason }),
-    begin: async () => null,
+    begin: async () => (h.begun++, null),
     explainSelection: async () => true,
   }),
 }));
@@ -55,5 +59,27 @@ describe('content loader', () => {
     expect(await requestLoader(1, 0, 'content/explain', { text: 'We may share your data.' })).toEqual({ found: true });
     // No runtime message listener on the page.
     expect(h.listeners).toBe(0);
+  });
+
+  it('reads a policy page in a task after the one that parsed it, none of it in that task', async () => {
+    vi.resetModules();
+    delete (globalThis as Record<string, unknown>)[LOADER_FLAG];
+    history.replaceState(null, '', '/legal/privacy-policy');
+    let state: DocumentReadyState = 'loading';
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => state });
+    h.begun = 0;
+    await import('../../../src/content/loader');
+    // The settings and the lookup are asked for while the page is parsed; nothing is read yet.
+    h.settings?.({ ...DEFAULT_SETTINGS });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.begun).toBe(0);
+    state = 'interactive';
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    // DOMContentLoaded's task, with every microtask it queues: still nothing read.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(h.begun).toBe(0);
+    // A later task: read.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.begun).toBe(1);
   });
 });

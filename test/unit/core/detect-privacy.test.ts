@@ -90,9 +90,8 @@ describe('plain statements of each practice are found, with the right stance', (
     ['We may share your personal information with our service providers, business partners and affiliates.', 'How we share information', 'data-sharing', 'concern'],
     ['We share your information with advertising partners, who use it to show you ads on other websites.', 'How we share information', 'targeted-advertising', 'concern'],
     ['We retain your personal data for as long as necessary for our business purposes, including after you close your account.', 'How long we keep your information', 'retention', 'concern'],
-    // (LINE's "Unless you request the deletion of your account, in principle, we will retain most of
-    // your Personal Data." left this list with the third-round model, which scores it just under its
-    // threshold, 0.47 on the 0.5 scale: docs/detector.md, "Third labelling round".)
+    // Kept until the user acts is the practice itself, not a protection (a reader's check, LINE).
+    ['Unless you request the deletion of your account, in principle, we will retain most of your Personal Data.', 'How long we keep your information', 'retention', 'concern'],
     ['Subsequent to account deletion, aggregated registration data is retained for spam prevention and systems security purposes.', 'How long we keep your information', 'retention', 'concern'],
     // A short, stated period is the protective side of retention (docs/labelling.md).
     ['We delete your search history automatically after 30 days.', 'How long we keep your information', 'retention', 'good'],

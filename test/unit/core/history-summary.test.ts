@@ -77,7 +77,9 @@ describe('change summaries of real policy changes', () => {
     // old one never says "keep your account secure"); the line quotes one of the two.
     expect(s).toContainEqual({ sentence: 'Now says it takes measures to protect your data', severity: 'good', phrase: expect.stringMatching(/^(For example, we encrypt your information when it’s in transit|Detect suspicious activity and help keep your account secure)/) });
     expect(s).toContainEqual({ sentence: 'Now says how it handles children\'s data', severity: 'medium', phrase: 'For people under the age of majority (under 18, in most applicable countries) who…' });
-    expect(s).toContainEqual({ sentence: 'Adds to where it says how long your data is kept', severity: 'medium', phrase: 'Permanently delete your account If you delete your account on Facebook or Instagram, we…' });
+    // The new text also says "We keep information as long as we need it to provide our Products…"
+    // (the old one never does); the line quotes one of the two.
+    expect(s).toContainEqual({ sentence: 'Adds to where it says how long your data is kept', severity: 'medium', phrase: expect.stringMatching(/^(Permanently delete your account If you delete your account on Facebook or Instagram|We keep information as long as we need it to provide our Products)/) });
   });
 
   it('Bluesky Terms of Service, June → August 2025: a promise not to sell content; arbitration and class-action waiver stay', () => {

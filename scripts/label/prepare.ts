@@ -39,7 +39,19 @@ export function selectDocs(n = 66, test = 14, double = 10): LabelDoc[] {
 /** The services of the reader checks (data/reader-checks): never labelled, so the check stays independent. */
 const READER_CHECK = /^(Infolinks|Qobuz|Toyota Connected Services|WordPress\.org|Financial Times|DuckDuckGo|AdSense|Instacart|Mix|Epassi|ACDelco|Yahoo)$/;
 
-/** `n` more training documents, drawn in a second fixed order from the services not yet in the set. */
+/** The sentences of a document as the labellers read them (lower case, spaces collapsed). */
+function sentenceSet(file: string): Set<string> {
+  const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, file), 'utf8'), { br: 'drop' });
+  return new Set(segment(text, hardBreaks).sentences.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' ').trim().toLowerCase()));
+}
+
+/** Above this share of the smaller document's sentences, two documents are one text (one company's
+ * policy under several service names: Google's products, Match Group's Tinder and Match). */
+const SAME_TEXT = 0.3;
+
+/** `n` more training documents, drawn in a second fixed order from the services not yet in the set,
+ * leaving out a document that is largely the text of one already in it (either split) or drawn
+ * before it: in another fold, or held out, it would be measured on what it was trained on. */
 export function extendDocs(have: readonly LabelDoc[], n: number, sentences: readonly [number, number] = [50, 260]): LabelDoc[] {
   const known = have.map((d) => d.service.toLowerCase());
   const pool = candidates().filter((c) => c.sentences >= sentences[0] && c.sentences <= sentences[1] && !READER_HELD_OUT.test(c.service) && !SKIP.test(c.service)
@@ -47,9 +59,18 @@ export function extendDocs(have: readonly LabelDoc[], n: number, sentences: read
   pool.sort((a, b) => hash(`extend:${a.service}/${a.type}`).localeCompare(hash(`extend:${b.service}/${b.type}`)));
   const seen = new Set<string>();
   const out: LabelDoc[] = [];
+  const texts = have.map((d) => sentenceSet(d.file));
+  const sameText = (mine: Set<string>): boolean => texts.some((other) => {
+    let both = 0;
+    for (const x of mine) if (other.has(x)) both++;
+    return both > SAME_TEXT * Math.min(mine.size, other.size);
+  });
   for (const c of pool) {
     if (out.length >= n || seen.has(c.service)) continue;
     seen.add(c.service);
+    const mine = sentenceSet(c.file);
+    if (sameText(mine)) continue;
+    texts.push(mine);
     const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8'), { br: 'drop' }).text;
     out.push({ id: `${c.service}--${c.type}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), service: c.service, file: c.file, sha256: hash(text), sentences: c.sentences, split: 'train', double: false });
   }

@@ -10,7 +10,7 @@
 //        FRAC=f (train on that share of the training companies: a learning curve)
 
 import { shippedModel } from '../../src/core/detect-model';
-import { CATS, candidate, featuresOf, loadPrivacySet, manifest, shown, tosdrQuotes, type LabelledDoc } from '../train/privacy';
+import { allowed, CATS, candidate, featuresOf, loadPrivacySet, manifest, shown, tosdrQuotes, type LabelledDoc } from '../train/privacy';
 import { groupFolds } from '../train/pipeline';
 import { predict, trainOvr } from '../train/logreg';
 import { MEASURED } from '../eval-privacy';
@@ -21,18 +21,6 @@ const opts = { epochs: 10, lr: 0.3, l2: Number(process.env.L2 ?? 1e-2), posWeigh
 const TW = Number(process.env.TOSDR ?? 0);
 const FRAC = Number(process.env.FRAC ?? 1);
 const quotes = TW ? tosdrQuotes(manifest().map((d) => d.service)) : [];
-
-function allowed(feats: readonly number[][], company: readonly string[], min: number): Set<number> {
-  const seen = new Map<number, Set<string>>();
-  feats.forEach((fs, i) => {
-    for (const f of fs) {
-      let s = seen.get(f);
-      if (!s) { s = new Set(); seen.set(f, s); }
-      if (s.size < min) s.add(company[i] as string);
-    }
-  });
-  return new Set([...seen].filter(([, s]) => s.size >= min).map(([f]) => f));
-}
 
 interface Block { cands: number[]; gold: boolean[]; sentGold: boolean[][] }
 function blocksOf(d: LabelledDoc): Block[] {

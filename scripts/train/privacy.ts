@@ -240,7 +240,8 @@ export function tosdrStanceRows(quotes: readonly TosdrQuote[]): { feats: number[
   return { feats, labels };
 }
 
-function allowed(feats: readonly number[][], company: readonly string[], min: number): Set<number> {
+/** Feature buckets seen in at least `min` companies' sentences (the others are not learned). */
+export function allowed(feats: readonly number[][], company: readonly string[], min: number): Set<number> {
   const seen = new Map<number, Set<string>>();
   feats.forEach((fs, i) => {
     for (const f of fs) {

@@ -231,17 +231,35 @@ const negations = (s: string): string => (normalizeForMatch(s).match(NEGATION) ?
  * other. A negation added or dropped is a change of meaning, never a rewording. */
 export function rewordedIn(sentences: readonly string[]): (excerpt: string) => string | undefined {
   const bags = sentences.map((raw) => contentWords(raw));
+  const where = new Map<string, number[]>();
+  bags.forEach((words, i) => {
+    for (const w of words) {
+      const list = where.get(w);
+      if (list) list.push(i);
+      else where.set(w, [i]);
+    }
+  });
   return (excerpt) => {
     const mine = new Set(contentWords(excerpt));
     if (mine.size < ECHO_MIN_WORDS) return undefined;
     const k = Math.max(1, segment(excerpt).sentences.length);
+    // Only runs holding REWORD_LARGE of the clause's words can qualify (both ≥ REWORD_LARGE × the
+    // larger bag ≥ REWORD_LARGE × the clause's): find them through the words, not by scanning.
+    const hits = new Map<number, number>();
+    for (const w of mine) {
+      const starts = new Set<number>();
+      for (const i of where.get(w) ?? []) for (let st = Math.max(0, i - k + 1); st <= i && st + k <= sentences.length; st++) starts.add(st);
+      for (const st of starts) hits.set(st, (hits.get(st) ?? 0) + 1);
+    }
     const neg = negations(excerpt);
-    for (let i = 0; i + k <= sentences.length; i++) {
-      const theirs = new Set(bags.slice(i, i + k).flat());
+    const need = REWORD_LARGE * mine.size;
+    for (const st of [...hits.keys()].sort((a, b) => a - b)) {
+      if ((hits.get(st) as number) < need) continue;
+      const theirs = new Set(bags.slice(st, st + k).flat());
       let both = 0;
       for (const w of mine) if (theirs.has(w)) both++;
       if (both < REWORD_SMALL * Math.min(mine.size, theirs.size) || both < REWORD_LARGE * Math.max(mine.size, theirs.size)) continue;
-      const passage = sentences.slice(i, i + k).join(' ');
+      const passage = sentences.slice(st, st + k).join(' ');
       if (negations(passage) === neg) return passage;
     }
     return undefined;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { DEEPSEEK_PRIVACY_MD, PROJECT_ROOT, policyBlocksFromMarkdown } from '../fixtures/pages';
 import { inContentWorld, uiText, waitForAnnotation, waitInContentWorld, type ExtensionSession } from '../../scripts/lib/chromium';
 import { openBrowser } from './browser';
-import { ourHosts } from './ui';
+import { ourHosts, waitForUi } from './ui';
 import { LOADER_FILE } from '../../src/lib/content-files';
 
 const POLICY = policyBlocksFromMarkdown(DEEPSEEK_PRIVACY_MD);
@@ -163,6 +163,9 @@ describe('hostile or unusual pages', () => {
     await page.goto(PAGES.huge.url, { waitUntil: 'domcontentloaded' });
     // Was 60–250 s when a clause running over several paragraphs made mark.js walk the whole body.
     await waitForAnnotation(page, 30_000);
+    // The notice comes from the lazily loaded UI, which can paint after the annotation (it did once
+    // under the full suite's load).
+    await waitForUi(page, '.toast');
     const toast = (await uiText(page, '.toast')) ?? '';
     expect(toast).toMatch(/very long: Clausemark analysed its first/);
     expect(await markCount(page)).toBeGreaterThan(10);

@@ -15,7 +15,7 @@ import { shippedModel } from '../src/core/detect-model';
 import type { FoundClause } from '../src/core/types';
 import type { SentenceLabels } from './label/format';
 import { groupFolds } from './train/pipeline';
-import { CATS, loadPrivacySet, PRIVACY_OPTIONS, privacyFile, shown, trainPrivacy, type LabelledDoc, type PrivacyOptions } from './train/privacy';
+import { CATS, loadPrivacySet, PRIVACY_OPTIONS, privacyFile, shown, trainPrivacy, wave4Training, WAVE4_DIR, type LabelledDoc, type PrivacyOptions } from './train/privacy';
 
 /** The categories of the independent paragraph-level measure (issue 13). */
 export const MEASURED = ['data-sharing', 'tracking', 'marketing', 'targeted-advertising', 'childrens-data', 'government-access',
@@ -141,9 +141,13 @@ function modelFor(train: readonly LabelledDoc[], o: PrivacyOptions): LoadedPriva
   return loadPrivacyModel(privacyFile(trainPrivacy(train, o), ctx, { version: 'eval', dataHash: '', trainedAt: '' }, o));
 }
 
-export function evalPrivacy(say: (s?: string) => void, o: PrivacyOptions = PRIVACY_OPTIONS, folds = 5): { cv: PrivacyFigures; test: PrivacyFigures; errors: FlagError[] } {
-  const docs = loadPrivacySet(shippedModel().file.context ?? {});
+export function evalPrivacy(say: (s?: string) => void, o: PrivacyOptions = PRIVACY_OPTIONS, folds = 5): { cv: PrivacyFigures; test: PrivacyFigures; wave4?: PrivacyFigures; errors: FlagError[] } {
+  const ctx = shippedModel().file.context ?? {};
+  const docs = loadPrivacySet(ctx);
   const train = docs.filter((d) => d.split === 'train');
+  // Fourth-wave documents: extra training documents of lower weight in every fold when the
+  // options say so (never scored in CV); otherwise a second held-out reading (below).
+  const extra = wave4Training(ctx, o);
   const test = docs.filter((d) => d.split === 'test');
   say(`### Privacy categories: learned topic + stance models on the labelled privacy set`);
   say('');
@@ -156,14 +160,14 @@ export function evalPrivacy(say: (s?: string) => void, o: PrivacyOptions = PRIVA
   const errors: FlagError[] = [];
   const groups = groupFolds(train, folds);
   for (let k = 0; k < groups.length; k++) {
-    const m = modelFor(groups.filter((_, i) => i !== k).flat(), o);
+    const m = modelFor([...groups.filter((_, i) => i !== k).flat(), ...extra], o);
     for (const d of groups[k] as LabelledDoc[]) {
       scoreDoc(d, detectClauses(d.model, { privacy: m, categories: CATS }), cvAcc, errors);
       scoreDoc(d, detectClauses(d.model, { privacy: m, categories: CATS, use: 'rules' }), rulesAcc, []);
     }
   }
   const cv = table(say, `Company-grouped ${folds}-fold cross-validation (${train.length} training services)`, cvAcc);
-  const shipped = modelFor(train, o);
+  const shipped = modelFor([...train, ...extra], o);
   const testAcc = new Map<string, Acc>();
   const testRules = new Map<string, Acc>();
   for (const d of test) {
@@ -174,8 +178,15 @@ export function evalPrivacy(say: (s?: string) => void, o: PrivacyOptions = PRIVA
   const rcv = table(say, 'For comparison: the previous detector (regular expressions only), same held-out services', testRules);
   void rcv;
   void rulesAcc;
+  let wave4: PrivacyFigures | undefined;
+  if (!extra.length) {
+    const w4 = loadPrivacySet(ctx, WAVE4_DIR);
+    const w4Acc = new Map<string, Acc>();
+    for (const d of w4) scoreDoc(d, detectClauses(d.model, { privacy: shipped, categories: CATS }), w4Acc, []);
+    wave4 = table(say, `Fourth-wave documents (${w4.length} services of 401–700 sentences, labelled and never trained or tuned on), the same model`, w4Acc);
+  }
   agreement(say, docs);
-  return { cv, test: held, errors };
+  return { cv, test: held, ...(wave4 ? { wave4 } : {}), errors };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

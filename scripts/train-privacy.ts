@@ -4,12 +4,12 @@
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { shippedModel } from '../src/core/detect-model';
-import { CATS, loadPrivacySet, PRIVACY_OPTIONS, privacyDataHash, privacyFile, trainPrivacy } from './train/privacy';
+import { CATS, loadPrivacySet, PRIVACY_OPTIONS, privacyDataHash, privacyFile, trainPrivacy, wave4Training } from './train/privacy';
 
 const t0 = performance.now();
 const context = shippedModel().file.context ?? {};
 const all = loadPrivacySet(context);
-const docs = all.filter((d) => d.split === 'train');
+const docs = [...all.filter((d) => d.split === 'train'), ...wave4Training(context, PRIVACY_OPTIONS)];
 if (docs.length < 10) {
   console.error(`Only ${docs.length} labelled training documents under data/privacy-labels/labels: label more (docs/labelling.md)`);
   process.exit(1);

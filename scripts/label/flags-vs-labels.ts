@@ -1,13 +1,14 @@
 // Every flag the shipped detector makes on the labelled privacy set, with the labels of the
 // sentences it covers — to see what a change of a reading moves (diff two runs). A development view:
-// the shipped model was trained on the training services, so only `test` is unseen.
-//   SHOW=1 npx tsx scripts/label/flags-vs-labels.ts [test|train|all] [regex on the flagged text]
+// the shipped model was trained on the training services, so only `test` and `wave4` (the fourth
+// wave, data/privacy-labels/wave4) are unseen.
+//   SHOW=1 npx tsx scripts/label/flags-vs-labels.ts [test|train|wave4|all] [regex on the flagged text]
 import { detectClauses } from '../../src/core/detect';
 import { shippedModel } from '../../src/core/detect-model';
-import { loadPrivacySet, shown } from '../train/privacy';
+import { loadPrivacySet, shown, WAVE4_DIR } from '../train/privacy';
 import { normalizeForMatch } from '../../src/core/text-chars';
-const docs = loadPrivacySet(shippedModel().file.context ?? {});
 const split = process.argv[2] ?? 'test';
+const docs = loadPrivacySet(shippedModel().file.context ?? {}, split === 'wave4' ? WAVE4_DIR : undefined);
 const re = new RegExp(process.argv[3] ?? '.');
 let n = 0; const tally = new Map<string, number>();
 for (const d of docs) {

@@ -28,8 +28,11 @@ export const CATS: readonly string[] = PRIVACY_CATEGORIES;
 export interface LabelledDoc {
   id: string;
   company: string;
-  split: 'train' | 'test';
+  split: 'train' | 'test' | 'wave4';
   double: boolean;
+  /** Loss weight of the document's sentences in training (default 1). A document of weight < 1
+   * trains the models but never chooses an operating point (its labels are trusted less). */
+  weight?: number;
   model: TextModel;
   analysis: Analysis;
   labels: SentenceLabels[];
@@ -39,17 +42,21 @@ export interface LabelledDoc {
 
 interface ManifestDoc { id: string; service: string; file: string; sha256: string; sentences: number; split: 'train' | 'test'; double: boolean }
 
-export function manifest(): ManifestDoc[] {
-  const p = path.join(LABELS_DIR, 'manifest.json');
+export function manifest(dir = LABELS_DIR): ManifestDoc[] {
+  const p = path.join(dir, 'manifest.json');
   if (!existsSync(p)) throw new Error(`missing ${p}`);
   return (JSON.parse(readFileSync(p, 'utf8')) as { docs: ManifestDoc[] }).docs;
 }
 
-/** The labelled documents whose labels exist, segmented and analysed like the extension does. */
-export function loadPrivacySet(context: FeatureConfig): LabelledDoc[] {
+/** The fourth wave: labelled, kept apart from training (docs/detector.md, "Third labelling round"). */
+export const WAVE4_DIR = path.join(LABELS_DIR, 'wave4');
+
+/** The labelled documents whose labels exist, segmented and analysed like the extension does
+ * (`dir`: the set, or WAVE4_DIR for the fourth wave, whose documents come as split 'wave4'). */
+export function loadPrivacySet(context: FeatureConfig, dir = LABELS_DIR): LabelledDoc[] {
   const out: LabelledDoc[] = [];
-  for (const d of manifest()) {
-    const file = path.join(LABELS_DIR, 'labels', `${d.id}.tsv`);
+  for (const d of manifest(dir)) {
+    const file = path.join(dir, 'labels', `${d.id}.tsv`);
     if (!existsSync(file)) continue;
     const src = path.join(DATA, d.file);
     if (!existsSync(src)) throw new Error(`labelled document missing from ../shared/data: ${d.file}`);
@@ -59,9 +66,9 @@ export function loadPrivacySet(context: FeatureConfig): LabelledDoc[] {
     const model = segment(text, hardBreaks);
     if (model.sentences.length !== d.sentences) throw new Error(`${d.id}: the segmenter now gives ${model.sentences.length} sentences, labels are for ${d.sentences}`);
     const labels = parseLabels(readFileSync(file, 'utf8'), d.sentences);
-    const secondFile = path.join(LABELS_DIR, 'labels-second', `${d.id}.tsv`);
+    const secondFile = path.join(dir, 'labels-second', `${d.id}.tsv`);
     const second = d.double && existsSync(secondFile) ? parseLabels(readFileSync(secondFile, 'utf8'), d.sentences) : undefined;
-    out.push({ id: d.id, company: d.service, split: d.split, double: d.double, model, analysis: analyse(text, model.sentences, context), labels, ...(second ? { second } : {}) });
+    out.push({ id: d.id, company: d.service, split: dir === WAVE4_DIR ? 'wave4' : d.split, double: d.double, model, analysis: analyse(text, model.sentences, context), labels, ...(second ? { second } : {}) });
   }
   return out;
 }
@@ -106,6 +113,8 @@ export interface PrivacyOptions {
    * inner folds prefer: the labelled set is privacy policies, and these categories meet text
    * outside it (terms, AI product pages) that the set cannot measure. */
   mustGate: readonly string[];
+  /** Loss weight of the fourth wave's documents in training (0: not trained on; see WAVE4_DIR). */
+  wave4Weight: number;
 }
 
 export const PRIVACY_OPTIONS: PrivacyOptions = {
@@ -139,7 +148,19 @@ export const PRIVACY_OPTIONS: PrivacyOptions = {
   // models") and prohibitions on the user in terms of service. `scripts/label/category-check.ts`
   // measures its flags on the shared data's terms and privacy texts (docs/detector.md).
   mustGate: ['ai-training'],
+  // The fourth wave (44 long documents) trains at weight 0.6 and never chooses an operating point:
+  // trained at full weight AND tuned on, it made the models more cautious (held-out paragraph
+  // macro-F1 0.651 → 0.625); trained on alone (weights 0.3 / 0.6 / 0.99), CV paragraph macro-F1
+  // 0.620 → 0.647 / 0.645 / 0.642 and held-out 0.651 → 0.661 / 0.665 / 0.676, flags within
+  // ±0.01 (docs/detector.md, "Fourth wave as lighter training documents").
+  wave4Weight: 0.6,
 };
+
+/** The fourth wave's documents as training documents of weight `o.wave4Weight` (none at 0). */
+export function wave4Training(context: FeatureConfig, o: PrivacyOptions): LabelledDoc[] {
+  if (!(o.wave4Weight > 0)) return [];
+  return loadPrivacySet(context, WAVE4_DIR).map((d) => ({ ...d, weight: o.wave4Weight }));
+}
 
 /** The privacy models' features of sentence i (as detection computes them). */
 export function featuresOf(d: LabelledDoc, i: number, extra: PrivacyExtra): readonly number[] {
@@ -148,10 +169,10 @@ export function featuresOf(d: LabelledDoc, i: number, extra: PrivacyExtra): read
   return privacyFeatures(d.analysis.feats[i] as number[], d.analysis.toks[i] as string[], prev, extra);
 }
 
-interface Rows { feats: number[][]; labels: number[][]; company: string[]; doc: number[]; sent: number[]; ruleCats: Set<string>[] }
+interface Rows { feats: number[][]; labels: number[][]; company: string[]; doc: number[]; sent: number[]; ruleCats: Set<string>[]; weight: number[] }
 
 function topicRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): Rows {
-  const r: Rows = { feats: [], labels: [], company: [], doc: [], sent: [], ruleCats: [] };
+  const r: Rows = { feats: [], labels: [], company: [], doc: [], sent: [], ruleCats: [], weight: [] };
   docs.forEach((d, di) => {
     for (let i = 0; i < d.model.sentences.length; i++) {
       if (!candidate(d, i)) continue;
@@ -163,15 +184,17 @@ function topicRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): Rows {
       r.company.push(d.company);
       r.doc.push(di);
       r.sent.push(i);
+      r.weight.push(d.weight ?? 1);
       r.ruleCats.push(new Set((d.analysis.rules[i] as number[]).map((x) => (RULES[x] as { category: string }).category)));
     }
   });
   return r;
 }
 
-function stanceRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): { feats: number[][]; labels: number[][] } {
+function stanceRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): { feats: number[][]; labels: number[][]; weight: number[] } {
   const feats: number[][] = [];
   const labels: number[][] = [];
+  const weight: number[] = [];
   for (const d of docs) {
     for (let i = 0; i < d.model.sentences.length; i++) {
       if (!candidate(d, i)) continue;
@@ -179,10 +202,11 @@ function stanceRows(docs: readonly LabelledDoc[], extra: PrivacyExtra): { feats:
         if (!shown(s)) continue;
         feats.push(stanceFeatures(featuresOf(d, i, extra), d.analysis.toks[i] as string[], d.analysis.norms[i] as string, c));
         labels.push(s === 'p' ? [0] : []);
+        weight.push(d.weight ?? 1);
       }
     }
   }
-  return { feats, labels };
+  return { feats, labels, weight };
 }
 
 
@@ -293,10 +317,10 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   // ToS;DR quotes as extra, lower-weighted topic examples (never scored: thresholds are chosen on
   // the labelled sentences alone; their words count only where the labelled set has them too).
   const tq = o.tosdrTopic ? quotes() : [];
-  const withQuotes = (feats: number[][], labels: number[][]): { feats: number[][]; labels: number[][]; weight: number[] } => ({
+  const withQuotes = (feats: number[][], labels: number[][], weight: number[]): { feats: number[][]; labels: number[][]; weight: number[] } => ({
     feats: [...feats, ...tq.map((q) => q.feats)],
     labels: [...labels, ...tq.map((q) => [CATS.indexOf(q.category), ANY])],
-    weight: [...feats.map(() => 1), ...tq.map(() => o.tosdrTopic)],
+    weight: [...weight, ...tq.map(() => o.tosdrTopic)],
   });
   // Out-of-fold scores per grid point.
   const oof = o.grid.map(() => rows.feats.map(() => new Float64Array(k)));
@@ -304,7 +328,7 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
     const tr = rows.feats.flatMap((_, i) => (g.has(rows.doc[i] as number) ? [] : [i]));
     const allow = allowed(tr.map((i) => rows.feats[i] as number[]), tr.map((i) => rows.company[i] as string), o.minCompanies);
     o.grid.forEach((cfg, gi) => {
-      const m = trainOvr(withQuotes(tr.map((i) => rows.feats[i] as number[]), tr.map((i) => rows.labels[i] as number[])), k, { epochs: o.epochs, lr: o.lr, ...cfg, allowed: allow });
+      const m = trainOvr(withQuotes(tr.map((i) => rows.feats[i] as number[]), tr.map((i) => rows.labels[i] as number[]), tr.map((i) => rows.weight[i] as number)), k, { epochs: o.epochs, lr: o.lr, ...cfg, allowed: allow });
       rows.feats.forEach((f, i) => { if (g.has(rows.doc[i] as number)) predict(m, f, oof[gi]![i]!); });
     });
   }
@@ -319,8 +343,10 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   // category that is easy to get right can carry one that is not, and one that only costs
   // precision is switched off.
   const curves: VariantPoint[][] = [];
+  // Only documents of full weight choose the operating points.
+  const tunes = rows.weight.map((w) => w >= 1);
   for (let c = 0; c < ANY; c++) {
-    const gold = rows.labels.map((l) => l.includes(c));
+    const gold = rows.labels.map((l) => l.includes(c)).filter((_, i) => tunes[i]);
     const cat = CATS[c] as string;
     const ruled = rows.ruleCats.map((x) => x.has(cat));
     const pos = gold.filter(Boolean).length;
@@ -330,7 +356,7 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
         for (const isJoint of o.joint ? [false, true] : [false]) {
           // Gated: only sentences one of the category's rules also matches can be positive.
           // Joint: the score is the geometric mean of the category's and of `any` (states a practice at all).
-          const scores = oof[gi]!.map((v, i) => (gated && !ruled[i] ? 0 : isJoint ? Math.sqrt((v[c] as number) * (anyOof[i] as number)) : (v[c] as number)));
+          const scores = oof[gi]!.map((v, i) => (gated && !ruled[i] ? 0 : isJoint ? Math.sqrt((v[c] as number) * (anyOof[i] as number)) : (v[c] as number))).filter((_, i) => tunes[i]);
           for (const pt of curveOf(scores, gold)) {
             // No category may be much less precise than the pool, however much recall it buys.
             if (pt.counts.tp < o.minCategoryPrecision * (pt.counts.tp + pt.counts.fp)) continue;
@@ -360,13 +386,13 @@ export function trainPrivacy(docs: readonly LabelledDoc[], o: PrivacyOptions = P
   // Final models on everything, one per chosen grid point, combined column by column.
   const allow = allowed(rows.feats, rows.company, o.minCompanies);
   const finals = new Map<number, LinearModel>();
-  for (const gi of new Set(chosen)) finals.set(gi, trainOvr(withQuotes(rows.feats, rows.labels), k, { epochs: o.epochs, lr: o.lr, ...o.grid[gi], allowed: allow }));
+  for (const gi of new Set(chosen)) finals.set(gi, trainOvr(withQuotes(rows.feats, rows.labels, rows.weight), k, { epochs: o.epochs, lr: o.lr, ...o.grid[gi], allowed: allow }));
   const topics = combine(finals, chosen);
   const st = stanceRows(docs, o.extra);
   const extra = o.tosdrStance ? tosdrStanceRows(quotes()) : { feats: [], labels: [] };
   const stance = trainOvr({
     feats: [...st.feats, ...extra.feats], labels: [...st.labels, ...extra.labels],
-    weight: [...st.feats.map(() => 1), ...extra.feats.map(() => o.tosdrStance)],
+    weight: [...st.weight, ...extra.feats.map(() => o.tosdrStance)],
   }, 1, o.stance);
   return { topics, thresholds, chosen, inner, mode, joint, stance, sentences: rows.feats.length };
 }

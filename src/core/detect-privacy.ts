@@ -126,6 +126,11 @@ const POINTER = [
   /^(for (more|further|additional) (information|details)|to (learn|find out|read) more)\b/,
   /\b(can|may) be found (in|on|at) (our|the|this|section)\b/,
   /^(such as|including)\b/,
+  // A map of the document ("This section describes how we share information", "The table below
+  // sets out…", "Below, we identify (1) the categories…"): the practices are in what it points to.
+  // Labelled in 1 of 33 such sentences of the privacy set.
+  /^((the|this) )?(table|chart|section)( [0-9]+)?( (below|above))? (describes|provides|sets out|lists|identifies|summari[sz]es|explains|details|shows)\b/,
+  /^below,? we (identify|describe|list|set out|explain)\b/,
 ];
 // A changelog line tells what was edited in the document, not what the service does ("On November
 // 3, 2025, we updated this notice to provide information about…", "We added more details on how we

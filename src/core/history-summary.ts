@@ -59,8 +59,10 @@ export function leadPhrase(excerpt: string): string {
 }
 
 /** The longest run of words the new wording has and the old did not (or the reverse, when words
- * were only dropped): the words a reader should look at. */
-export function rewordPhrase(before: string, after: string): { phrase: string; from: 'after' | 'before' } {
+ * were only dropped): the words a reader should look at. `known` tells whether the other version
+ * has a passage word for word: a sentence of a run that it has only joined the clause's span (the
+ * detector drew it wider), it is not new text, and is not quoted. */
+export function rewordPhrase(before: string, after: string, known?: { before?: (s: string) => boolean; after?: (s: string) => boolean }): { phrase: string; from: 'after' | 'before' } {
   const a = words(before);
   const b = words(after);
   const norm = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -78,8 +80,20 @@ export function rewordPhrase(before: string, after: string): { phrase: string; f
   const best = { added: [] as string[], removed: [] as string[] };
   let run: string[] = [];
   let kind: 'added' | 'removed' | null = null;
+  const size = (r: string[]) => r.filter((w) => norm(w)).length;
   const close = () => {
-    if (kind && run.filter((w) => norm(w)).length > best[kind].filter((w) => norm(w)).length) best[kind] = run;
+    if (kind) {
+      const other = kind === 'added' ? known?.before : known?.after;
+      // Cut the run at sentence ends; a sentence the other version has is not a change.
+      const pieces: string[][] = [[]];
+      for (const w of run) {
+        (pieces[pieces.length - 1] as string[]).push(w);
+        if (/[.!?]["'”’)]*$/.test(w)) pieces.push([]);
+      }
+      for (const piece of other ? pieces.filter((x) => size(x) && !(size(x) >= 3 && other(x.join(' ')))) : [run]) {
+        if (size(piece) > size(best[kind])) best[kind] = piece;
+      }
+    }
     run = [];
     kind = null;
   };
@@ -123,11 +137,11 @@ function removedLine(c: ClauseLike, after: ReadonlySet<string>, echoedAfter: Ech
   return { kind: 'removed', category: c.category, stance, severity, phrase: leadPhrase(c.excerpt), clauseId: c.id };
 }
 
-function changedLine(before: ClauseLike, after: ClauseLike): Draft {
+function changedLine(before: ClauseLike, after: ClauseLike, says?: { before: VersionSays; after: VersionSays }): Draft {
   const stance = stanceOf(after.severity);
   const rb = SEVERITY_RANK[sev(before.severity)];
   const ra = SEVERITY_RANK[sev(after.severity)];
-  const { phrase } = rewordPhrase(before.excerpt, after.excerpt);
+  const { phrase } = rewordPhrase(before.excerpt, after.excerpt, says && { before: (x) => !!says.before.verbatim?.(x), after: (x) => !!says.after.verbatim?.(x) });
   // Lower rank is more severe (high 0 … good 3).
   if (ra < rb) return { kind: 'stronger', category: after.category, stance, severity: sev(after.severity), phrase, clauseId: after.id };
   if (ra > rb) return { kind: 'milder', category: after.category, stance, severity: 'good', phrase, clauseId: after.id };
@@ -288,16 +302,20 @@ export function summariseChanges(
   // A clause whose text the other version has word for word did not change: the detector took it
   // in one version and not in the other (its context moved a borderline score), the text did not.
   // One that the other version has with a few words changed is a rewording of it.
-  const drafts: Draft[] = [...changes.changed.map(({ before: b, after: a }) => changedLine(b, a))];
+  // A matched pair whose two texts each version has word for word did not change either: the
+  // detector drew its span wider or rated it differently in one version (LinkedIn 2024: a
+  // neighbouring sentence, the same in both, joined the span).
+  const unchanged = ({ before: b, after: a }: { before: ClauseLike; after: ClauseLike }): boolean => !!(says?.before.verbatim?.(a.excerpt) && says.after.verbatim?.(b.excerpt));
+  const drafts: Draft[] = [...changes.changed.filter((p) => !unchanged(p)).map(({ before: b, after: a }) => changedLine(b, a, says))];
   for (const c of changes.added) {
     if (says?.before.verbatim?.(c.excerpt)) continue;
     const was = says?.before.reworded?.(c.excerpt);
-    drafts.push(was ? changedLine({ ...c, excerpt: was }, c) : addedLine(c, had, says?.before.echoes));
+    drafts.push(was ? changedLine({ ...c, excerpt: was }, c, says) : addedLine(c, had, says?.before.echoes));
   }
   for (const c of changes.removed) {
     if (says?.after.verbatim?.(c.excerpt)) continue;
     const now = says?.after.reworded?.(c.excerpt);
-    drafts.push(now ? changedLine(c, { ...c, excerpt: now }) : removedLine(c, has, says?.after.echoes));
+    drafts.push(now ? changedLine(c, { ...c, excerpt: now }, says) : removedLine(c, has, says?.after.echoes));
   }
   const byKey = new Map<string, ChangeLine>();
   for (const d of drafts) {

@@ -55,6 +55,19 @@ describe('definitions, headings and lists are never clauses', () => {
     const n = normalizeForMatch('We may use your personal data to develop and train artificial intelligence models.');
     expect(notAClause(n, tokens(n))).toBe(false);
   });
+  it('sentences that map the document (what a section or table holds)', () => {
+    for (const s of [
+      'This section describes with whom we might share your personal information, why, and which categories of information.',
+      'The table below describes the categories of personal information we collected in the past 12 months, the purposes for which we collect and disclose this information, and whether we sell it.',
+      'Table 2 below describes the entities to whom we may sell your personal information.',
+      'Below, we identify the categories of personal information and sensitive personal information that we collect.',
+    ]) {
+      const n = normalizeForMatch(s);
+      expect(notAClause(n, tokens(n)), s).toBe(true);
+    }
+    const n = normalizeForMatch('This section applies to residents of California: we sell identifiers to advertising networks.');
+    expect(notAClause(n, tokens(n))).toBe(false);
+  });
   it('headings and list items the section detector does not take', () => {
     expect(headingLike('How long we keep your data', 6, true)).toBe(true);
     expect(headingLike('4. Protecting the security of our Services.', 7, true)).toBe(true);

@@ -35,10 +35,13 @@ describe('change summaries of real policy changes', () => {
     // Reader: the added words are "(e.g., your name, title, and company)", a sentence about
     // referring queries to Bing, and "customer support," / "(e.g., the contents of a customer
     // support request)" inside the clause on sharing data with service providers. Nothing else.
+    // The detector's sharing spans cover two of these passages: one line, quoting new words (the
+    // sentences that only joined a wider span in the new version are never quoted).
     const lines = summary('LinkedIn/Privacy Policy.md', 'f0db5f81e3deecece207350a96a472bca206f475', '0b17f77945c03c2a13f1b6acf87599a0b26e6626');
-    expect(said(lines)).toEqual([
-      { sentence: 'Rewords where it says it shares your data with third parties', severity: 'low', phrase: '(e.g., the contents of a customer support request)' },
+    expect(said(lines).map(({ sentence, severity }) => ({ sentence, severity }))).toEqual([
+      { sentence: 'Rewords where it says it shares your data with third parties', severity: 'low' },
     ]);
+    expect(lines[0]!.phrase).toMatch(/^(\(e\.g\., the contents of a customer support request\)|When you opt to link your account with other services, personal data \(e\.g\., your…)$/);
   });
 
   it('LinkedIn Privacy Policy, 4 November 2025: generative AI training on member data, with an opt-out', () => {
@@ -172,6 +175,15 @@ describe('the rules of a line', () => {
     const after = text.replace('your information', 'your information (e.g., the contents of a customer support request)');
     const [line] = summariseVersions([same], [], { before: text, after });
     expect([changeSentence(line!), line!.severity, line!.phrase]).toEqual(['Rewords where it says it shares your data with third parties', 'low', '(e.g., the contents of a customer support request)']);
+    // The span grew over a neighbouring sentence that both versions have: the text did not change.
+    const wider = c('w', 'data-sharing', 'medium', `${same.excerpt} We keep records.`);
+    expect(summariseVersions([same], [wider], { before: text, after: text })).toEqual([]);
+    expect(summariseVersions([wider], [same], { before: text, after: text })).toEqual([]);
+    // …but a span that grew over a sentence the new version adds is a change, and the new
+    // sentence is quoted, not the unchanged one that joined the span with it.
+    const added = text.replace('We keep records.', 'We keep records. We also share them with data brokers.');
+    const grown = c('g', 'data-sharing', 'medium', `${same.excerpt} We keep records. We also share them with data brokers.`);
+    expect(summariseVersions([same], [grown], { before: text, after: added }).map((l) => l.phrase)).toEqual(['We also share them with data brokers.']);
     // A sentence that now says the opposite is not a rewording of it.
     const share = c('n', 'data-sharing', 'medium', 'We share your personal information with advertising partners for their own marketing purposes.');
     const lines = summariseVersions([share], [], { before: share.excerpt, after: 'We never share your personal information with advertising partners for their own marketing purposes.' });
@@ -183,6 +195,10 @@ describe('the rules of a line', () => {
     expect(leadPhrase('(b) Where we use your data for direct marketing (e.g. to send you emails) you can object. More.')).toBe('Where we use your data for direct marketing (e.g. to send you emails) you…');
     expect(rewordPhrase('We share data with partners.', 'We share data with partners and ID verification providers.')).toEqual({ phrase: 'and ID verification providers.', from: 'after' });
     expect(rewordPhrase('We share data with partners and advertisers.', 'We share data with partners.').from).toBe('before');
+    // Sentences the other version has word for word only joined the span: the changed one is quoted.
+    const known = { before: (x: string) => 'We share data with partners. Excerpts of your profile appear on the services of others.'.includes(x) };
+    expect(rewordPhrase('We share data with partners.', 'We share data with partners. Excerpts of your profile appear on the services of others. Personal data becomes available to them.', known).phrase).toBe('Personal data becomes available to them.');
+    expect(rewordPhrase('We share data with partners.', 'We share data with partners. Excerpts of your profile appear on the services of others. Personal data becomes available to them.').phrase).toMatch(/^Excerpts/);
     // One changed word says nothing on its own: the clause is quoted instead.
     expect(rewordPhrase('You agree to the terms of service.', 'You agree to these terms of service.')).toEqual({ phrase: 'You agree to these terms of service.', from: 'after' });
   });

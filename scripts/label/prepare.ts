@@ -40,14 +40,28 @@ export function selectDocs(n = 66, test = 14, double = 10): LabelDoc[] {
 const READER_CHECK = /^(Infolinks|Qobuz|Toyota Connected Services|WordPress\.org|Financial Times|DuckDuckGo|AdSense|Instacart|Mix|Epassi|ACDelco|Yahoo)$/;
 
 /** The sentences of a document as the labellers read them (lower case, spaces collapsed). */
-function sentenceSet(file: string): Set<string> {
+export function sentenceSet(file: string): Set<string> {
   const { text, hardBreaks } = markdownToText(readFileSync(path.join(DATA, file), 'utf8'), { br: 'drop' });
   return new Set(segment(text, hardBreaks).sentences.map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' ').trim().toLowerCase()));
 }
 
 /** Above this share of the smaller document's sentences, two documents are one text (one company's
  * policy under several service names: Google's products, Match Group's Tinder and Match). */
-const SAME_TEXT = 0.3;
+export const SAME_TEXT = 0.3;
+
+/** Whether two sentence sets are one text (more than SAME_TEXT of the smaller one shared). */
+export function sameText(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  return both > SAME_TEXT * Math.min(a.size, b.size);
+}
+
+/** The documents of the services an independent reader judges (READER_HELD_OUT), privacy and
+ * terms: a drawn document that is largely one of their texts under another service's name
+ * (Blogger's policy is Google's, which Gemini's notice shares) is their text, and stays out. */
+export function readerHeldOutTexts(): Set<string>[] {
+  return [...candidates('privacy'), ...candidates('terms')].filter((c) => READER_HELD_OUT.test(c.service)).map((c) => sentenceSet(c.file));
+}
 
 /** `n` more training documents, drawn in a second fixed order from the services not yet in the set,
  * leaving out a document that is largely the text of one already in it (either split) or drawn
@@ -59,17 +73,12 @@ export function extendDocs(have: readonly LabelDoc[], n: number, sentences: read
   pool.sort((a, b) => hash(`extend:${a.service}/${a.type}`).localeCompare(hash(`extend:${b.service}/${b.type}`)));
   const seen = new Set<string>();
   const out: LabelDoc[] = [];
-  const texts = have.map((d) => sentenceSet(d.file));
-  const sameText = (mine: Set<string>): boolean => texts.some((other) => {
-    let both = 0;
-    for (const x of mine) if (other.has(x)) both++;
-    return both > SAME_TEXT * Math.min(mine.size, other.size);
-  });
+  const texts = [...have.map((d) => sentenceSet(d.file)), ...readerHeldOutTexts()];
   for (const c of pool) {
     if (out.length >= n || seen.has(c.service)) continue;
     seen.add(c.service);
     const mine = sentenceSet(c.file);
-    if (sameText(mine)) continue;
+    if (texts.some((other) => sameText(mine, other))) continue;
     texts.push(mine);
     const text = markdownToText(readFileSync(path.join(DATA, c.file), 'utf8'), { br: 'drop' }).text;
     out.push({ id: `${c.service}--${c.type}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), service: c.service, file: c.file, sha256: hash(text), sentences: c.sentences, split: 'train', double: false });

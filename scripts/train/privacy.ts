@@ -148,7 +148,7 @@ export const PRIVACY_OPTIONS: PrivacyOptions = {
   // models") and prohibitions on the user in terms of service. `scripts/label/category-check.ts`
   // measures its flags on the shared data's terms and privacy texts (docs/detector.md).
   mustGate: ['ai-training'],
-  // The fourth wave (44 long documents) trains at weight 0.6 and never chooses an operating point:
+  // The fourth wave (43 long documents) trains at weight 0.6 and never chooses an operating point:
   // trained at full weight AND tuned on, it made the models more cautious (held-out paragraph
   // macro-F1 0.651 → 0.625); trained on alone (weights 0.3 / 0.6 / 0.99), CV paragraph macro-F1
   // 0.620 → 0.647 / 0.645 / 0.642 and held-out 0.651 → 0.661 / 0.665 / 0.676, flags within

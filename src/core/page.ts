@@ -33,6 +33,20 @@ export function mayBeCandidate(url: string, title: string): boolean {
   return ANY_POLICY_WORD.test(url) || (!!title && ANY_POLICY_WORD.test(title));
 }
 
+/**
+ * The sentinel's test (content/sentinel.ts): quickSignal's candidate, or the address without its
+ * #fragment reads like a policy (a fragment right after the word, "/privacy#cookies", hides it from
+ * quickSignal's path rules). Every address the knowledge base lists that this takes for a policy
+ * is found this way under any spelling that leads to the same document, so the sentinel's
+ * known-hosts filter need only hold the hosts of the others (scripts/vite-plugins.ts).
+ */
+export function mayBePolicyPage(url: string, title: string): boolean {
+  if (!mayBeCandidate(url, title)) return false;
+  if (quickSignal(url, title).candidate) return true;
+  const hash = url.indexOf('#');
+  return hash >= 0 && quickSignal(url.slice(0, hash), '').candidate;
+}
+
 /** URL and title only: cheap enough for every page. */
 export function quickSignal(url: string, title: string): QuickSignal {
   let path: string;

@@ -39,8 +39,9 @@ function main(): void {
   const parsed = () => {
     if (!g[LOADER_FLAG] && candidate(document.title)) inject();
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
-  else parsed();
+  // (Registered at document_start, so the document is still loading; the event reaches the
+  // window, and the document's own wrapper is not made in this world before it is needed.)
+  addEventListener('DOMContentLoaded', parsed, { once: true });
   // Single-page navigations to a policy: the Navigation API's event where the browser has it,
   // else a once-a-second comparison of the address. (Once the loader is here, it follows them.)
   let href = location.href;

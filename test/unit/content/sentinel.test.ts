@@ -30,11 +30,13 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).chrome;
 });
 
-/** Opens an address: the document parsed, with this title (the sentinel runs after parsing here). */
+/** Opens an address with this title; `parsed()` then fires DOMContentLoaded (the sentinel runs at
+ * document_start, before it). */
 function open(url: string, title: string) {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   document.title = title;
 }
+const parsed = () => document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
 
 const kb = () => JSON.parse(readFileSync('src/kb/generated/kb.json', 'utf8')) as { documents: { id: string; patterns: { host: string; path: string }[] }[] };
 /** A host where the knowledge base knows a document whose address does not read like a policy. */
@@ -50,6 +52,7 @@ describe('content sentinel', () => {
   it('leaves an ordinary page alone: no extension API at all', async () => {
     open('https://notes.example.org/datasets/handbook', 'Dataset handbook');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(touched).toBe(0);
     expect(sent).toEqual([]);
@@ -58,6 +61,7 @@ describe('content sentinel', () => {
   it('asks for the loader once on a page whose title reads like a policy', async () => {
     open('https://shop.example/help/article-7', 'Privacy Policy – Example Shop');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(sent).toEqual([{ clausemark: 1, name: 'page/inject', payload: {} }]);
   });
@@ -65,6 +69,7 @@ describe('content sentinel', () => {
   it('asks at once on a host where the knowledge base knows a document by an address that does not read like a policy', async () => {
     open(`https://${unmarkedHost()}/some/page`, 'Welcome');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(sent).toEqual([{ clausemark: 1, name: 'page/inject', payload: {} }]);
   });
@@ -74,6 +79,7 @@ describe('content sentinel', () => {
     expect(hostChain(normalizeHost(host)).some(bloomTester(unmarkedHosts))).toBe(false); // (this host is no false positive)
     open(`https://${host}/some/page`, 'Welcome');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(touched).toBe(0);
   });
@@ -114,6 +120,7 @@ describe('content sentinel', () => {
     (globalThis as Record<string, unknown>).__clausemarkLoaded = true;
     open('https://shop.example/privacy-policy', 'Privacy Policy');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(touched).toBe(0);
   });

@@ -150,12 +150,18 @@ function main(): void {
   else setInterval(() => void run(), 1000);
   // Leaving the document (a new page loads in the tab): its analysis no longer applies. Same-page
   // #fragment jumps keep it. Coming back from the back-forward cache analyses the page again.
+  // (The pageshow listener only once the page was hidden: the first pageshow comes with `load`,
+  // in the task where a page with nothing left to load lays itself out, and none of our code
+  // should run there — on Roblox's terms that task is 120-300 ms of the page's own layout.)
+  let restore: ((e: Event) => void) | null = null;
   addEventListener('pagehide', () => {
     controller?.abort();
     key = '';
-  });
-  addEventListener('pageshow', (e) => {
-    if ((e as PageTransitionEvent).persisted) void run({ again: true });
+    if (restore) return;
+    restore = (e) => {
+      if ((e as PageTransitionEvent).persisted) void run({ again: true });
+    };
+    addEventListener('pageshow', restore);
   });
 }
 

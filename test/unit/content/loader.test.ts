@@ -82,4 +82,30 @@ describe('content loader', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(h.begun).toBe(1);
   });
+
+  it('runs none of its code at the first pageshow (it comes with `load`), and analyses again on a return from the back-forward cache', async () => {
+    vi.resetModules();
+    delete (globalThis as Record<string, unknown>)[LOADER_FLAG];
+    const added: string[] = [];
+    const add = window.addEventListener.bind(window);
+    const spy = vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+      added.push(type);
+      add(type, listener, options);
+    });
+    h.begun = 0;
+    await import('../../../src/content/loader');
+    h.settings?.({ ...DEFAULT_SETTINGS });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.begun).toBe(1);
+    expect(added).toContain('pagehide');
+    expect(added).not.toContain('pageshow');
+    window.dispatchEvent(new Event('pagehide'));
+    const back = new Event('pageshow');
+    Object.defineProperty(back, 'persisted', { value: true });
+    window.dispatchEvent(back);
+    await new Promise((r) => setTimeout(r, 30));
+    // (The previous test's loader is still in this window and comes back too.)
+    expect(h.begun).toBeGreaterThan(1);
+    spy.mockRestore();
+  });
 });

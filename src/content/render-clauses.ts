@@ -10,7 +10,7 @@ import { send } from '../lib/rpc';
 import type { Highlight } from '../core/resolve';
 import type { PageClause } from '../core/page-clause';
 import type { KnownClause } from '../kb/schema';
-import { highlightRangesSliced, isOurMark, removeHighlights, unwrapMarks, type Walk } from './highlight';
+import { highlightRangesSliced, isOurMark, markable, removeHighlights, unwrapMarks, walkFor, type Walk } from './highlight';
 import { Slicer, yieldToPage } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
 import type { PageInfo, PanelClause, PanelExtras, PanelHost } from './panel';
@@ -145,26 +145,24 @@ export class ClauseRenderer {
     // begins where the page is read from: the sections on screen): the page lays out again every
     // paragraph that got a highlight, and on a long page one relayout of sixty or more of them was
     // a 45-65 ms frame (Roblox's terms; 16 at a time cost a third of that each).
-    const groups: (typeof fresh)[] = [];
-    const sorted = [...fresh].sort((a, b) => a.primary.start - b.primary.start);
+    // (Those mark.js would leave out, overlapping another, are chosen over the whole batch.)
+    const specs = markable(fresh.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })));
+    const sorted = specs.sort((a, b) => a.start - b.start);
+    const groups: (typeof sorted)[] = [];
     for (let i = 0; i < sorted.length; i += PER_FRAME) groups.push(sorted.slice(i, i + PER_FRAME));
     await this.slicer.maybe();
     if (stopped()) return false;
     const signal = stop ? AbortSignal.any([this.signal, stop]) : this.signal;
+    // One walk for the batch: the reading's if nothing changed the page since, kept true to the
+    // page as the marks split its text (highlight.ts).
+    const walk = groups.length ? walkFor(this.root, read?.()) : null;
     for (const [g, group] of groups.entries()) {
       if (g > 0) {
         await afterFrame();
         if (stopped()) return false;
       }
-      const marks = await highlightRangesSliced(
-        this.root,
-        group.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })),
-        this.slicer,
-        signal,
-        // The walk of the reading holds only until the page changes (our own marks included).
-        g === 0 && group.length ? read?.() : null,
-      );
-      for (const h of group) {
+      const marks = await highlightRangesSliced(this.root, group, this.slicer, signal, walk);
+      for (const h of fresh) {
         const id = h.primary.id;
         const els = marks.get(id);
         if (els?.length) {
@@ -175,7 +173,7 @@ export class ClauseRenderer {
       }
       if (first && g === 0 && group.length) await this.slicer.next();
       if (stopped()) return false;
-      if (!(await this.badgesFor(group.map((h) => h.primary.id)))) return false;
+      if (!(await this.badgesFor(group.map((spec) => spec.clauseId)))) return false;
     }
     for (const h of highlights) {
       const id = h.primary.id;

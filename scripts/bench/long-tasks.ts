@@ -57,13 +57,19 @@ function describe(events: TraceEvent[], url: string): { longest: number; lines: 
       ourEnd = e.ts + (e.dur as number);
       ourMs += (e.dur as number) / 1000;
     }
+    const injections = inside.filter((e) => e.name === 'ScriptInjection::InjectJs').map((inj) => {
+      const within = inside.filter((e) => e.ts >= inj.ts && e.ts < inj.ts + (inj.dur as number) && ours(e));
+      const by = (name: string) => within.filter((e) => e.name === name).reduce((n, e) => n + (e.dur as number) / 1000, 0);
+      const file = (within[0]?.args?.data?.url ?? '').replace(/.*\//, '');
+      return `${file} ${((inj.dur as number) / 1000).toFixed(1)} (compile ${by('v8.compile').toFixed(1)}, run ${by('EvaluateScript').toFixed(1)})`;
+    });
     const ourCalls = [...new Set(inside.filter(ours).map((e) => `${e.name}:${e.args?.data?.functionName || '?'}@${(e.args?.data?.url ?? '').replace(/.*\//, '')}:${(e.args?.data as { lineNumber?: number } | undefined)?.lineNumber ?? ''}`))].slice(0, 5);
     const layouts = inside.filter((e) => e.name === 'Layout').map((e) => {
       const b = (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } } | undefined)?.beginData;
       return `${((e.dur as number) / 1000).toFixed(1)} ms (${b?.dirtyObjects ?? '?'}/${b?.totalObjects ?? '?'} objects${b?.partialLayout ? ', partial' : ''})`;
     });
     longest = Math.max(longest, (t.dur as number) / 1000);
-    lines.push(`  task ${((t.dur as number) / 1000).toFixed(1)} ms at +${((t.ts - parse.ts) / 1000).toFixed(0)} ms${ourJs || ourMs ? ` [ours ${ourMs.toFixed(1)} ms: ${ourCalls.join(' ')}]` : ''}: layout ${layout.toFixed(1)}, style ${style.toFixed(1)}; ${[...sums].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}${layouts.length ? `; layouts ${layouts.slice(0, 3).join(', ')}` : ''}`);
+    lines.push(`  task ${((t.dur as number) / 1000).toFixed(1)} ms at +${((t.ts - parse.ts) / 1000).toFixed(0)} ms${ourJs || ourMs ? ` [ours ${ourMs.toFixed(1)} ms: ${injections.length ? `injections ${injections.join('; ')}` : ourCalls.join(' ')}]` : ''}: layout ${layout.toFixed(1)}, style ${style.toFixed(1)}; ${[...sums].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}${layouts.length ? `; layouts ${layouts.slice(0, 3).join(', ')}` : ''}`);
   }
   return { longest, lines };
 }

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { launchWithExtension, waitForKnowledgeBase, type ExtensionSession } from '../lib/chromium';
-import { ORDINARY_PAGES } from './pages';
+import { ORDINARY_PAGES as ORDINARY, policyPages } from './pages';
 import { mainThread, startTrace, total } from './trace';
 import { startProfiler, stopProfiler, type CpuProfile } from './profile';
 
@@ -20,6 +20,8 @@ const runs = Number(option('--runs') ?? 10);
 const showEvents = args.includes('--events');
 /** Also our code by function (CPU samples every 20 µs, self time per visit; a non-minified build names them). */
 const byFunction = args.includes('--functions');
+/** Other pages instead (policy page ids of bench/pages.ts): e.g. the loader's injection on a policy page. */
+const ORDINARY_PAGES = option('--pages') ? policyPages().filter((p) => (option('--pages') as string).split(',').includes(p.id)) : ORDINARY;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createBloom } from '../src/core/bloom';
+import { mayBePolicyPage } from '../src/core/page';
 
 const kbFile = process.env.CLAUSEMARK_KB_FILE ?? path.resolve('src/kb/generated/kb.json');
 
@@ -23,19 +24,22 @@ export function embedKnowledgeBase(): Plugin {
 }
 
 /** `virtual:known-hosts`: a Bloom filter of the knowledge base's document hosts, for the loader
- * that runs on every page (src/core/bloom.ts). */
+ * (src/core/bloom.ts). `virtual:unmarked-hosts`: the same for the hosts of the documents whose
+ * address does not read like a policy (`mayBePolicyPage` false: about a fifth of the hosts), for
+ * the sentinel on every page, which finds the others by their address (test/unit/content/sentinel.test.ts). */
 export function knownHosts(): Plugin {
-  const id = 'virtual:known-hosts';
+  const ids = new Set(['virtual:known-hosts', 'virtual:unmarked-hosts']);
   return {
     name: 'clausemark-known-hosts',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
+    resolveId: (source) => (ids.has(source) ? `\0${source}` : null),
     load(resolved) {
-      if (resolved !== `\0${id}`) return null;
+      if (!resolved.startsWith('\0') || !ids.has(resolved.slice(1))) return null;
       if (!existsSync(kbFile)) this.error('src/kb/generated/kb.json is missing: run `npm run build:kb` (needs ../shared/data).');
-      const kb = JSON.parse(readFileSync(kbFile, 'utf8')) as { documents: { patterns: { host: string }[] }[] };
-      const hosts = kb.documents.flatMap((d) => d.patterns.map((p) => p.host));
+      const kb = JSON.parse(readFileSync(kbFile, 'utf8')) as { documents: { patterns: { host: string; path: string }[] }[] };
+      const patterns = kb.documents.flatMap((d) => d.patterns);
+      const unmarked = resolved === '\0virtual:unmarked-hosts';
+      const hosts = patterns.filter((p) => !unmarked || !mayBePolicyPage(`https://${p.host}${p.path}`, '')).map((p) => p.host);
       return `export default ${JSON.stringify(createBloom(hosts))};`;
     },
   };
 }
-

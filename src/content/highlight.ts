@@ -177,9 +177,42 @@ function inDocumentOrder(a: Node, b: Node): number {
   return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
+/** Keeps the walk true to the page after node i was split around [s, e) (page offsets): the node
+ * keeps its beginning, the mark's text and the rest after it follow it in the walk. So ranges can
+ * be marked in any order with one walk (render-clauses.ts marks a batch from the top down, a few
+ * at a time, without walking the page again for each). */
+function splitInWalk(walk: Walk, i: number, mark: HTMLElement, s: number, e: number): void {
+  const mid = mark.firstChild;
+  const after = mark.nextSibling;
+  if (mid?.nodeType !== Node.TEXT_NODE || after?.nodeType !== Node.TEXT_NODE) return;
+  const end = walk.ends[i] as number;
+  walk.ends[i] = s;
+  walk.nodes.splice(i + 1, 0, mid as Text, after as Text);
+  walk.starts.splice(i + 1, 0, s, e);
+  walk.ends.splice(i + 1, 0, e, end);
+}
+
+/** A copy of a walk to mark with (marking changes the walk it is given). */
+export function walkFor(root: HTMLElement, read?: Walk | null): Walk {
+  if (!read) return textNodes(root);
+  return { nodes: [...read.nodes], starts: [...read.starts], ends: [...read.ends] };
+}
+
+/** The ranges highlightRanges marks of these (an overlapping one is left out, as mark.js would). */
+export function markable<T extends RangeSpec>(specs: readonly T[]): T[] {
+  const out: T[] = [];
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const spec of ordered(specs)) {
+    if (spec.end > lastStart) continue;
+    out.push(spec);
+    lastStart = spec.start;
+  }
+  return out;
+}
+
 /** Non-empty ranges from the end of the page backwards: the offsets of those still to come stay
  * valid as text nodes are split (a split keeps the node's beginning in the node). */
-const ordered = (specs: readonly RangeSpec[]) => [...specs].filter((s) => s.end > s.start).sort((a, b) => b.start - a.start);
+const ordered = <T extends RangeSpec>(specs: readonly T[]) => [...specs].filter((s) => s.end > s.start).sort((a, b) => b.start - a.start);
 
 /**
  * Marks one range. A clause that runs over several paragraphs is marked paragraph by paragraph
@@ -208,7 +241,10 @@ function markSpec(root: HTMLElement, walk: Walk, spec: RangeSpec, byClause: Map<
       // The page changed this node since it was walked: leave it (mark.js would not find it either).
       if (!node.parentNode || node.data.length < e - (starts[i] as number)) continue;
       const mark = wrapInTextNode(node, s - (starts[i] as number), e - (starts[i] as number));
-      if (mark) tag(mark, spec, byClause);
+      if (mark) {
+        tag(mark, spec, byClause);
+        splitInWalk(walk, i, mark, s, e);
+      }
     }
   }
   // Marked from the end: put the clause's marks back in document order (the badge goes after the

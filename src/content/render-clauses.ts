@@ -10,8 +10,8 @@ import { send } from '../lib/rpc';
 import type { Highlight } from '../core/resolve';
 import type { PageClause } from '../core/page-clause';
 import type { KnownClause } from '../kb/schema';
-import { highlightRangesSliced, isOurMark, removeHighlights, unwrapMarks, type Walk } from './highlight';
-import { Slicer } from './yield';
+import { highlightRangesSliced, isOurMark, markable, removeHighlights, unwrapMarks, walkFor, type Walk } from './highlight';
+import { Slicer, yieldToPage } from './yield';
 import { badgeButton, createBadge, focusBadge } from './badges';
 import type { PageInfo, PanelClause, PanelExtras, PanelHost } from './panel';
 import { otherRisks } from './other-risks';
@@ -141,29 +141,54 @@ export class ClauseRenderer {
     // later ones come with their badges, in one rendering of the page instead of two. `together`:
     // the first ones too (a whole result at once, where one rendering matters more).
     const first = this.placed.size === 0 && !together;
+    // At most PER_FRAME clauses in one rendering, from the top of the batch down (the first batch
+    // begins where the page is read from: the sections on screen): the page lays out again every
+    // paragraph that got a highlight, and on a long page one relayout of sixty or more of them was
+    // a 45-65 ms frame (Roblox's terms; 16 at a time cost a third of that each).
+    // (Those mark.js would leave out, overlapping another, are chosen over the whole batch.)
+    const specs = markable(fresh.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })));
+    const sorted = specs.sort((a, b) => a.start - b.start);
+    const groups: (typeof sorted)[] = [];
+    for (let i = 0; i < sorted.length; i += PER_FRAME) groups.push(sorted.slice(i, i + PER_FRAME));
     await this.slicer.maybe();
     if (stopped()) return false;
-    const marks = await highlightRangesSliced(
-      this.root,
-      fresh.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })),
-      this.slicer,
-      stop ? AbortSignal.any([this.signal, stop]) : this.signal,
-      fresh.length ? read?.() : null,
-    );
+    const signal = stop ? AbortSignal.any([this.signal, stop]) : this.signal;
+    // One walk for the batch: the reading's if nothing changed the page since, kept true to the
+    // page as the marks split its text (highlight.ts).
+    const walk = groups.length ? walkFor(this.root, read?.()) : null;
+    for (const [g, group] of groups.entries()) {
+      if (g > 0) {
+        await afterFrame();
+        if (stopped()) return false;
+      }
+      const marks = await highlightRangesSliced(this.root, group, this.slicer, signal, walk);
+      for (const h of fresh) {
+        const id = h.primary.id;
+        const els = marks.get(id);
+        if (els?.length) {
+          this.marks.set(id, els);
+          this.placed.set(id, what(h.primary));
+          this.items.set(id, { clause: h.primary, related: h.related, kb: this.kbById.get(id) });
+        }
+      }
+      if (first && g === 0 && group.length) await this.slicer.next();
+      if (stopped()) return false;
+      if (!(await this.badgesFor(group.map((spec) => spec.clauseId)))) return false;
+    }
     for (const h of highlights) {
       const id = h.primary.id;
-      const els = marks.get(id);
-      if (els?.length) {
-        this.marks.set(id, els);
-        this.placed.set(id, what(h.primary));
-      }
       // mark.js could not place it (e.g. whitespace only): not shown, not listed.
       if (this.placed.has(id)) this.items.set(id, { clause: h.primary, related: h.related, kb: this.kbById.get(id) });
     }
-    if (first && fresh.length) await this.slicer.next();
     if (stopped()) return false;
-    for (const h of highlights) {
-      const id = h.primary.id;
+    // Badges of those kept from before that have none yet.
+    if (!(await this.badgesFor(highlights.map((h) => h.primary.id)))) return false;
+    return !stopped();
+  }
+
+  /** A badge after the last mark of each of these clauses that is placed and has none yet. False when aborted. */
+  private async badgesFor(ids: readonly string[]): Promise<boolean> {
+    for (const id of ids) {
       const item = this.items.get(id);
       const last = this.marks.get(id)?.at(-1);
       if (!item || !last || this.badges.has(id)) continue;
@@ -178,6 +203,26 @@ export class ClauseRenderer {
       // Aborted while the page had its turn: the teardown has run, so add nothing more.
       if (this.signal.aborted) return false;
     }
-    return !stopped();
+    return true;
   }
+}
+
+/** Clauses highlighted (with their badges) in one rendering of the page at most. */
+const PER_FRAME = 16;
+
+/** Resolves in a task after the page's next rendering (at once in a hidden page, which renders
+ * nothing; after 100 ms at most where frames do not come). */
+function afterFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return yieldToPage();
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void yieldToPage().then(resolve);
+    };
+    const timer = setTimeout(go, 100);
+    requestAnimationFrame(go);
+  });
 }

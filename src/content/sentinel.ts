@@ -1,15 +1,16 @@
 // The one Clausemark script on every page and frame in automatic mode, so it stays tiny: it looks
-// at the address, the host (the known-hosts filter) and, once the document is parsed, the title,
+// at the address, the host (a filter of the hosts whose known documents it cannot tell by their
+// address) and, once the document is parsed, the title,
 // and on an ordinary page does nothing else — no extension API, no storage, no message, no timer
 // where the browser has the Navigation API. The loader with the annotator (loader.ts) comes by its
 // own registration on addresses that look like a policy (background/content-registration.ts), at
 // the start of the document like this one. Where only the title or the known-hosts filter calls
 // the page a candidate (or the address did not match that registration, or a single-page
 // navigation led to one), this asks the background to put the loader in (page/inject).
-import { mayBeCandidate, quickSignal } from '../core/page';
+import { mayBePolicyPage } from '../core/page';
 import { bloomTester } from '../core/bloom';
 import { hostChain, normalizeHost } from '../core/url';
-import knownHosts from 'virtual:known-hosts';
+import unmarkedHosts from 'virtual:unmarked-hosts';
 import { LOADER_FLAG } from '../lib/content-files';
 
 const g = globalThis as unknown as Record<string, unknown>;
@@ -28,16 +29,19 @@ function main(): void {
   };
   const isTop = window === window.top;
   // (The rules themselves only where one simple test finds a policy word.)
-  const candidate = (title: string) => mayBeCandidate(location.href, title) && quickSignal(location.href, title).candidate;
-  // A page on a host the knowledge base knows (no false negatives; about 1 % false positives)
-  // whose address has no policy words: the loader asks the knowledge base at once.
-  if (isTop && !candidate('') && hostChain(normalizeHost(location.hostname)).some(bloomTester(knownHosts))) inject();
+  const candidate = (title: string) => mayBePolicyPage(location.href, title);
+  // A page on a host where the knowledge base knows a document whose address does not read like a
+  // policy (no false negatives; about 1 % false positives) and whose own address has no policy
+  // words: the loader asks the knowledge base at once. (A known document whose address reads like
+  // a policy is found by its address, in whatever spelling leads to it.)
+  if (isTop && !candidate('') && hostChain(normalizeHost(location.hostname)).some(bloomTester(unmarkedHosts))) inject();
   // Once parsed: the address (if the loader's registration missed it) and the title.
   const parsed = () => {
     if (!g[LOADER_FLAG] && candidate(document.title)) inject();
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed, { once: true });
-  else parsed();
+  // (Registered at document_start, so the document is still loading; the event reaches the
+  // window, and the document's own wrapper is not made in this world before it is needed.)
+  addEventListener('DOMContentLoaded', parsed, { once: true });
   // Single-page navigations to a policy: the Navigation API's event where the browser has it,
   // else a once-a-second comparison of the address. (Once the loader is here, it follows them.)
   let href = location.href;

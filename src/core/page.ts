@@ -25,12 +25,28 @@ const TITLE_RULES: readonly [RegExp, PolicyKind][] = [
 ];
 
 /** Words without which neither an address nor a title can be a candidate (quickSignal's rules,
- * loosely): one simple test, so an ordinary page never runs the rules themselves. */
-const ANY_POLICY_WORD = /priva|datensch|confiden|polic|gdpr|ccpa|cooki|track|term|tos|condition|eula|agreement|agb|cgu|legal|protect|licen/i;
+ * loosely): one simple test, so an ordinary page never runs the rules themselves. Tested on the
+ * lower-cased text (a case-insensitive pattern costs more to compile, on every page; lower-casing
+ * matches whatever the case-insensitive pattern matched, and more). */
+const ANY_POLICY_WORD = /priva|datensch|confiden|polic|gdpr|ccpa|cooki|track|term|tos|condition|eula|agreement|agb|cgu|legal|protect|licen/;
 
 /** False only where quickSignal would say no candidate (the sentinel's first look, on every page). */
 export function mayBeCandidate(url: string, title: string): boolean {
-  return ANY_POLICY_WORD.test(url) || (!!title && ANY_POLICY_WORD.test(title));
+  return ANY_POLICY_WORD.test(url.toLowerCase()) || (!!title && ANY_POLICY_WORD.test(title.toLowerCase()));
+}
+
+/**
+ * The sentinel's test (content/sentinel.ts): quickSignal's candidate, or the address without its
+ * #fragment reads like a policy (a fragment right after the word, "/privacy#cookies", hides it from
+ * quickSignal's path rules). Every address the knowledge base lists that this takes for a policy
+ * is found this way under any spelling that leads to the same document, so the sentinel's
+ * known-hosts filter need only hold the hosts of the others (scripts/vite-plugins.ts).
+ */
+export function mayBePolicyPage(url: string, title: string): boolean {
+  if (!mayBeCandidate(url, title)) return false;
+  if (quickSignal(url, title).candidate) return true;
+  const hash = url.indexOf('#');
+  return hash >= 0 && quickSignal(url.slice(0, hash), '').candidate;
 }
 
 /** URL and title only: cheap enough for every page. */

@@ -8,10 +8,12 @@
 import type { UrlPattern } from '../kb/schema';
 
 /** ISO 639-1 codes: a path segment made of one of these (optionally with a region) is a locale. */
-const LANGS = new Set(
+const LANGS = () => (langs ??= new Set(
   ('aa ab af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu')
     .split(' '),
-);
+));
+/** (Built on first use: the sentinel on every page rarely needs it.) */
+let langs: Set<string> | undefined;
 
 /** Host labels that only select a device or language variant of the same site. */
 const VARIANT_LABELS = new Set(['www', 'www2', 'www3', 'm', 'mobile', 'mbasic', 'touch', 'web']);
@@ -21,7 +23,7 @@ const VIEW_SEGMENTS = new Set(['printable', 'print', 'index.html', 'index.htm', 
 
 function isLocale(segment: string): boolean {
   const m = /^([a-z]{2})(?:[-_]([a-z]{2}|[a-z]{4}|\d{3}|latn|hans|hant))?$/.exec(segment);
-  return m !== null && LANGS.has(m[1] as string);
+  return m !== null && LANGS().has(m[1] as string);
 }
 
 /** Host without variant labels (www., m., fr-fr.), lower-case, no port, no trailing dot. */

@@ -5,7 +5,7 @@
 // a clause over several paragraphs is marked paragraph by paragraph, trimmed at each part's ends.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readPageText } from '../../../src/content/dom-text';
-import { highlightRanges, highlightRangesSliced, isOurMark, removeHighlights, SEVERITY_STYLE, type RangeSpec } from '../../../src/content/highlight';
+import { highlightRanges, highlightRangesSliced, isOurMark, markable, removeHighlights, SEVERITY_STYLE, walkFor, type RangeSpec } from '../../../src/content/highlight';
 import { pageTextWalker } from '../../../src/content/text-walk';
 import { fixture, readFixture } from '../../fixtures/pages';
 
@@ -86,6 +86,32 @@ describe('highlight and dom-text agree', () => {
       expect(offsets.get(s.clauseId), s.clauseId).toEqual([[s.start, s.end]]);
     }
     // Marks split text nodes but never change the text read.
+    expect(readPageText(root).text).toBe(text);
+  });
+
+  it('marks a batch from the top down, a few at a time, with one walk: the same marks as all at once', async () => {
+    const { text } = readPageText(root);
+    // Sentences spread over the page, and pairs in one text node (the first of each pair splits
+    // the node the second is in), overlapping ones too.
+    const specs: RangeSpec[] = [];
+    for (const at of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+      const start = text.indexOf('. ', Math.floor(text.length * at)) + 2;
+      const end = text.indexOf('.', start + 40) + 1;
+      specs.push(spec(`a-${at}`, start, start + 12), spec(`b-${at}`, start + 20, end), spec(`c-${at}`, start + 25, start + 30));
+    }
+    const all = highlightRanges(root, specs);
+    const expected = markedOffsets(root);
+    root = loadPage();
+    const walk = walkFor(root, null);
+    const marked = markable(specs).sort((a, b) => a.start - b.start);
+    expect(marked.length).toBe(10); // the overlapping c-* are left out, as mark.js would
+    const got = new Map<string, HTMLElement[]>();
+    for (let i = 0; i < marked.length; i += 3) {
+      for (const [id, els] of await highlightRangesSliced(root, marked.slice(i, i + 3), noSlicing, undefined, walk)) got.set(id, els);
+    }
+    expect(markedOffsets(root)).toEqual(expected);
+    expect([...got.keys()].sort()).toEqual([...all.keys()].sort());
+    for (const [id, els] of got) expect(els.map((m) => m.textContent).join(''), id).toBe(all.get(id)?.map((m) => m.textContent).join(''));
     expect(readPageText(root).text).toBe(text);
   });
 

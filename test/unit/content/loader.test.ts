@@ -6,13 +6,17 @@
 // before its settings are read, and the request must wait for the settings rather than find no
 // one to answer it (a race CI lost under load). It registers no runtime message listener. And it
 // reads a policy page once parsed, but in a task after the one that parsed it (where a page with
-// nothing left to load also fires `load` and lays itself out): no code of ours runs in that task.
+// nothing left to load also fires `load` and lays itself out): no code of ours runs in that task;
+// nor does its first use of the extension API (the settings, the lookup) come in the task it is
+// injected in, which parses the page.
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import { LOADER_FLAG } from '../../../src/lib/content-files';
 
 const h = vi.hoisted(() => ({
   begun: 0,
+  lookups: 0,
+  settingsAsked: 0,
   listeners: 0,
   settings: null as null | ((s: Settings) => void),
   started: [] as { force?: boolean; reason: string }[],
@@ -28,9 +32,9 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../../../src/lib/rpc', () => ({ send: async () => ({ match: null }) }));
+vi.mock('../../../src/lib/rpc', () => ({ send: async () => (h.lookups++, { match: null }) }));
 vi.mock('../../../src/settings/store', () => ({
-  loadSettings: () => new Promise<Settings>((resolve) => (h.settings = resolve)),
+  loadSettings: () => (h.settingsAsked++, new Promise<Settings>((resolve) => (h.settings = resolve))),
   onSettingsChanged: () => undefined,
 }));
 vi.mock('../../../src/content/load-annotator', () => ({
@@ -68,7 +72,14 @@ describe('content loader', () => {
     let state: DocumentReadyState = 'loading';
     Object.defineProperty(document, 'readyState', { configurable: true, get: () => state });
     h.begun = 0;
-    await import('../../../src/content/loader');
+    h.lookups = 0;
+    h.settingsAsked = 0;
+    const loading = import('../../../src/content/loader');
+    // Not in the task the loader comes in (the one that parses the page): no extension API there.
+    await loading;
+    expect([h.settingsAsked, h.lookups]).toEqual([0, 0]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([h.settingsAsked, h.lookups]).toEqual([1, 1]);
     // The settings and the lookup are asked for while the page is parsed; nothing is read yet.
     h.settings?.({ ...DEFAULT_SETTINGS });
     await new Promise((r) => setTimeout(r, 20));
@@ -81,5 +92,32 @@ describe('content loader', () => {
     // A later task: read.
     await new Promise((r) => setTimeout(r, 20));
     expect(h.begun).toBe(1);
+  });
+
+  it('runs none of its code at the first pageshow (it comes with `load`), and analyses again on a return from the back-forward cache', async () => {
+    vi.resetModules();
+    delete (globalThis as Record<string, unknown>)[LOADER_FLAG];
+    const added: string[] = [];
+    const add = window.addEventListener.bind(window);
+    const spy = vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+      added.push(type);
+      add(type, listener, options);
+    });
+    h.begun = 0;
+    await import('../../../src/content/loader');
+    await new Promise((r) => setTimeout(r, 0)); // (the settings are asked for in a task of their own)
+    h.settings?.({ ...DEFAULT_SETTINGS });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.begun).toBe(1);
+    expect(added).toContain('pagehide');
+    expect(added).not.toContain('pageshow');
+    window.dispatchEvent(new Event('pagehide'));
+    const back = new Event('pageshow');
+    Object.defineProperty(back, 'persisted', { value: true });
+    window.dispatchEvent(back);
+    await new Promise((r) => setTimeout(r, 30));
+    // (The previous test's loader is still in this window and comes back too.)
+    expect(h.begun).toBeGreaterThan(1);
+    spy.mockRestore();
   });
 });

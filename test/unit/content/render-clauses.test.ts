@@ -49,6 +49,39 @@ const badgesOf = (root: HTMLElement) => [...root.querySelectorAll('p > *')].filt
 beforeEach(() => listeners.clear());
 
 describe('ClauseRenderer', () => {
+  it('puts at most 16 clauses, with their badges, in one rendering of the page, from the top down', async () => {
+    const body = document.createElement('body');
+    const sentences = Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`);
+    for (const t of sentences) {
+      const p = document.createElement('p');
+      p.textContent = t;
+      body.append(p);
+    }
+    document.body.replaceWith(body);
+    const page = readPageText(body);
+    const highlights = sentences.map((t, i) => {
+      const start = page.text.indexOf(t);
+      return { primary: { id: `c${i}`, start, end: start + t.length, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: t } as PageClause, related: [] };
+    });
+    // What each rendering of the page would show: the marks and badges in place when a frame is asked for.
+    const frames: { marks: number; badges: number; last: string | null }[] = [];
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb: FrameRequestCallback) => {
+      const marks = [...marksOf(body)];
+      frames.push({ marks: marks.length, badges: badgesOf(body).length, last: marks.at(-1)?.getAttribute('data-clausemark-clause') ?? null });
+      return setTimeout(() => cb(performance.now()), 0) as unknown as number;
+    });
+    const r = new ClauseRenderer(body, info, new Map(), new AbortController().signal);
+    expect(await r.show([...highlights].reverse(), undefined, true)).toBe(true);
+    raf.mockRestore();
+    expect(frames).toEqual([
+      { marks: 16, badges: 16, last: 'c15' },
+      { marks: 32, badges: 32, last: 'c31' },
+    ]);
+    expect(marksOf(body)).toHaveLength(40);
+    expect(badgesOf(body)).toHaveLength(40);
+    expect([...r.items.keys()].sort()).toEqual(highlights.map((h) => h.primary.id).sort());
+  });
+
   it('highlights every clause, puts one badge after each, and answers "reveal"', async () => {
     const { root, highlights } = setUp();
     const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);

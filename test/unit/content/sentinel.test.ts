@@ -5,6 +5,10 @@
 // the loader by asking the background (page/inject), once; where the loader already runs it does nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
+import unmarkedHosts from 'virtual:unmarked-hosts';
+import { bloomTester } from '../../../src/core/bloom';
+import { mayBePolicyPage } from '../../../src/core/page';
+import { buildUrlIndex, hostChain, matchDocument, normalizeHost } from '../../../src/core/url';
 
 const sent: unknown[] = [];
 let touched = 0;
@@ -26,21 +30,29 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).chrome;
 });
 
-/** Opens an address: the document parsed, with this title (the sentinel runs after parsing here). */
+/** Opens an address with this title; `parsed()` then fires DOMContentLoaded (the sentinel runs at
+ * document_start, before it). */
 function open(url: string, title: string) {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   document.title = title;
 }
+const parsed = () => document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
 
-const knownHost = () => {
-  const kb = JSON.parse(readFileSync('src/kb/generated/kb.json', 'utf8')) as { documents: { patterns: { host: string; path: string }[] }[] };
-  return kb.documents[0]?.patterns[0]?.host as string;
+const kb = () => JSON.parse(readFileSync('src/kb/generated/kb.json', 'utf8')) as { documents: { id: string; patterns: { host: string; path: string }[] }[] };
+/** A host where the knowledge base knows a document whose address does not read like a policy. */
+const unmarkedHost = () => kb().documents.flatMap((d) => d.patterns).find((p) => !mayBePolicyPage(`https://${p.host}${p.path}`, ''))?.host as string;
+/** A host whose known documents all have addresses that read like a policy. */
+const markedHost = () => {
+  const patterns = kb().documents.flatMap((d) => d.patterns);
+  const unmarked = new Set(patterns.filter((p) => !mayBePolicyPage(`https://${p.host}${p.path}`, '')).map((p) => p.host));
+  return patterns.find((p) => !unmarked.has(p.host) && !p.host.includes('-') && hostChain(normalizeHost(p.host)).length === 1)?.host as string;
 };
 
 describe('content sentinel', () => {
   it('leaves an ordinary page alone: no extension API at all', async () => {
     open('https://notes.example.org/datasets/handbook', 'Dataset handbook');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(touched).toBe(0);
     expect(sent).toEqual([]);
@@ -49,21 +61,66 @@ describe('content sentinel', () => {
   it('asks for the loader once on a page whose title reads like a policy', async () => {
     open('https://shop.example/help/article-7', 'Privacy Policy – Example Shop');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(sent).toEqual([{ clausemark: 1, name: 'page/inject', payload: {} }]);
   });
 
-  it('asks at once on a host the knowledge base knows', async () => {
-    open(`https://${knownHost()}/some/page`, 'Welcome');
+  it('asks at once on a host where the knowledge base knows a document by an address that does not read like a policy', async () => {
+    open(`https://${unmarkedHost()}/some/page`, 'Welcome');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(sent).toEqual([{ clausemark: 1, name: 'page/inject', payload: {} }]);
+  });
+
+  it('leaves an ordinary page alone on a host whose known documents all have policy addresses', async () => {
+    const host = markedHost();
+    expect(hostChain(normalizeHost(host)).some(bloomTester(unmarkedHosts))).toBe(false); // (this host is no false positive)
+    open(`https://${host}/some/page`, 'Welcome');
+    await import('../../../src/content/sentinel');
+    parsed();
+    await Promise.resolve();
+    expect(touched).toBe(0);
+  });
+
+  it('finds every document of the knowledge base, in any spelling of its address that leads to it, by the address or by its host', () => {
+    const docs = kb().documents;
+    const index = buildUrlIndex(docs);
+    const inUnmarked = bloomTester(unmarkedHosts);
+    const asks = (url: string) => mayBePolicyPage(url, '') || hostChain(normalizeHost(new URL(url).hostname)).some(inUnmarked);
+    const missed: string[] = [];
+    let checked = 0;
+    for (const d of docs) {
+      for (const p of d.patterns) {
+        const path = p.path;
+        const spellings = [
+          `https://${p.host}${path}`,
+          `https://www.${p.host}${path}/`,
+          `https://${p.host}${path}#section-2`,
+          `https://${p.host}${path}?utm_source=x#top`,
+          `https://${p.host}/en-us${path}`,
+          `https://m.${p.host}${path.toUpperCase()}`,
+          `https://${p.host}${path}/index.html`,
+          `https://${p.host}${path}/print#x`,
+          ...(path ? [`https://${p.host}${path}/part-2`, `https://${p.host}${path}/fr/details#a`] : []),
+        ];
+        for (const url of spellings) {
+          if (matchDocument(url, index)?.documentId === undefined) continue;
+          checked++;
+          if (!asks(url)) missed.push(url);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100_000);
+    expect(missed).toEqual([]);
   });
 
   it('does nothing where the loader already runs', async () => {
     (globalThis as Record<string, unknown>).__clausemarkLoaded = true;
     open('https://shop.example/privacy-policy', 'Privacy Policy');
     await import('../../../src/content/sentinel');
+    parsed();
     await Promise.resolve();
     expect(touched).toBe(0);
   });

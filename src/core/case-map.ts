@@ -50,6 +50,7 @@ const TABLE: Record<string, readonly string[]> = {
     'Blocking first party cookies may limit your ability to use the service',
     'Device fingerprinting',
     'IP addresses of website visitors are not tracked',
+    'This service collects your IP address for location use',
     'The cookies used by this service do not contain information that would personally identify you',
     'The service does not use third-party analytics or tracking platforms',
     'The service may use tracking pixels, web beacons, browser fingerprinting, and/or device fingerprinting on users.',
@@ -94,7 +95,6 @@ const TABLE: Record<string, readonly string[]> = {
     'The service does not index or open files that you upload',
   ],
   'sensitive-data': [
-    'This service collects your IP address for location use',
     'This service does not collect, use, or share location data',
     'This service may collect, use, and share location data',
     'This service receives your location through GPS coordinates',

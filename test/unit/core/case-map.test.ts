@@ -34,6 +34,10 @@ describe('ToS;DR case map', () => {
     expect(mapCase('This service forces users into binding arbitration in the case of disputes')).toBe('arbitration');
     expect(mapCase(' Terms may be changed any time at their discretion, without notice to the user ')).toBe('unilateral-change');
     expect(mapCase('[Bad]  Uber amendments to their TOS -bad-undefined')).toBe('unilateral-change');
+    // An IP address read for a coarse location is tracking, not sensitive data (it showed as
+    // "Sensitive data" on Google's sentence about IP addresses).
+    expect(mapCase('This service collects your IP address for location use')).toBe('tracking');
+    expect(mapCase('This service receives your location through GPS coordinates')).toBe('sensitive-data');
     expect(normalizeCaseTitle('You grant perpetual license to anything you publish-bad-80')).toBe('you grant perpetual license to anything you publish');
   });
 

@@ -1,5 +1,6 @@
 // Loads a knowledge base into IndexedDB in chunks, so the service worker stays responsive and a
 // load cut short (worker stopped, browser closed) is seen as partial and redone on next start.
+import { unwrap } from 'idb';
 import type { KnowledgeBase } from '../kb/schema';
 import { KB_SCHEMA_VERSION } from '../kb/schema';
 import { getKbStatus, KB_STORES, setKbStatus, type Db, type KbStore } from './db';
@@ -44,9 +45,12 @@ export async function installKb(db: Db, kb: KnowledgeBase): Promise<void> {
   for (const store of KB_STORES) {
     const list = lists[store];
     for (let i = 0; i < list.length; i += CHUNK) {
-      const tx = db.transaction(store, 'readwrite');
-      const os = tx.objectStore(store);
-      for (const rec of list.slice(i, i + CHUNK)) void os.put(rec as never);
+      // Relaxed: the chunks need not reach the disk one by one (the final status write is a
+      // default commit after them, and a load cut short is redone). The plain store, not idb's
+      // wrapper: a promise per put was a third of the install (9,588 platforms: 0.9 -> 0.5 s).
+      const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
+      const os = unwrap(tx.objectStore(store)) as IDBObjectStore;
+      for (const rec of list.slice(i, i + CHUNK)) os.put(rec);
       await tx.done;
       await yieldToEventLoop();
     }

@@ -26,16 +26,17 @@ const { PanelHost } = await import('../../../src/content/panel');
 
 const SENTENCES = ['We may change these terms at any time without notice.', 'Disputes are settled by binding arbitration.', 'You can delete your account whenever you like.'];
 
-function setUp(): { root: HTMLElement; highlights: { primary: PageClause; related: PageClause[] }[] } {
+/** A page of one paragraph per sentence, each sentence a high arbitration clause. */
+function setUp(sentences: readonly string[] = SENTENCES): { root: HTMLElement; highlights: { primary: PageClause; related: PageClause[] }[] } {
   const body = document.createElement('body');
-  for (const s of SENTENCES) {
+  for (const s of sentences) {
     const p = document.createElement('p');
     p.textContent = s;
     body.append(p);
   }
   document.body.replaceWith(body);
   const page = readPageText(body);
-  const clauses: PageClause[] = SENTENCES.map((s, i) => {
+  const clauses: PageClause[] = sentences.map((s, i) => {
     const start = page.text.indexOf(s);
     return { id: `c${i}`, start, end: start + s.length, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: s };
   });
@@ -50,19 +51,7 @@ beforeEach(() => listeners.clear());
 
 describe('ClauseRenderer', () => {
   it('puts at most 16 clauses, with their badges, in one rendering of the page, from the top down', async () => {
-    const body = document.createElement('body');
-    const sentences = Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`);
-    for (const t of sentences) {
-      const p = document.createElement('p');
-      p.textContent = t;
-      body.append(p);
-    }
-    document.body.replaceWith(body);
-    const page = readPageText(body);
-    const highlights = sentences.map((t, i) => {
-      const start = page.text.indexOf(t);
-      return { primary: { id: `c${i}`, start, end: start + t.length, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: t } as PageClause, related: [] };
-    });
+    const { root: body, highlights } = setUp(Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`));
     // What each rendering of the page would show: the marks and badges in place when a frame is asked for.
     const frames: { marks: number; badges: number; last: string | null }[] = [];
     const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb: FrameRequestCallback) => {

@@ -296,6 +296,28 @@ export function answerFollowed(message: unknown, sender: { id?: string } | undef
   }
 }
 
+/** A short policy in both voices (privacy and terms), so one analysis of it goes through every
+ * step a page's does: screening, segmentation, the sections on screen, both models, anchoring. */
+const WARM_TEXT = [
+  'Privacy Policy',
+  'This Privacy Policy explains how we collect, use and share your personal information. We may share your personal information with advertising partners for targeted advertising. We keep your personal data for as long as your account is active, and for up to five years after you close it.',
+  'Changes to these Terms',
+  'We may change these Terms at any time without notice, and your continued use of the service means you accept the changes. Any dispute will be resolved by binding arbitration, and you waive your right to a class action.',
+].join('\n\n');
+
+/**
+ * One small analysis when the host opens: the detector builds its feature tables and compiles its
+ * patterns on its first use (about 90 ms in Node, more in a busy browser), which the first policy
+ * page after a browser start would otherwise wait for. Returns what it found.
+ */
+export function warmUp(): FoundClause[] {
+  const analysis = new TextAnalysis(WARM_TEXT, []);
+  analysis.screen(false);
+  analysis.focus(0, 200, 0.5);
+  analysis.anchor(['We may change these Terms at any time']);
+  return analysis.whole(0.5);
+}
+
 /** The analysis host: answers the content scripts' analysis connections (content/host.html), and
  * the background's followed-document checks. */
 export function serve(): void {
@@ -304,6 +326,14 @@ export function serve(): void {
     if (answer) sendResponse(answer);
     return false;
   });
+  // After the listeners are in place (a page that connects meanwhile waits for it, no longer).
+  setTimeout(() => {
+    try {
+      warmUp();
+    } catch (err) {
+      console.warn('Clausemark: analysis warm-up failed', err);
+    }
+  }, 0);
   (ext.runtime.onConnect as unknown as { addListener(fn: (p: Port) => void): void }).addListener((port) => {
     if (port.name !== ANALYSIS_PORT || port.sender?.id !== ext.runtime.id) return;
     const state = newPortState();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownToText, segment } from '../../../src/core/text';
 import { detectClauses } from '../../../src/core/detect';
-import { answerFollowed, handle, TextAnalysis, type FromHost, type ToHost } from '../../../src/content/engine';
+import { answerFollowed, handle, TextAnalysis, warmUp, type FromHost, type ToHost } from '../../../src/content/engine';
 import { analyseText } from '../../../src/core/page-analysis';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { SHARED_DATA } from '../../fixtures/pages';
@@ -36,6 +36,11 @@ async function analyse(url: string, text: string, hardBreaks: number[], focus: [
 }
 
 describe('engine', () => {
+  it('warms the detector when the host opens with a short text that both models read', () => {
+    const found = warmUp().map((c) => c.category);
+    for (const category of ['data-sharing', 'retention', 'unilateral-change', 'arbitration']) expect(found, category).toContain(category);
+  });
+
   const terms = doc('ota-contrib/versions-HEAD/Roblox/Terms of Service.md');
   const whole = detectClauses(segment(terms.text, terms.hardBreaks));
 

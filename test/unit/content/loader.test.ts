@@ -78,8 +78,8 @@ describe('content loader', () => {
     // Not in the task the loader comes in (the one that parses the page): no extension API there.
     await loading;
     expect([h.settingsAsked, h.lookups]).toEqual([0, 0]);
-    await new Promise((r) => setTimeout(r, 0));
-    expect([h.settingsAsked, h.lookups]).toEqual([1, 1]);
+    // (In a later task: waited for, as a loaded machine may run other tasks first.)
+    await vi.waitFor(() => expect([h.settingsAsked, h.lookups]).toEqual([1, 1]));
     // The settings and the lookup are asked for while the page is parsed; nothing is read yet.
     h.settings?.({ ...DEFAULT_SETTINGS });
     await new Promise((r) => setTimeout(r, 20));
@@ -90,8 +90,7 @@ describe('content loader', () => {
     for (let i = 0; i < 50; i++) await Promise.resolve();
     expect(h.begun).toBe(0);
     // A later task: read.
-    await new Promise((r) => setTimeout(r, 20));
-    expect(h.begun).toBe(1);
+    await vi.waitFor(() => expect(h.begun).toBe(1));
   });
 
   it('runs none of its code at the first pageshow (it comes with `load`), and analyses again on a return from the back-forward cache', async () => {
@@ -104,20 +103,20 @@ describe('content loader', () => {
       add(type, listener, options);
     });
     h.begun = 0;
+    const asked = h.settingsAsked;
     await import('../../../src/content/loader');
-    await new Promise((r) => setTimeout(r, 0)); // (the settings are asked for in a task of their own)
+    // (The settings are asked for in a task of their own.)
+    await vi.waitFor(() => expect(h.settingsAsked).toBe(asked + 1));
     h.settings?.({ ...DEFAULT_SETTINGS });
-    await new Promise((r) => setTimeout(r, 30));
-    expect(h.begun).toBe(1);
+    await vi.waitFor(() => expect(h.begun).toBe(1));
     expect(added).toContain('pagehide');
     expect(added).not.toContain('pageshow');
     window.dispatchEvent(new Event('pagehide'));
     const back = new Event('pageshow');
     Object.defineProperty(back, 'persisted', { value: true });
     window.dispatchEvent(back);
-    await new Promise((r) => setTimeout(r, 30));
     // (The previous test's loader is still in this window and comes back too.)
-    expect(h.begun).toBeGreaterThan(1);
+    await vi.waitFor(() => expect(h.begun).toBeGreaterThan(1));
     spy.mockRestore();
   });
 });

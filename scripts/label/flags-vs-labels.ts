@@ -1,7 +1,7 @@
 // Every flag the shipped detector makes on the labelled privacy set, with the labels of the
 // sentences it covers — to see what a change of a reading moves (diff two runs). A development view:
-// the shipped model was trained on the training services, so only `test` and `wave4` (the fourth
-// wave, data/privacy-labels/wave4) are unseen.
+// the shipped model was trained on the training services and, at a lower weight, on the fourth
+// wave (`wave4`, data/privacy-labels/wave4), so only `test` is unseen.
 //   SHOW=1 npx tsx scripts/label/flags-vs-labels.ts [test|train|wave4|all] [regex on the flagged text]
 import { detectClauses } from '../../src/core/detect';
 import { shippedModel } from '../../src/core/detect-model';

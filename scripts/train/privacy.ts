@@ -48,7 +48,8 @@ export function manifest(dir = LABELS_DIR): ManifestDoc[] {
   return (JSON.parse(readFileSync(p, 'utf8')) as { docs: ManifestDoc[] }).docs;
 }
 
-/** The fourth wave: labelled, kept apart from training (docs/detector.md, "Third labelling round"). */
+/** The fourth wave: labelled later, trained on at `wave4Weight` and never used to choose an
+ * operating point (docs/detector.md, "Fourth wave as lighter training documents"). */
 export const WAVE4_DIR = path.join(LABELS_DIR, 'wave4');
 
 /** The labelled documents whose labels exist, segmented and analysed like the extension does

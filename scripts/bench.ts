@@ -19,11 +19,10 @@ import { ORDINARY_PAGES, policyPages, type BenchPage } from './bench/pages';
 import { bundleSizes } from './bench/sizes';
 import { knowledgeBaseInstallMs, launchBaseline, measureBaseline, measureOrdinary, measurePolicy, measurePopup, type BaselineFigures, type OrdinaryFigures, type PolicyFigures } from './bench/measure';
 import { machine, median, table, type Row } from './bench/report';
-import { option as cliOption } from './lib/cli-args';
+import { option } from './lib/cli-args';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const option = (name: string) => cliOption(name, args);
 const runs = Number(option('--runs') ?? 5);
 const pageFilter = option('--pages') ? new Set((option('--pages') as string).split(',')) : null;
 const only = new Set((option('--only') ?? 'ordinary,policy,popup,kb,sizes').split(','));

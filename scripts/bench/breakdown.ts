@@ -12,10 +12,9 @@ import { policyPages } from './pages';
 import { buildContent } from '../build-content';
 import { alignToPage, markerScript, startProfiler, stopProfiler, type CpuProfile } from './profile';
 import { mainThread, startTrace, total, type TraceEvent } from './trace';
-import { option as cliOption } from '../lib/cli-args';
+import { option } from '../lib/cli-args';
 
 const args = process.argv.slice(2);
-const option = (name: string) => cliOption(name, args);
 const dist = path.resolve('dist/bench-debug');
 const runs = Number(option('--runs') ?? 3);
 const ids = (option('--pages') ?? 'roblox-terms,roblox-privacy,claude-terms,perplexity-privacy').split(',');

@@ -8,10 +8,9 @@ import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, waitInCon
 import { policyPages } from './pages';
 import { markerScript } from './profile';
 import { startTrace, type TraceEvent } from './trace';
-import { option as cliOption } from '../lib/cli-args';
+import { option } from '../lib/cli-args';
 
 const args = process.argv.slice(2);
-const option = (name: string) => cliOption(name, args);
 const dists = (option('--dist') ?? 'dist/bench-chrome').split(',').map((d) => path.resolve(d));
 const runs = Number(option('--runs') ?? 3);
 const ids = (option('--pages') ?? 'qwen-privacy,roblox-terms').split(',');

@@ -9,10 +9,9 @@ import { launchWithExtension, waitForKnowledgeBase, type ExtensionSession } from
 import { ORDINARY_PAGES as ORDINARY, policyPages } from './pages';
 import { mainThread, startTrace, total } from './trace';
 import { startProfiler, stopProfiler, type CpuProfile } from './profile';
-import { option as cliOption } from '../lib/cli-args';
+import { option } from '../lib/cli-args';
 
 const args = process.argv.slice(2);
-const option = (name: string) => cliOption(name, args);
 const dists = (option('--dist') ?? 'dist/bench-chrome-empty,dist/bench-chrome').split(',').map((d) => path.resolve(d));
 const runs = Number(option('--runs') ?? 10);
 const showEvents = args.includes('--events');

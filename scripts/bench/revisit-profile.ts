@@ -12,10 +12,9 @@ import path from 'node:path';
 import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, waitInContentWorld, type ExtensionSession } from '../lib/chromium';
 import { policyPages, type BenchPage } from './pages';
 import { MARKER_SCRIPT, startProfiler, stopProfiler, type CpuProfile } from './profile';
-import { option as cliOption } from '../lib/cli-args';
+import { option } from '../lib/cli-args';
 
 const args = process.argv.slice(2);
-const option = (name: string) => cliOption(name, args);
 const dists = (option('--dist') ?? 'dist/bench-debug').split(',').map((d) => path.resolve(d));
 const runs = Number(option('--runs') ?? 5);
 const topN = Number(option('--top') ?? 25);

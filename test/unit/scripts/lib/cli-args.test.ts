@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listOption, option } from '../../../../scripts/lib/cli-args';
+import { option } from '../../../../scripts/lib/cli-args';
 
 describe('script options', () => {
   it('reads the value after an option, and nothing when it is absent or has no value', () => {
@@ -8,10 +8,5 @@ describe('script options', () => {
     expect(option('--pages', args)).toBe('a,b');
     expect(option('--json', args)).toBeUndefined();
     expect(option('--x', ['--x'])).toBeUndefined();
-  });
-
-  it('splits a list option, or its fallback', () => {
-    expect(listOption('--pages', 'q,r', ['--pages', 'a,,b'])).toEqual(['a', 'b']);
-    expect(listOption('--pages', 'q,r', [])).toEqual(['q', 'r']);
   });
 });

@@ -6,13 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { FIXTURE_PAGES, fixture, readFixture, PROJECT_ROOT } from '../test/fixtures/pages';
-import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, findChromium } from './lib/chromium';
+import { launchWithExtension, waitForAnnotation, waitForKnowledgeBase, waitInContentWorld, findChromium } from './lib/chromium';
 import { startFixtureServer } from './lib/fixture-server';
+import { option as arg } from './lib/cli-args';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 const has = (name: string) => process.argv.includes(name);
 
 async function main(): Promise<number> {
@@ -56,7 +53,14 @@ async function main(): Promise<number> {
       if (screenshot) await first.click();
     }
     if (screenshot) {
-      await page.waitForTimeout(400);
+      // The panel asks the background how other platforms handle the clause: shoot it once that
+      // has come (not its "Looking up other platforms…" line), or after 10 s as it is.
+      await waitInContentWorld(page, () => {
+        const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+        const panel = [...document.documentElement.children].map((e) => dom.openOrClosedShadowRoot(e)).find((r) => r?.querySelector('[role="dialog"], .panel'));
+        return !!panel && !/Looking up other platforms/.test(panel.textContent ?? '');
+      }, undefined, { timeoutMs: 10_000 }).catch(() => undefined);
+      await page.waitForTimeout(200);
       await page.screenshot({ path: screenshot });
       console.log(`Screenshot saved to ${screenshot}`);
     }

@@ -23,12 +23,12 @@ export function embedKnowledgeBase(): Plugin {
   };
 }
 
-/** `virtual:known-hosts`: a Bloom filter of the knowledge base's document hosts, for the loader
- * (src/core/bloom.ts). `virtual:unmarked-hosts`: the same for the hosts of the documents whose
- * address does not read like a policy (`mayBePolicyPage` false: about a fifth of the hosts), for
- * the sentinel on every page, which finds the others by their address (test/unit/content/sentinel.test.ts). */
+/** `virtual:unmarked-hosts`: a Bloom filter (src/core/bloom.ts) of the hosts of the knowledge
+ * base's documents whose address does not read like a policy (`mayBePolicyPage` false: about a
+ * fifth of the hosts), for the sentinel on every page and the loader, which find the others by
+ * their address (content/known-document.ts, test/unit/content/known-document.test.ts). */
 export function knownHosts(): Plugin {
-  const ids = new Set(['virtual:known-hosts', 'virtual:unmarked-hosts']);
+  const ids = new Set(['virtual:unmarked-hosts']);
   return {
     name: 'clausemark-known-hosts',
     resolveId: (source) => (ids.has(source) ? `\0${source}` : null),
@@ -37,8 +37,7 @@ export function knownHosts(): Plugin {
       if (!existsSync(kbFile)) this.error('src/kb/generated/kb.json is missing: run `npm run build:kb` (needs ../shared/data).');
       const kb = JSON.parse(readFileSync(kbFile, 'utf8')) as { documents: { patterns: { host: string; path: string }[] }[] };
       const patterns = kb.documents.flatMap((d) => d.patterns);
-      const unmarked = resolved === '\0virtual:unmarked-hosts';
-      const hosts = patterns.filter((p) => !unmarked || !mayBePolicyPage(`https://${p.host}${p.path}`, '')).map((p) => p.host);
+      const hosts = patterns.filter((p) => !mayBePolicyPage(`https://${p.host}${p.path}`, '')).map((p) => p.host);
       return `export default ${JSON.stringify(createBloom(hosts))};`;
     },
   };

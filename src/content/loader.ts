@@ -1,7 +1,8 @@
 // The loader with the annotator: registered (background/content-registration.ts) for addresses
 // that look like a policy, from the start of the document; put in by the background where the
 // sentinel on every page (sentinel.ts) finds a candidate by its title or host, and where the user
-// asks. Before the title is known it looks at the address (and the known-hosts filter); a page
+// asks. Before the title is known it looks at the address (and the sentinel's filter of the hosts
+// whose known documents it cannot tell by their address); a page
 // that may be a policy reads the settings and asks the knowledge base (in the background, never
 // over the network) while the page is still parsed; at DOMContentLoaded, never later (it does not
 // wait for `load`, which some pages never fire), a page whose address or title reads like a policy
@@ -10,9 +11,7 @@
 // settings. In "only when I click" mode nothing is read until the user asks from the toolbar popup.
 import { LOADER_FLAG, LOADER_REQUEST } from '../lib/content-files';
 import { quickSignal } from '../core/page';
-import { bloomTester } from '../core/bloom';
-import { hostChain, normalizeHost } from '../core/url';
-import knownHosts from 'virtual:known-hosts';
+import { mayBeKnownDocument } from './known-document';
 import { isNeverSite, type Settings } from '../core/settings';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
@@ -22,8 +21,6 @@ import { step } from './status';
 import { yieldToPage } from './yield';
 
 const GUARD = LOADER_FLAG;
-const knownHost = bloomTester(knownHosts);
-const mayBeKnownHost = (hostname: string) => hostChain(normalizeHost(hostname)).some(knownHost);
 const isTop = window === window.top;
 
 function pageKey(): string {
@@ -64,8 +61,8 @@ function settings(): Promise<Settings> {
 let onChange: ((s: Settings) => void) | null = null;
 
 async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
-  // Before the title is known, the address alone (and the known-hosts filter: no false negatives).
-  const early = quickSignal(location.href, '').candidate || mayBeKnownHost(location.hostname);
+  // Before the title is known, the address alone (and the unmarked hosts' filter: no false negatives).
+  const early = mayBeKnownDocument(location.href, location.hostname);
   if (!early && !force) {
     await parsed();
     if (signal.aborted) return false;

@@ -4,13 +4,11 @@
 // and on an ordinary page does nothing else — no extension API, no storage, no message, no timer
 // where the browser has the Navigation API. The loader with the annotator (loader.ts) comes by its
 // own registration on addresses that look like a policy (background/content-registration.ts), at
-// the start of the document like this one. Where only the title or the known-hosts filter calls
+// the start of the document like this one. Where only the title or the unmarked hosts' filter calls
 // the page a candidate (or the address did not match that registration, or a single-page
 // navigation led to one), this asks the background to put the loader in (page/inject).
 import { mayBePolicyPage } from '../core/page';
-import { bloomTester } from '../core/bloom';
-import { hostChain, normalizeHost } from '../core/url';
-import unmarkedHosts from 'virtual:unmarked-hosts';
+import { mayBeKnownDocument } from './known-document';
 import { LOADER_FLAG } from '../lib/content-files';
 
 const g = globalThis as unknown as Record<string, unknown>;
@@ -34,7 +32,7 @@ function main(): void {
   // policy (no false negatives; about 1 % false positives) and whose own address has no policy
   // words: the loader asks the knowledge base at once. (A known document whose address reads like
   // a policy is found by its address, in whatever spelling leads to it.)
-  if (isTop && !candidate('') && hostChain(normalizeHost(location.hostname)).some(bloomTester(unmarkedHosts))) inject();
+  if (isTop && !candidate('') && mayBeKnownDocument(location.href, location.hostname)) inject();
   // Once parsed: the address (if the loader's registration missed it) and the title.
   const parsed = () => {
     if (!g[LOADER_FLAG] && candidate(document.title)) inject();

@@ -40,7 +40,7 @@ export function mayBeCandidate(url: string, title: string): boolean {
  * #fragment reads like a policy (a fragment right after the word, "/privacy#cookies", hides it from
  * quickSignal's path rules). Every address the knowledge base lists that this takes for a policy
  * is found this way under any spelling that leads to the same document, so the sentinel's
- * known-hosts filter need only hold the hosts of the others (scripts/vite-plugins.ts).
+ * and the loader's filter of hosts need only hold the hosts of the others (scripts/vite-plugins.ts).
  */
 export function mayBePolicyPage(url: string, title: string): boolean {
   if (!mayBeCandidate(url, title)) return false;

@@ -1,5 +1,6 @@
-// The known-hosts filter the loader checks before asking the background: no known host may be
-// missed (that would hide a known policy), and few unknown hosts may pass.
+// The Bloom filter of hosts (src/core/bloom.ts; the sentinel and the loader carry one of the hosts
+// whose known documents they cannot tell by their address), here over every known host: no host
+// put in may be missed (that would hide a known policy), and few others may pass.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const hosts = [...new Set(kb.documents.flatMap((d) => d.patterns.map((p) => p.ho
 const bloom = createBloom(hosts);
 const has = bloomTester(bloom);
 
-describe('known-hosts Bloom filter', () => {
+describe('hosts Bloom filter', () => {
   it('contains every host of every knowledge-base document', () => {
     expect(hosts.length).toBeGreaterThan(5000);
     expect(hosts.filter((h) => !has(h))).toEqual([]);

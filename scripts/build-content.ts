@@ -2,7 +2,8 @@
 // each other, which breaks under Chrome's `use_dynamic_url`: a module loaded through its dynamic
 // address resolves its imports against the fixed one, which is refused). Self-contained files:
 // content/sentinel.js, the classic script on every page (tiny); content/loader.js, the classic
-// script with the annotator in it, on pages that may hold a policy; content/ui.js, the panel and
+// script on pages that may hold a policy (settings, lookup, when to read); content/annotator.js,
+// the classic script that reads and highlights, put in by the background where the loader asks; content/ui.js, the panel and
 // notices, one ES module the loader loads through its per-session dynamic address on first need;
 // and content/engine.js, the analysis, which the analysis host loads (content/host.html) and a page
 // loads only when no host answers. The manifest declares no content script: the background
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { knownHosts } from './vite-plugins';
 import type { Target } from './manifest-for';
 
-import { ENGINE_FILE, HOST_FILE, SENTINEL_FILE, UI_FILE } from '../src/lib/content-files';
+import { ANNOTATOR_FILE, ENGINE_FILE, HOST_FILE, SENTINEL_FILE, UI_FILE } from '../src/lib/content-files';
 
 export { LOADER_FILE, SENTINEL_FILE } from '../src/lib/content-files';
 const PAGES = ['http://*/*', 'https://*/*'];
@@ -35,12 +36,18 @@ export async function buildContent(target: Target, dist = path.resolve(`dist/${t
     plugins: [knownHosts()],
     build: { ...out, lib: { entry: path.resolve('src/content/sentinel.ts'), formats: ['iife'], name: 'clausemarkSentinel', fileName: () => path.basename(SENTINEL_FILE) } },
   });
-  // The loader with the annotator in it: one classic script, so a policy page never waits for a
-  // module to load before it is read and highlighted.
+  // The loader, on addresses that may hold a policy: one classic script, small, since the browser
+  // injects it in the task that parses the page. (A module would wait to load.)
   await build({
     ...common,
-    plugins: [knownHosts(), preact()],
+    plugins: [knownHosts()],
     build: { ...out, lib: { entry: path.resolve('src/content/loader.ts'), formats: ['iife'], name: 'clausemarkLoader', fileName: () => 'loader.js' } },
+  });
+  // The annotator (reading, highlighting, badges): put in by the background where the loader asks.
+  await build({
+    ...common,
+    plugins: [preact()],
+    build: { ...out, lib: { entry: path.resolve('src/content/annotator-entry.ts'), formats: ['iife'], name: 'clausemarkAnnotator', fileName: () => path.basename(ANNOTATOR_FILE) } },
   });
   // The page's UI beyond highlights and badges (panel, notices): loaded by the annotator on first need.
   await build({

@@ -6,7 +6,7 @@
 // no content script at all.
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/settings';
-import { LOADER_FILE, LOADER_REQUEST, SENTINEL_FILE } from '../lib/content-files';
+import { ANNOTATOR_FILE, LOADER_FILE, LOADER_REQUEST, SENTINEL_FILE } from '../lib/content-files';
 import { envelope, type ContentMessage, type Reply, type Req, type Res } from '../messages';
 
 export const SENTINEL_ID = 'clausemark-sentinel';
@@ -80,6 +80,13 @@ export async function syncContentScripts(settings: Pick<Settings, 'mode'>): Prom
  * guards against double injection). */
 export async function injectLoader(tabId: number, frameId = 0): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [LOADER_FILE], injectImmediately: true });
+}
+
+/** Puts the annotator into a frame whose loader asked (page/lookup, page/annotator): a script of
+ * its own, injected in a task of its own, where the loader comes in the one that parses the page.
+ * (Where it already runs, its second copy does nothing.) */
+export async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ANNOTATOR_FILE], injectImmediately: true });
 }
 
 /**

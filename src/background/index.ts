@@ -16,7 +16,7 @@ import { t } from '../lib/i18n';
 import { setActionBadge } from './action-badge';
 import { markChanged, openHistory } from './history-badge';
 import { openView } from './open-view';
-import { injectLoader, requestLoader, syncContentScripts } from './content-registration';
+import { injectAnnotator, injectLoader, requestLoader, syncContentScripts } from './content-registration';
 import { ensureAnalysisHost } from './analysis-host';
 import { badgeTexts } from './badge-texts';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -119,6 +119,7 @@ const deps: HandlerDeps = {
     }
   },
   injectLoader,
+  injectAnnotator,
   setBadge: setActionBadge,
   markChanged,
   openHistory,

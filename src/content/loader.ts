@@ -16,7 +16,7 @@ import { isNeverSite, type Settings } from '../core/settings';
 import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
-import { loadAnnotator } from './load-annotator';
+import { expectAnnotator, loadAnnotator } from './load-annotator';
 import { step } from './status';
 import { yieldToPage } from './yield';
 
@@ -71,7 +71,7 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
     if (!quickSignal(location.href, document.title).candidate) return false;
   }
   step('candidate');
-  // The settings, the lookup and the annotator's load all start now, while the page is still
+  // The settings, the lookup and the annotator's injection all start now, while the page is still
   // parsed; the lookup and the load are dropped if the settings say no. In a task of their own:
   // the loader comes in the task that parses the page (all of it, for a page of ordinary size),
   // and the first use of the extension's messaging and storage in a page costs 6-10 ms there
@@ -79,10 +79,15 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   if (!force) await yieldToPage();
   if (signal.aborted) return false;
   const read = settings();
-  const lookup = send('page/lookup', {}).then(
+  // The annotator comes with the lookup where the address reads like a policy (or the user asked):
+  // the background puts it in, in a task of its own (load-annotator.ts). Elsewhere it is asked for
+  // once the page turns out to need it.
+  const withAnnotator = force || quickSignal(location.href, '').candidate;
+  const lookup = send('page/lookup', withAnnotator ? { annotator: true } : {}).then(
     (r) => r,
     (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
   );
+  if (withAnnotator) expectAnnotator(lookup.then((a) => !!a?.annotator));
   const s = await read;
   step('settings');
   if (signal.aborted || isNeverSite(s, location.hostname)) return false;

@@ -9,8 +9,8 @@ export interface ContentStatus {
   history?: string;
 }
 
-const status: ContentStatus = {};
-(globalThis as { clausemarkStatus?: ContentStatus }).clausemarkStatus = status;
+// (One object per frame: the loader's script and the annotator's both carry this module.)
+const status: ContentStatus = ((globalThis as { clausemarkStatus?: ContentStatus }).clausemarkStatus ??= {});
 
 export function setStatus(patch: Partial<ContentStatus>): void {
   Object.assign(status, patch);

@@ -7,6 +7,12 @@ export const SENTINEL_FILE = 'content/sentinel.js';
 /** The loader with the annotator (content/loader.ts): registered for addresses that look like a
  * policy, put in by the background where the sentinel asks (page/inject) or the user asks. */
 export const LOADER_FILE = 'content/loader.js';
+/** The annotator (content/annotator-entry.ts: reading, highlighting, badges, the analysis client):
+ * put in by the background where the loader asks for it (page/lookup's `annotator`, page/annotator),
+ * in a task of its own, not in the one that parses the page. */
+export const ANNOTATOR_FILE = 'content/annotator.js';
+/** The annotator's slot in the extension's isolated world of a frame (content/load-annotator.ts). */
+export const ANNOTATOR_GLOBAL = '__clausemarkAnnotator';
 /** Set in the extension's isolated world of a frame once the loader runs there. */
 export const LOADER_FLAG = '__clausemarkLoaded';
 /** The page's UI beyond highlights and badges (panel, notices): loaded by the annotator when first needed. */

@@ -7,7 +7,7 @@ import { SEVERITIES, type Severity } from '../../core/types';
 import { docKeyOf } from '../../core/history-text';
 import { empty, int, obj, str } from '../../core/checks';
 import { checkPageReading, checkVisit, getVisit, recordVisit } from '../../storage/visits';
-import { senderPage, type Routes } from './types';
+import { senderPage, type Context, type Routes, type SenderPage } from './types';
 
 export type PageMessage = Extract<BackgroundMessage, `page/${string}` | `tab/${string}`>;
 
@@ -23,17 +23,46 @@ export function keptAddress(url: string): string {
   return `${u.origin}${u.pathname}`;
 }
 
+/** Puts the annotator into the sender's frame; false where it cannot (the frame went away). */
+async function injectAnnotator(ctx: Context, page: SenderPage): Promise<boolean> {
+  if (!ctx.deps.injectAnnotator) return false;
+  try {
+    await ctx.deps.injectAnnotator(page.tabId, page.frameId);
+    return true;
+  } catch (err) {
+    console.warn('Clausemark: cannot put the annotator in this frame', err);
+    return false;
+  }
+}
+
 export const pageRoutes: Routes<PageMessage> = {
   'page/lookup': {
     from: ['content'],
-    validate: (p) => empty(p),
-    async handle(_req, ctx) {
+    validate: (p) => {
+      // (Nothing else is read from the payload: the address is the sender's.)
+      const o = obj(p, 'payload');
+      if (o.annotator !== undefined && typeof o.annotator !== 'boolean') throw new Error('payload.annotator: expected a boolean');
+      return o.annotator ? { annotator: true } : {};
+    },
+    async handle(req, ctx) {
+      const page = senderPage(ctx);
+      // The annotator first (a page whose address reads like a policy will need it), into the
+      // sending frame only; the page goes on as soon as it runs there.
+      const annotator = req.annotator ? injectAnnotator(ctx, page) : undefined;
       // The page asks before it analyses: the analysis host opens meanwhile if it was closed.
       const host = ctx.deps.ensureAnalysisHost?.().catch((err: unknown) => console.warn('Clausemark: analysis host', err));
-      const match = await ctx.deps.kb.lookup(senderPage(ctx).url);
+      const match = await ctx.deps.kb.lookup(page.url);
       await host;
       // The badge texts come with the answer: the page then never loads the messages itself.
-      return { match, texts: ctx.deps.badgeTexts?.() };
+      const texts = ctx.deps.badgeTexts?.();
+      return annotator ? { match, texts, annotator: await annotator } : { match, texts };
+    },
+  },
+  'page/annotator': {
+    from: ['content'],
+    validate: (p) => empty(p),
+    async handle(_req, ctx) {
+      return { ok: await injectAnnotator(ctx, senderPage(ctx)) };
     },
   },
   'page/inject': {

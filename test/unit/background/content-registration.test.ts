@@ -9,19 +9,20 @@ import { readFileSync } from 'node:fs';
 import { quickSignal } from '../../../src/core/page';
 
 type Reg = { id: string; runAt?: string; matches?: string[]; js?: string[]; allFrames?: boolean };
-const h = vi.hoisted(() => ({ registered: [] as Reg[], calls: [] as string[] }));
+const h = vi.hoisted(() => ({ registered: [] as Reg[], calls: [] as string[], executed: [] as unknown[] }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     scripting: {
       getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => h.registered.filter((s) => ids.includes(s.id)),
       registerContentScripts: async (s: Reg[]) => void (h.calls.push(`register ${s.map((x) => x.id).join(',')}`), h.registered.push(...s)),
       updateContentScripts: async (s: Reg[]) => void (h.calls.push(`update ${s.map((x) => x.id).join(',')}`), (h.registered = h.registered.map((r) => s.find((x) => x.id === r.id) ?? r))),
+      executeScript: async (details: unknown) => (h.executed.push(details), [{ result: undefined }]),
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => void (h.calls.push(`unregister ${ids.join(',')}`), (h.registered = h.registered.filter((r) => !ids.includes(r.id)))),
     },
   },
 }));
 
-const { LOADER_ID, SENTINEL_ID, policyAddressPatterns, syncContentScripts } = await import('../../../src/background/content-registration');
+const { LOADER_ID, SENTINEL_ID, injectAnnotator, injectLoader, policyAddressPatterns, syncContentScripts } = await import('../../../src/background/content-registration');
 
 beforeEach(() => {
   h.registered = [];
@@ -71,5 +72,17 @@ describe('syncContentScripts', () => {
     const missed = candidates.filter((u) => !patterns.some((p) => matches(p, u)));
     expect(missed).toEqual([]);
     for (const u of ['https://notes.example.org/datasets/handbook', 'https://example.com/photos/2024', 'https://shop.example/']) expect(patterns.some((p) => matches(p, u)), u).toBe(false);
+  });
+});
+
+describe('injectLoader and injectAnnotator', () => {
+  it('put each script into the one frame named, at once; the annotator is a script of its own', async () => {
+    h.executed = [];
+    await injectLoader(5, 2);
+    await injectAnnotator(5, 2);
+    expect(h.executed).toEqual([
+      { target: { tabId: 5, frameIds: [2] }, files: ['content/loader.js'], injectImmediately: true },
+      { target: { tabId: 5, frameIds: [2] }, files: ['content/annotator.js'], injectImmediately: true },
+    ]);
   });
 });

@@ -16,6 +16,8 @@ import { LOADER_FLAG } from '../../../src/lib/content-files';
 const h = vi.hoisted(() => ({
   begun: 0,
   lookups: 0,
+  payloads: [] as unknown[],
+  expected: 0,
   settingsAsked: 0,
   listeners: 0,
   settings: null as null | ((s: Settings) => void),
@@ -32,12 +34,13 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../../../src/lib/rpc', () => ({ send: async () => (h.lookups++, { match: null }) }));
+vi.mock('../../../src/lib/rpc', () => ({ send: async (_name: string, payload: unknown) => (h.lookups++, h.payloads.push(payload), { match: null }) }));
 vi.mock('../../../src/settings/store', () => ({
   loadSettings: () => (h.settingsAsked++, new Promise<Settings>((resolve) => (h.settings = resolve))),
   onSettingsChanged: () => undefined,
 }));
 vi.mock('../../../src/content/load-annotator', () => ({
+  expectAnnotator: () => void h.expected++,
   loadAnnotator: async () => ({
     startSession: async (input: { force?: boolean; reason: string }) => void h.started.push({ force: input.force, reason: input.reason }),
     begin: async () => (h.begun++, null),
@@ -74,12 +77,16 @@ describe('content loader', () => {
     h.begun = 0;
     h.lookups = 0;
     h.settingsAsked = 0;
+    h.expected = 0;
     const loading = import('../../../src/content/loader');
     // Not in the task the loader comes in (the one that parses the page): no extension API there.
     await loading;
     expect([h.settingsAsked, h.lookups]).toEqual([0, 0]);
     // (In a later task: waited for, as a loaded machine may run other tasks first.)
     await vi.waitFor(() => expect([h.settingsAsked, h.lookups]).toEqual([1, 1]));
+    // The lookup brings the annotator: the address reads like a policy.
+    expect(h.payloads.at(-1)).toEqual({ annotator: true });
+    expect(h.expected).toBe(1);
     // The settings and the lookup are asked for while the page is parsed; nothing is read yet.
     h.settings?.({ ...DEFAULT_SETTINGS });
     await new Promise((r) => setTimeout(r, 20));

@@ -2,9 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { LOADER_FILE, SENTINEL_FILE } from '../build-content';
-import { UI_FILE } from '../../src/lib/content-files';
-import { ENGINE_FILE } from '../../src/lib/content-files';
+import { ANNOTATOR_FILE, ENGINE_FILE, LOADER_FILE, SENTINEL_FILE, UI_FILE } from '../../src/lib/content-files';
 
 export interface BundleSize {
   name: string;
@@ -57,11 +55,13 @@ export function bundleSizes(dist: string): BundleSize[] {
   // The loader is registered at run time (background/content-registration.ts), not in the manifest.
   const sentinel = closure(dist, manifest.content_scripts?.flatMap((c: { js: string[] }) => c.js) ?? [SENTINEL_FILE]);
   const loader = closure(dist, [LOADER_FILE]);
+  const annotator = closure(dist, [ANNOTATOR_FILE]);
   const popup = closure(dist, htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.js'))).concat(htmlAssets(dist, 'src/popup/index.html').filter((f) => f.endsWith('.css')));
   const background = closure(dist, [manifest.background.service_worker]);
   return [
     measure(dist, 'content sentinel (every page)', sentinel),
-    measure(dist, 'content loader with the annotator (pages that may hold a policy)', loader),
+    measure(dist, 'content loader (addresses that may hold a policy; injected in the page\'s parsing task)', loader),
+    measure(dist, 'annotator (reading, highlighting, badges; put in by the background on a likely policy)', annotator),
     measure(dist, 'page UI (panel and notices, on a policy page at the first click or notice)', [UI_FILE]),
     // The analysis: loaded by the analysis host (Chrome's offscreen document), or by a page where no host answers.
     measure(dist, 'analysis engine (the analysis host; a page only where none answers)', [ENGINE_FILE]),

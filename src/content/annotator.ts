@@ -12,18 +12,17 @@ import { send } from '../lib/rpc';
 import { clearStatus, setDebug, setStatus, step } from './status';
 import { trackVersion } from './version-track';
 import type { PageInfo, PanelClause } from './panel';
-import { detectedClauses, focusRange, highlightsOf, knownClauses, MAX_HIGHLIGHTS, MAX_TEXT_CHARS, relevantQuotes } from './find-clauses';
-import { readPageText, textLength as bodyTextLength, type PageText } from './dom-text';
+import { detectedClauses, highlightsOf, knownClauses, MAX_HIGHLIGHTS, relevantQuotes } from './find-clauses';
+import { textLength as bodyTextLength, type PageText } from './dom-text';
 import { ClauseRenderer } from './render-clauses';
-import type { Walk } from './highlight';
-import { watchUnchanged } from './read-walk';
-import { startAnalysis, type AnalysisSession } from './engine-client';
+import { begin, type Begun } from './begin';
 import { setBadgeTexts } from './badges';
 import { loadUi } from './load-ui';
 import type { Notice } from './ui';
 import type { BadgeTexts } from '../lib/badge-texts';
 
 export { MAX_HIGHLIGHTS, MAX_TEXT_CHARS } from './find-clauses';
+export { begin, type Begun } from './begin';
 
 /** "Explain this clause" on a selection (ui.ts, loaded for it). */
 export function explainSelection(text: string, settings: Settings): Promise<number> {
@@ -91,44 +90,6 @@ function newView(match: PageMatch | null): View {
 }
 
 const keyOf = (c: { start: number; end: number; category: string; severity: string }) => `${c.start}:${c.end}:${c.category}:${c.severity}`;
-
-/** A page read and its analysis started (by the loader at DOMContentLoaded, before the lookup's
- * answer, or by annotate itself). */
-export interface Begun {
-  page: PageText;
-  bodyLength: number;
-  readAt: string;
-  session: AnalysisSession;
-  /** The walk of this reading while nothing under the body has changed since (then highlighting
-   * need not walk the page again), else null. */
-  walk(): Walk | null;
-  /** Stops watching for changes (the walk is then no longer offered). */
-  release(): void;
-}
-
-/**
- * Reads the page and starts its analysis. `known` (a known document, or the user's request: the
- * text is taken even if it does not read like a policy) may come later, with the lookup's answer:
- * the text is sent meanwhile. Null when there is no body or the reading was stopped.
- */
-export async function begin(settings: Settings, known: boolean | PromiseLike<boolean>, signal: AbortSignal): Promise<Begun | null> {
-  const root = document.body;
-  if (!root) return null;
-  const page: PageText = readPageText(root, MAX_TEXT_CHARS);
-  const unchanged = watchUnchanged(root, page);
-  const bodyLength = page.rootLength;
-  step('read');
-  const readAt = new Date().toISOString();
-  const threshold = SENSITIVITY_THRESHOLD[settings.sensitivity];
-  // Where the screen is: the #fragment's target, else (guessed) the top. Whether the page was
-  // opened scrolled (a reload, the back button, its own script) needs its layout, which it does
-  // for its first frame anyway: asking for it now (at DOMContentLoaded) would do it in our task
-  // instead. So the sections at the guess are asked for at once, and those on screen after the frame.
-  const guess = focusRange(page, false);
-  const settled = location.hash ? null : afterFrame().then(() => ((document.scrollingElement?.scrollTop ?? 0) > 0 ? focusRange(page) : null));
-  const session = startAnalysis(page.text, { hardBreaks: page.hardBreaks, threshold, focus: guess, known, settled: settled ?? undefined }, signal);
-  return { page, bodyLength, readAt, session, ...unchanged };
-}
 
 export async function annotate(input: AnnotateInput, view: View = newView(input.match), sessionSignal: AbortSignal = input.signal): Promise<AnnotateResult> {
   const { match, signal, settings } = input;
@@ -209,15 +170,6 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     session.close();
     begun.release();
   }
-}
-
-/** After the page's next frame (its style and layout are then up to date), or a moment later
- * where frames do not come (a tab in the background). */
-function afterFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, 200);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(t), resolve()), 0));
-  });
 }
 
 /** The clauses of overlapping focus answers, once each. */

@@ -10,6 +10,9 @@
 import Mark from 'mark.js';
 import type { Severity } from '../core/types';
 import { pageTextWalker } from './text-walk';
+import type { Walk } from './read-walk';
+
+export { walkOfReading, type Walk } from './read-walk';
 
 export const SEVERITY_STYLE: Record<Severity, { bg: string; line: string }> = {
   high: { bg: 'rgba(230, 74, 60, 0.22)', line: '#c62828' },
@@ -94,21 +97,6 @@ export function highlightRanges(root: HTMLElement, specs: readonly RangeSpec[]):
     lastStart = spec.start;
   }
   return byClause;
-}
-
-export interface Walk {
-  nodes: Text[];
-  starts: number[];
-  /** Where each node ended when walked (wrapping a later range shortens a node, never an earlier part of it). */
-  ends: number[];
-}
-
-/** The walk of a reading of the page (dom-text.ts: the same walk, the same nodes), for a page
- * that has not changed since it was read: highlighting then does not walk the page again. */
-export function walkOfReading(read: { nodes: Text[]; starts: number[]; text: string }): Walk {
-  const { nodes, starts } = read;
-  const ends = starts.map((_, i) => (i + 1 < starts.length ? (starts[i + 1] as number) : read.text.length));
-  return { nodes, starts, ends };
 }
 
 /** The text nodes mark.js visits under root (the shared walk), with their offsets. */

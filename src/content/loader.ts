@@ -17,6 +17,7 @@ import { isEnvelope, type Reply } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { expectAnnotator, loadAnnotator } from './load-annotator';
+import { begin } from './begin';
 import { step } from './status';
 import { yieldToPage } from './yield';
 
@@ -97,16 +98,21 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false;
   const quick = quickSignal(location.href, document.title);
   if (!isTop && !quick.candidate && !force) return false;
-  const { startSession, begin } = await loadAnnotator();
   // A page whose address or title reads like a policy is read now and its text sent to the
-  // analysis while the lookup is answered (whether it is a known document comes with the answer);
-  // a page only the knowledge base can call a policy waits for the answer. (In a task of its own,
-  // after the one that parsed the page: see parsed().)
-  const prepared = quick.candidate || force ? begin(s, lookup.then((a) => !!a?.match || force), signal) : undefined;
+  // analysis while the lookup is answered (whether it is a known document comes with the answer),
+  // and the annotator, which shows what comes back, is on its way meanwhile; a page only the
+  // knowledge base can call a policy waits for the answer. (In a task of its own, after the one
+  // that parsed the page: see parsed().)
+  const likely = quick.candidate || force;
+  const prepared = likely ? begin(s, lookup.then((a) => !!a?.match || force), signal) : undefined;
+  const annotator = likely ? loadAnnotator() : undefined;
+  annotator?.catch(() => undefined); // (awaited below unless the page is left first)
   const answer = await lookup;
   const match = answer?.match ?? null;
   step('lookup');
-  if (signal.aborted || (!match && !quick.candidate && !force)) return false;
+  if (signal.aborted || (!match && !likely)) return false;
+  const { startSession } = await (annotator ?? loadAnnotator());
+  if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
   await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts, prepared });
   return true;

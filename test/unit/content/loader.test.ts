@@ -18,6 +18,8 @@ const h = vi.hoisted(() => ({
   lookups: 0,
   payloads: [] as unknown[],
   expected: 0,
+  /** When the annotator's script runs in the frame (the background puts it in). */
+  annotatorRuns: Promise.resolve(),
   settingsAsked: 0,
   listeners: 0,
   settings: null as null | ((s: Settings) => void),
@@ -39,13 +41,16 @@ vi.mock('../../../src/settings/store', () => ({
   loadSettings: () => (h.settingsAsked++, new Promise<Settings>((resolve) => (h.settings = resolve))),
   onSettingsChanged: () => undefined,
 }));
+vi.mock('../../../src/content/begin', () => ({ begin: async () => (h.begun++, null) }));
 vi.mock('../../../src/content/load-annotator', () => ({
   expectAnnotator: () => void h.expected++,
-  loadAnnotator: async () => ({
-    startSession: async (input: { force?: boolean; reason: string }) => void h.started.push({ force: input.force, reason: input.reason }),
-    begin: async () => (h.begun++, null),
-    explainSelection: async () => true,
-  }),
+  loadAnnotator: async () => {
+    await h.annotatorRuns;
+    return {
+      startSession: async (input: { force?: boolean; reason: string }) => void h.started.push({ force: input.force, reason: input.reason }),
+      explainSelection: async () => true,
+    };
+  },
 }));
 
 describe('content loader', () => {
@@ -78,6 +83,10 @@ describe('content loader', () => {
     h.lookups = 0;
     h.settingsAsked = 0;
     h.expected = 0;
+    // The annotator's script has not come yet: the page is read all the same.
+    let annotatorRuns!: () => void;
+    h.annotatorRuns = new Promise<void>((r) => (annotatorRuns = r));
+    const started = h.started.length;
     const loading = import('../../../src/content/loader');
     // Not in the task the loader comes in (the one that parses the page): no extension API there.
     await loading;
@@ -98,6 +107,10 @@ describe('content loader', () => {
     expect(h.begun).toBe(0);
     // A later task: read.
     await vi.waitFor(() => expect(h.begun).toBe(1));
+    expect(h.started.length).toBe(started);
+    // The annotator comes: the session starts with the reading.
+    annotatorRuns();
+    await vi.waitFor(() => expect(h.started.length).toBe(started + 1));
   });
 
   it('runs none of its code at the first pageshow (it comes with `load`), and analyses again on a return from the back-forward cache', async () => {

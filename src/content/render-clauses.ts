@@ -29,6 +29,8 @@ export class ClauseRenderer {
   private readonly placed = new Map<string, string>();
   private panel: PanelHost | null = null;
   private readonly slicer = new Slicer();
+  /** Clauses in one rendering of the page: PER_FRAME, fewer where renderings take long here. */
+  private perFrame = PER_FRAME;
   private readonly stopListening: () => void;
 
   constructor(
@@ -148,19 +150,21 @@ export class ClauseRenderer {
     // (Those mark.js would leave out, overlapping another, are chosen over the whole batch.)
     const specs = markable(fresh.map(({ primary }) => ({ start: primary.start, end: primary.end, clauseId: primary.id, category: primary.category, severity: primary.severity })));
     const sorted = specs.sort((a, b) => a.start - b.start);
-    const groups: (typeof sorted)[] = [];
-    for (let i = 0; i < sorted.length; i += PER_FRAME) groups.push(sorted.slice(i, i + PER_FRAME));
     await this.slicer.maybe();
     if (stopped()) return false;
     const signal = stop ? AbortSignal.any([this.signal, stop]) : this.signal;
     // One walk for the batch: the reading's if nothing changed the page since, kept true to the
     // page as the marks split its text (highlight.ts).
-    const walk = groups.length ? walkFor(this.root, read?.()) : null;
-    for (const [g, group] of groups.entries()) {
+    const walk = sorted.length ? walkFor(this.root, read?.()) : null;
+    for (let at = 0, g = 0; at < sorted.length; g++) {
       if (g > 0) {
-        await afterFrame();
+        // The next group's size from how long the rendering of this one took (a slow machine, or
+        // a page whose paragraphs cost much to lay out again, gets smaller groups).
+        this.perFrame = nextGroupSize(this.perFrame, await afterFrame());
         if (stopped()) return false;
       }
+      const group = sorted.slice(at, at + this.perFrame);
+      at += group.length;
       const marks = await highlightRangesSliced(this.root, group, this.slicer, signal, walk);
       for (const h of fresh) {
         const id = h.primary.id;
@@ -208,21 +212,37 @@ export class ClauseRenderer {
 }
 
 /** Clauses highlighted (with their badges) in one rendering of the page at most. */
-const PER_FRAME = 16;
+export const PER_FRAME = 16;
+/** The time a rendering after a group may take (its style, layout and paint; a task of ours and
+ * the page's work around it must stay under 50 ms). */
+const FRAME_BUDGET_MS = 30;
+const MIN_PER_FRAME = 2;
 
-/** Resolves in a task after the page's next rendering (at once in a hidden page, which renders
- * nothing; after 100 ms at most where frames do not come). */
-function afterFrame(): Promise<void> {
-  if (document.visibilityState === 'hidden') return yieldToPage();
+/** The size of the next group, from the size of the last one and how long the rendering that
+ * showed it took (null: not measured): smaller in proportion after a rendering over the budget,
+ * larger again (up to PER_FRAME) after one well under it. */
+export function nextGroupSize(size: number, frameMs: number | null): number {
+  if (frameMs === null) return size;
+  if (frameMs > FRAME_BUDGET_MS) return Math.max(MIN_PER_FRAME, Math.min(size - 1, Math.floor((size * FRAME_BUDGET_MS) / frameMs)));
+  if (frameMs < FRAME_BUDGET_MS / 3) return Math.min(PER_FRAME, size * 2);
+  return size;
+}
+
+/** Resolves in a task after the page's next rendering, with how long that rendering took (from
+ * the frame's start to the task after it); null in a hidden page, which renders nothing (at
+ * once), and where frames do not come (after 100 ms at most). */
+function afterFrame(): Promise<number | null> {
+  if (document.visibilityState === 'hidden') return yieldToPage().then(() => null);
   return new Promise((resolve) => {
     let done = false;
-    const go = () => {
+    const go = (framed: boolean) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      void yieldToPage().then(resolve);
+      const start = performance.now();
+      void yieldToPage().then(() => resolve(framed ? performance.now() - start : null));
     };
-    const timer = setTimeout(go, 100);
-    requestAnimationFrame(go);
+    const timer = setTimeout(() => go(false), 100);
+    requestAnimationFrame(() => go(true));
   });
 }

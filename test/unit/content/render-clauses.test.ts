@@ -71,6 +71,47 @@ describe('ClauseRenderer', () => {
     expect([...r.items.keys()].sort()).toEqual(highlights.map((h) => h.primary.id).sort());
   });
 
+  it('puts fewer clauses in a rendering after one that took long, and more again after quick ones', async () => {
+    const { root: body, highlights } = setUp(Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`));
+    // A rendering costs in proportion to the clauses it shows: 5.6 ms each for the first 26 (a
+    // slow page), 0.1 ms each after (the clock moves on while the frame is drawn).
+    let clock = 1000;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const frames: number[] = [];
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb: FrameRequestCallback) => {
+      const shown = marksOf(body).length;
+      const before = frames.at(-1) ?? 0;
+      frames.push(shown);
+      let cost = 0;
+      for (let i = before + 1; i <= shown; i++) cost += i <= 26 ? 90 / 16 : 0.1;
+      return setTimeout(() => {
+        cb(clock);
+        clock += cost;
+      }, 0) as unknown as number;
+    });
+    const r = new ClauseRenderer(body, info, new Map(), new AbortController().signal);
+    expect(await r.show(highlights, undefined, true)).toBe(true);
+    raf.mockRestore();
+    now.mockRestore();
+    // 16 first (90 ms); then 16 × 30 / 90 = 5 per rendering (28 ms each) while they are slow, then
+    // twice as many after a quick one: the last 9 in one.
+    expect(frames).toEqual([16, 21, 26, 31]);
+    expect(marksOf(body)).toHaveLength(40);
+    expect(badgesOf(body)).toHaveLength(40);
+  });
+
+  it('sizes the next group from the last rendering: in proportion over the budget, double well under it, 2 to 16', async () => {
+    const { nextGroupSize, PER_FRAME } = await import('../../../src/content/render-clauses');
+    expect(PER_FRAME).toBe(16);
+    expect(nextGroupSize(16, null)).toBe(16);
+    expect(nextGroupSize(16, 60)).toBe(8);
+    expect(nextGroupSize(16, 31)).toBe(15);
+    expect(nextGroupSize(4, 500)).toBe(2);
+    expect(nextGroupSize(8, 20)).toBe(8);
+    expect(nextGroupSize(8, 5)).toBe(16);
+    expect(nextGroupSize(16, 1)).toBe(16);
+  });
+
   it('highlights every clause, puts one badge after each, and answers "reveal"', async () => {
     const { root, highlights } = setUp();
     const r = new ClauseRenderer(root, info, new Map(), new AbortController().signal);

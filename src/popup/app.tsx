@@ -1,23 +1,14 @@
 // The toolbar popup (also a page: src/popup/index.html?tab=<id>[&view=<id>]): the current tab's
 // policy in several views, read through the background from IndexedDB.
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { KbStatus, TabState } from '../messages';
 import { send } from '../lib/rpc';
+import type { FirstLoad } from './first-load';
 import { formatNumber, t } from '../lib/i18n';
 import { VIEWS } from './views';
 import { FollowButton, FollowedChanges } from './follow-button';
 import { HistoryView } from './history-view';
-
-async function currentTabId(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null) {
-    const id = Number(param);
-    return Number.isInteger(id) && id >= 0 ? id : null;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 /** Analyse the page on request ("only when I click" mode, or a policy the heuristics missed). */
 function AnalyseButton({ tabId, onDone, notify }: { tabId: number; onDone: (s: TabState) => void; notify: (m: string) => void }) {
@@ -47,27 +38,29 @@ function AnalyseButton({ tabId, onDone, notify }: { tabId: number; onDone: (s: T
   );
 }
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; tabId: number | null; state: TabState | null; kb: KbStatus | null };
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; tabId: number | null; state: TabState | null };
+/** The footer's knowledge-base line: 'loading' until the background has said. */
+type Kb = KbStatus | null | 'loading';
 
-export function App() {
+/** `first`: the requests main.tsx started before rendering (first-load.ts). */
+export function App({ first }: { first: FirstLoad }) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [kb, setKb] = useState<Kb>('loading');
   const [notice, setNotice] = useState('');
   const [viewId, setViewId] = useState(() => new URLSearchParams(location.search).get('view') ?? VIEWS[0]?.id ?? 'clauses');
 
-  useEffect(() => {
-    void (async () => {
-      try {
-        const tabId = await currentTabId();
-        const [state, kb] = await Promise.all([
-          tabId === null ? Promise.resolve(null) : send('tab/state', { tabId }).then((r) => r.state),
-          send('kb/status', {}).catch(() => null),
-        ]);
-        setLoad({ kind: 'ready', tabId, state, kb });
-      } catch (err) {
-        setLoad({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-      }
-    })();
-  }, []);
+  // A layout effect, not useEffect: that one waits for a frame, and the answers may be in already.
+  useLayoutEffect(() => {
+    let live = true;
+    first.page.then(
+      ({ tabId, state }) => live && setLoad({ kind: 'ready', tabId, state }),
+      (err: unknown) => live && setLoad({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+    );
+    void first.kb.then((status) => live && setKb(status));
+    return () => {
+      live = false;
+    };
+  }, [first]);
 
   // The first render with real content (read by the benchmark, docs/performance.md).
   useLayoutEffect(() => {
@@ -76,7 +69,7 @@ export function App() {
 
   if (load.kind === 'loading') return <main class="popup"><p class="muted">{t('reading')}</p></main>;
   if (load.kind === 'error') return <main class="popup"><p class="error">{t('popupTabError', load.message)}</p></main>;
-  const { state, tabId, kb } = load;
+  const { state, tabId } = load;
   // `?doc=<key>`: one document's history without a tab (a followed document, from Options).
   const docParam = new URLSearchParams(location.search).get('doc');
   if (docParam) {
@@ -120,7 +113,7 @@ export function App() {
         <section class="empty">
           <p><strong>{t('popupNoPolicy')}</strong></p>
           <p class="muted">{t('popupIntro')}</p>
-          {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s, kb })} notify={setNotice} />}
+          {tabId !== null && <AnalyseButton tabId={tabId} onDone={(s) => setLoad({ kind: 'ready', tabId, state: s })} notify={setNotice} />}
         </section>
       )}
       {/* The Clauses view has it in its document header, beside the report export. */}
@@ -128,9 +121,9 @@ export function App() {
       {view && (state || !view.needsPage) && <view.component tabId={tabId} state={state} notify={setNotice} openView={setViewId} />}
       {notice && <p class="notice" role="status">{notice}</p>}
       <footer class="muted small">
-        {kb?.state === 'ready'
+        {kb !== 'loading' && kb?.state === 'ready'
           ? t('popupFooterKb', kb.version ?? '', formatNumber(kb.counts?.platforms ?? 0), formatNumber(kb.counts?.clauses ?? 0))
-          : kb?.state === 'error'
+          : kb !== 'loading' && kb?.state === 'error'
             ? t('popupKbUnavailable', kb.error ?? t('unknownError'))
             : t('popupKbLoading')}
       </footer>

@@ -4,8 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { KbStatus, TabState } from '../../../src/messages';
+import type { KbStatus } from '../../../src/messages';
 import type { FirstLoad } from '../../../src/popup/first-load';
+import { analysedTab } from '../../fixtures/tab-state';
 
 // What the views ask for themselves (history/glance, compare/stats, follow/…): no answer needed.
 vi.hoisted(() => {
@@ -15,21 +16,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { getURL: (p: stri
 
 const { App } = await import('../../../src/popup/app');
 
-const state: TabState = {
-  tabId: 7,
-  visit: {
-    title: 'Example Terms',
-    sha256: 'a'.repeat(64),
-    readAt: '2026-11-30T10:00:00.000Z',
-    textLength: 1000,
-    detection: { kind: 'heuristic', reason: 'legal phrases' },
-    clauses: [{ id: 'c1', start: 0, end: 10, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: 'You waive a jury trial.' }],
-    url: 'https://example.com/terms',
-    origin: 'https://example.com',
-    docKey: 'url:https://example.com/terms',
-  },
-  counts: { high: 1, medium: 0, low: 0, good: 0 },
-};
+const state = analysedTab([{ id: 'c1', start: 0, end: 10, category: 'arbitration', severity: 'high', confidence: 0.9, source: 'detector', excerpt: 'You waive a jury trial.' }]);
 
 function deferred<T>() {
   let resolve!: (v: T) => void;

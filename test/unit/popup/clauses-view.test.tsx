@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { PageClause, TabState } from '../../../src/messages';
+import type { PageClause } from '../../../src/messages';
+import { analysedTab } from '../../fixtures/tab-state';
 
 // The extension API the view reaches through lib/rpc (runtime messaging) and lib/i18n.
 const answers = vi.hoisted(() => ({ glance: { change: null } as unknown, stats: [] as unknown[] }));
@@ -35,21 +36,7 @@ const clause = (id: string, severity: PageClause['severity'], start: number, cat
 });
 
 const clauses = [clause('low-1', 'low', 5, 'tracking'), clause('high-2', 'high', 50), clause('high-1', 'high', 20), clause('good-1', 'good', 0, 'data-deletion')];
-const state: TabState = {
-  tabId: 7,
-  visit: {
-    title: 'Example Terms',
-    sha256: 'a'.repeat(64),
-    readAt: '2026-11-30T10:00:00.000Z',
-    textLength: 1000,
-    detection: { kind: 'heuristic', reason: 'legal phrases' },
-    clauses,
-    url: 'https://example.com/terms',
-    origin: 'https://example.com',
-    docKey: 'url:https://example.com/terms',
-  },
-  counts: { high: 2, medium: 0, low: 1, good: 1 },
-};
+const state = analysedTab(clauses);
 
 let host: HTMLElement;
 beforeEach(() => {

@@ -30,7 +30,7 @@ export class ClauseRenderer {
   private panel: PanelHost | null = null;
   private readonly slicer = new Slicer();
   /** Clauses in one rendering of the page: PER_FRAME, fewer where renderings take long here. */
-  private perFrame = PER_FRAME;
+  private readonly groups = new GroupSizer();
   private readonly stopListening: () => void;
 
   constructor(
@@ -160,10 +160,10 @@ export class ClauseRenderer {
       if (g > 0) {
         // The next group's size from how long the rendering of this one took (a slow machine, or
         // a page whose paragraphs cost much to lay out again, gets smaller groups).
-        this.perFrame = nextGroupSize(this.perFrame, await afterFrame());
+        this.groups.next(await afterFrame());
         if (stopped()) return false;
       }
-      const group = sorted.slice(at, at + this.perFrame);
+      const group = sorted.slice(at, at + this.groups.size);
       at += group.length;
       const marks = await highlightRangesSliced(this.root, group, this.slicer, signal, walk);
       for (const h of fresh) {
@@ -218,14 +218,33 @@ export const PER_FRAME = 16;
 const FRAME_BUDGET_MS = 30;
 const MIN_PER_FRAME = 2;
 
-/** The size of the next group, from the size of the last one and how long the rendering that
- * showed it took (null: not measured): smaller in proportion after a rendering over the budget,
- * larger again (up to PER_FRAME) after one well under it. */
-export function nextGroupSize(size: number, frameMs: number | null): number {
-  if (frameMs === null) return size;
-  if (frameMs > FRAME_BUDGET_MS) return Math.max(MIN_PER_FRAME, Math.min(size - 1, Math.floor((size * FRAME_BUDGET_MS) / frameMs)));
-  if (frameMs < FRAME_BUDGET_MS / 3) return Math.min(PER_FRAME, size * 2);
-  return size;
+/** The size of each group of clauses shown in one rendering, from how long the renderings took
+ * (the task after the frame, from its start): smaller in proportion after one over the budget,
+ * larger again (up to PER_FRAME) after one well under it. Where a rendering of fewer clauses took
+ * about as long (a huge page whose every layout costs the same), the time is the page's, not the
+ * clauses': fewer would only mean more renderings, so back to PER_FRAME for good. */
+export class GroupSizer {
+  size = PER_FRAME;
+  private last: { size: number; ms: number } | null = null;
+  private fixed = false;
+
+  /** The next group's size after a rendering of a group of `size` that took `frameMs` (null: not measured). */
+  next(frameMs: number | null): number {
+    if (frameMs === null || this.fixed) return this.size;
+    const last = this.last;
+    this.last = { size: this.size, ms: frameMs };
+    if (frameMs > FRAME_BUDGET_MS) {
+      if (last && last.size > this.size && frameMs > last.ms * 0.75) {
+        this.fixed = true;
+        this.size = PER_FRAME;
+      } else {
+        this.size = Math.max(MIN_PER_FRAME, Math.min(this.size - 1, Math.floor((this.size * FRAME_BUDGET_MS) / frameMs)));
+      }
+    } else if (frameMs < FRAME_BUDGET_MS / 3) {
+      this.size = Math.min(PER_FRAME, this.size * 2);
+    }
+    return this.size;
+  }
 }
 
 /** Resolves in a task after the page's next rendering, with how long that rendering took (from

@@ -100,16 +100,40 @@ describe('ClauseRenderer', () => {
     expect(badgesOf(body)).toHaveLength(40);
   });
 
-  it('sizes the next group from the last rendering: in proportion over the budget, double well under it, 2 to 16', async () => {
-    const { nextGroupSize, PER_FRAME } = await import('../../../src/content/render-clauses');
+  it('keeps 16 clauses in a rendering where fewer take as long (the page\'s own layout)', async () => {
+    const { root: body, highlights } = setUp(Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`));
+    let clock = 1000;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const frames: number[] = [];
+    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb: FrameRequestCallback) => {
+      frames.push(marksOf(body).length);
+      return setTimeout(() => {
+        cb(clock);
+        clock += 90;
+      }, 0) as unknown as number;
+    });
+    const r = new ClauseRenderer(body, info, new Map(), new AbortController().signal);
+    expect(await r.show(highlights, undefined, true)).toBe(true);
+    raf.mockRestore();
+    now.mockRestore();
+    expect(frames).toEqual([16, 21, 37]);
+    expect(marksOf(body)).toHaveLength(40);
+  });
+
+  it('sizes groups from the renderings: in proportion over the budget, double well under it, 2 to 16, and 16 for good where fewer cost as much', async () => {
+    const { GroupSizer, PER_FRAME } = await import('../../../src/content/render-clauses');
     expect(PER_FRAME).toBe(16);
-    expect(nextGroupSize(16, null)).toBe(16);
-    expect(nextGroupSize(16, 60)).toBe(8);
-    expect(nextGroupSize(16, 31)).toBe(15);
-    expect(nextGroupSize(4, 500)).toBe(2);
-    expect(nextGroupSize(8, 20)).toBe(8);
-    expect(nextGroupSize(8, 5)).toBe(16);
-    expect(nextGroupSize(16, 1)).toBe(16);
+    const sizes = (frames: (number | null)[]) => {
+      const g = new GroupSizer();
+      return frames.map((ms) => g.next(ms));
+    };
+    expect(sizes([null, 20, 15])).toEqual([16, 16, 16]);
+    // Proportional: 16 in 60 ms, then 8 in 30 ms; quick ones double it again.
+    expect(sizes([60, 30, 5, 31])).toEqual([8, 8, 16, 15]);
+    expect(sizes([500, 20])).toEqual([2, 2]);
+    expect(sizes([40, 300])).toEqual([12, 16]);
+    // The page's own cost: 8 clauses took as long as 16 did.
+    expect(sizes([60, 58, 60, 90])).toEqual([8, 16, 16, 16]);
   });
 
   it('highlights every clause, puts one badge after each, and answers "reveal"', async () => {

@@ -62,6 +62,70 @@ function connect(): Port | null {
 /** Whether a host answered before (then a lost connection is worth one retry in the page only). */
 let hostless = false;
 
+/** A connection opened ahead of the analysis (`preconnect`), with what the host said meanwhile. */
+interface Early {
+  port: Port;
+  said: FromHost[];
+  listener: ((m: FromHost) => void) | null;
+  closed: boolean;
+  onClose: (() => void) | null;
+}
+let early: Early | null = null;
+
+/**
+ * Opens the connection to the analysis host ahead of the analysis (the loader, as soon as a page
+ * looks like a policy, while it is still parsed): the host's greeting — whether it has analyses of
+ * this address — is then in by the time the page is read, and the text goes at once instead of
+ * after a round trip. The next `startAnalysis` takes it; `dropPreconnected` closes it unused.
+ */
+export function preconnect(): object | null {
+  if (hostless) return null;
+  if (early) return early;
+  const port = connect();
+  if (!port) return null;
+  const e: Early = { port, said: [], listener: null, closed: false, onClose: null };
+  port.onMessage.addListener((m) => (e.listener ? e.listener(m) : void e.said.push(m)));
+  port.onDisconnect.addListener(() => {
+    e.closed = true;
+    e.onClose?.();
+  });
+  early = e;
+  return e;
+}
+
+/** Closes the connection `preconnect` opened, if no analysis took it (the page was no policy after all). */
+export function dropPreconnected(opened: object | null): void {
+  const e = early;
+  if (!e || e !== opened) return;
+  early = null;
+  if (!e.closed) e.port.disconnect();
+}
+
+/** The connection opened ahead, as a port whose listeners get what the host said meanwhile. */
+function takePreconnected(): Port | null {
+  const e = early;
+  early = null;
+  if (!e) return null;
+  if (e.closed) return null;
+  return {
+    postMessage: (m) => e.port.postMessage(m),
+    onMessage: {
+      addListener(fn) {
+        e.listener = fn;
+        const said = e.said.splice(0);
+        if (said.length) queueMicrotask(() => said.forEach((m) => fn(m)));
+      },
+    },
+    onDisconnect: {
+      addListener(fn) {
+        e.onClose = fn;
+        if (e.closed) queueMicrotask(fn);
+      },
+    },
+    disconnect: () => e.port.disconnect(),
+  };
+}
+
 /** An analysis request whose `known` may come later (the lookup's answer): the text is sent
  * meanwhile. `focus` is where the screen is guessed to be (the #fragment's target, else the
  * top); `settled`, where it is once the page has laid itself out (null: as guessed). */
@@ -112,7 +176,7 @@ export function startAnalysis(text: string, start: StartRequest, signal: AbortSi
     runLocally().catch((err: unknown) => rejectFinal(err));
   };
 
-  const port = hostless ? null : connect();
+  const port = hostless ? null : (takePreconnected() ?? connect());
   // The text, sent once (or once more for the reviewed quotes of a reused analysis).
   let at = 0;
   const upTo = (end: number) => {

@@ -13,11 +13,12 @@ import { LOADER_FLAG, LOADER_REQUEST } from '../lib/content-files';
 import { quickSignal } from '../core/page';
 import { mayBeKnownDocument } from './known-document';
 import { isNeverSite, type Settings } from '../core/settings';
-import { isEnvelope, type Reply } from '../messages';
+import { isEnvelope, type Reply, type Res } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { expectAnnotator, loadAnnotator } from './load-annotator';
 import { begin } from './begin';
+import { dropPreconnected, preconnect } from './engine-client';
 import { step } from './status';
 import { yieldToPage } from './yield';
 
@@ -89,6 +90,19 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
     (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
   );
   if (withAnnotator) expectAnnotator(lookup.then((a) => !!a?.annotator));
+  // And the connection to the analysis host, whose greeting is then in when the page is read.
+  const opened = withAnnotator ? preconnect() : null;
+  let went = false;
+  try {
+    went = await go(force, signal, lookup, read);
+  } finally {
+    if (!went) dropPreconnected(opened);
+  }
+  return went;
+}
+
+/** The rest of check(), once the settings and the lookup are asked for. */
+async function go(force: boolean, signal: AbortSignal, lookup: Promise<Res<'page/lookup'> | null>, read: Promise<Settings>): Promise<boolean> {
   const s = await read;
   step('settings');
   if (signal.aborted || isNeverSite(s, location.hostname)) return false;

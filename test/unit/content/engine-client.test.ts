@@ -13,7 +13,15 @@ import { anchorSpans } from '../../../src/core/page-analysis';
 import type { FromHost, ToHost } from '../../../src/content/engine';
 import { SHARED_DATA } from '../../fixtures/pages';
 
-const h = vi.hoisted(() => ({ address: 'https://a.example/terms', sent: [] as ToHost[], engine: null as null | typeof import('../../../src/content/engine') }));
+const h = vi.hoisted(() => ({
+  address: 'https://a.example/terms',
+  sent: [] as ToHost[],
+  engine: null as null | typeof import('../../../src/content/engine'),
+  connects: 0,
+  disconnects: 0,
+  /** The host goes away: the last connection closes from its side. */
+  closeLast: () => undefined as void,
+}));
 
 /** runtime.connect as the browser gives it: the host's side is engine.ts's serve(), with the
  * sender's address from the browser (here: h.address). */
@@ -23,6 +31,7 @@ vi.mock('../../../src/lib/ext', () => {
     ext: {
       runtime: {
         connect() {
+          h.connects++;
           const engine = h.engine as typeof import('../../../src/content/engine');
           const toPage: Listener<FromHost>[] = [];
           const onDisconnect: (() => void)[] = [];
@@ -39,6 +48,10 @@ vi.mock('../../../src/lib/ext', () => {
           const state = engine.newPortState();
           let queue = Promise.resolve();
           engine.hello(hostPort);
+          h.closeLast = () => {
+            open = false;
+            onDisconnect.forEach((l) => l());
+          };
           return {
             postMessage(m: ToHost) {
               if (!open) throw new Error('disconnected');
@@ -49,6 +62,7 @@ vi.mock('../../../src/lib/ext', () => {
             onMessage: { addListener: (l: Listener<FromHost>) => void toPage.push(l) },
             onDisconnect: { addListener: (l: () => void) => void onDisconnect.push(l) },
             disconnect() {
+              h.disconnects++;
               open = false;
             },
           };
@@ -164,4 +178,41 @@ describe('engine client and host', () => {
     for (const k of answers.flat()) expect(inWhole.has(k)).toBe(true);
     session.close();
   }, 60_000);
+
+  it('takes the connection opened ahead (its greeting already in), drops it unused, and connects afresh when it closed', async () => {
+    const { dropPreconnected, preconnect, startAnalysis } = await import('../../../src/content/engine-client');
+    const policy = doc('ota-contrib/versions-HEAD/Roblox/Privacy Policy.md');
+    const req = { hardBreaks: policy.hardBreaks, threshold: 0.5, focus: [0, 4000] as [number, number], known: true };
+    h.address = 'https://ahead.example/privacy';
+    const expected = detectClauses(segment(policy.text, policy.hardBreaks)).map(key);
+
+    // Opened while the page is parsed; the analysis then uses it: one connection in all.
+    h.connects = 0;
+    const opened = preconnect();
+    expect(preconnect()).toBe(opened);
+    await new Promise((r) => setTimeout(r, 0));
+    const first = startAnalysis(policy.text, req, new AbortController().signal);
+    expect((await first.final).clauses.map(key)).toEqual(expected);
+    expect(h.connects).toBe(1);
+    first.close();
+    // (Taken: dropping it now closes nothing.)
+    h.disconnects = 0;
+    dropPreconnected(opened);
+    expect(h.disconnects).toBe(0);
+
+    // Opened, and the page was no policy after all: closed; another run's drop leaves it alone.
+    const unused = preconnect();
+    dropPreconnected({});
+    expect(h.disconnects).toBe(0);
+    dropPreconnected(unused);
+    expect(h.disconnects).toBe(1);
+
+    // Opened, then the host went away before the page was read: the analysis connects afresh.
+    h.connects = 0;
+    preconnect();
+    h.closeLast();
+    const again = startAnalysis(policy.text, req, new AbortController().signal);
+    expect((await again.final).clauses.map(key)).toEqual(expected);
+    expect(h.connects).toBe(2);
+  });
 });

@@ -102,10 +102,9 @@ export interface PlatformPair {
 /** Requests the background answers (routes in src/background/routes/). */
 export interface BackgroundProtocol {
   /** Is the sender's page a known policy document? (content loader, before loading the annotator)
-   * The address is the browser's record of the sender, never a payload field. With `annotator`,
-   * the background also puts the annotator into the sending frame at once, and says whether it did. */
-  'page/lookup': { req: { annotator?: boolean }; res: { match: PageMatch | null; texts?: BadgeTexts; annotator?: boolean } };
-  /** The loader: put the annotator into this frame (content/load-annotator.ts). */
+   * The address is the browser's record of the sender, never a payload field. */
+  'page/lookup': { req: Record<string, never>; res: { match: PageMatch | null; texts?: BadgeTexts } };
+  /** The loader: put the annotator into this frame (content/load-annotator.ts); answered once it ran. */
   'page/annotator': { req: Record<string, never>; res: { ok: boolean } };
   /** The sentinel (content/sentinel.ts): this frame may hold a policy; put the loader in. */
   'page/inject': { req: Record<string, never>; res: { ok: boolean } };

@@ -82,7 +82,7 @@ export async function injectLoader(tabId: number, frameId = 0): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [LOADER_FILE], injectImmediately: true });
 }
 
-/** Puts the annotator into a frame whose loader asked (page/lookup, page/annotator): a script of
+/** Puts the annotator into a frame whose loader asked (page/annotator): a script of
  * its own, injected in a task of its own, where the loader comes in the one that parses the page.
  * (Where it already runs, its second copy does nothing.) */
 export async function injectAnnotator(tabId: number, frameId: number): Promise<void> {

@@ -22,7 +22,6 @@ import type { Notice } from './ui';
 import type { BadgeTexts } from '../lib/badge-texts';
 
 export { MAX_HIGHLIGHTS, MAX_TEXT_CHARS } from './find-clauses';
-export { begin, type Begun } from './begin';
 
 /** "Explain this clause" on a selection (ui.ts, loaded for it). */
 export function explainSelection(text: string, settings: Settings): Promise<number> {

@@ -12,8 +12,6 @@ import type { Severity } from '../core/types';
 import { pageTextWalker } from './text-walk';
 import type { Walk } from './read-walk';
 
-export { walkOfReading, type Walk } from './read-walk';
-
 export const SEVERITY_STYLE: Record<Severity, { bg: string; line: string }> = {
   high: { bg: 'rgba(230, 74, 60, 0.22)', line: '#c62828' },
   medium: { bg: 'rgba(245, 166, 35, 0.26)', line: '#d97a00' },

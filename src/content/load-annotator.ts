@@ -1,7 +1,7 @@
 // The annotator (reading, highlighting, badges, the analysis client: annotator.ts) is a script of
 // its own, content/annotator.js (annotator-entry.ts), which the background puts into the frame
-// when the loader asks: with the lookup (page/lookup's `annotator`, for a page whose address reads
-// like a policy), else on first need (page/annotator). The loader comes in the task that parses the
+// when the loader asks (page/annotator: beside the lookup where the address reads like a policy,
+// else on first need). The loader comes in the task that parses the
 // page, and the browser's injection of a script costs in proportion to its size (the annotator
 // was 4/5 of the loader's 57 KB); injected by the background it comes in a task of its own.
 // The two scripts share only the frame's isolated world: the annotator puts itself in a slot there,
@@ -14,7 +14,7 @@ export type Annotator = typeof import('./annotator');
 interface Slot {
   annotator?: Annotator;
   waiting: { resolve(a: Annotator): void; reject(err: unknown): void }[];
-  /** The background was asked to put it in (and has not said it could not). */
+  /** The background was asked to put it in (and has not answered that it could not). */
   asked?: Promise<boolean>;
 }
 
@@ -31,30 +31,16 @@ export function provideAnnotator(annotator: Annotator): void {
   for (const w of s.waiting.splice(0)) w.resolve(annotator);
 }
 
-/** Follows a request for the annotator: where the background could not put it in, the request
- * from the lookup is made again on its own (`retry`), and the one on its own fails whoever waits.
- * (The background answers once the script has run, so an answer of "done" with no annotator here
- * means the script failed.) */
-function watch(s: Slot, asked: Promise<boolean>, retry: boolean): void {
+/** Asks the background to put the annotator in; where it cannot (or put it in and the script
+ * failed: it answers once the script has run), whoever waits is told, and the next call asks again. */
+function ask(s: Slot): void {
+  const asked = send('page/annotator', {}).then((r) => r.ok, () => false);
   s.asked = asked;
-  void asked.then((ok) => {
+  void asked.then(() => {
     if (s.annotator || s.asked !== asked) return;
     s.asked = undefined;
-    if (!s.waiting.length) return;
-    if (retry && !ok) return ask(s);
     for (const w of s.waiting.splice(0)) w.reject(new Error('the annotator could not be put into this page'));
   });
-}
-
-function ask(s: Slot): void {
-  watch(s, send('page/annotator', {}).then((r) => r.ok, () => false), false);
-}
-
-/** The loader asked for the annotator with its lookup: `injected` says whether the background put
- * it in; if not, it is asked for again on its own. */
-export function expectAnnotator(injected: Promise<boolean>): void {
-  const s = slot();
-  if (!s.annotator && !s.asked) watch(s, injected, true);
 }
 
 /** The annotator, once it runs in this frame (asking the background for it if no one has). */

@@ -1,12 +1,13 @@
-// The loader with the annotator: registered (background/content-registration.ts) for addresses
-// that look like a policy, from the start of the document; put in by the background where the
+// The loader: registered (background/content-registration.ts) for addresses that look like a
+// policy, from the start of the document; put in by the background where the
 // sentinel on every page (sentinel.ts) finds a candidate by its title or host, and where the user
 // asks. Before the title is known it looks at the address (and the sentinel's filter of the hosts
 // whose known documents it cannot tell by their address); a page
 // that may be a policy reads the settings and asks the knowledge base (in the background, never
 // over the network) while the page is still parsed; at DOMContentLoaded, never later (it does not
 // wait for `load`, which some pages never fire), a page whose address or title reads like a policy
-// is read and its text sent to the analysis while the lookup is answered.
+// is read and its text sent to the analysis while the lookup is answered and the annotator, which
+// shows what comes back, is put in beside it (load-annotator.ts).
 // Single-page apps: a change of address re-runs the check, after cleaning up; so does a change of
 // settings. In "only when I click" mode nothing is read until the user asks from the toolbar popup.
 import { LOADER_FLAG, LOADER_REQUEST } from '../lib/content-files';
@@ -16,7 +17,7 @@ import { isNeverSite, type Settings } from '../core/settings';
 import { isEnvelope, type Reply, type Res } from '../messages';
 import { send } from '../lib/rpc';
 import { loadSettings, onSettingsChanged } from '../settings/store';
-import { expectAnnotator, loadAnnotator } from './load-annotator';
+import { loadAnnotator } from './load-annotator';
 import { begin } from './begin';
 import { dropPreconnected, preconnect } from './engine-client';
 import { step } from './status';
@@ -81,17 +82,17 @@ async function check(force: boolean, signal: AbortSignal): Promise<boolean> {
   if (!force) await yieldToPage();
   if (signal.aborted) return false;
   const read = settings();
-  // The annotator comes with the lookup where the address reads like a policy (or the user asked):
-  // the background puts it in, in a task of its own (load-annotator.ts). Elsewhere it is asked for
-  // once the page turns out to need it.
-  const withAnnotator = force || quickSignal(location.href, '').candidate;
-  const lookup = send('page/lookup', withAnnotator ? { annotator: true } : {}).then(
+  const lookup = send('page/lookup', {}).then(
     (r) => r,
     (err: unknown) => (console.warn('Clausemark: knowledge base lookup failed', err), null),
   );
-  if (withAnnotator) expectAnnotator(lookup.then((a) => !!a?.annotator));
-  // And the connection to the analysis host, whose greeting is then in when the page is read.
-  const opened = withAnnotator ? preconnect() : null;
+  // Where the address reads like a policy (or the user asked), the annotator is asked for beside
+  // the lookup (the background puts it in, in a task of its own: load-annotator.ts), and the
+  // connection to the analysis host is opened, whose greeting is then in when the page is read.
+  // Elsewhere both wait until the page turns out to need them.
+  const likely = force || quickSignal(location.href, '').candidate;
+  if (likely) loadAnnotator().catch(() => undefined); // (awaited below; its failure reported there)
+  const opened = likely ? preconnect() : null;
   let went = false;
   try {
     went = await go(force, signal, lookup, read);

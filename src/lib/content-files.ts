@@ -8,7 +8,7 @@ export const SENTINEL_FILE = 'content/sentinel.js';
  * policy, put in by the background where the sentinel asks (page/inject) or the user asks. */
 export const LOADER_FILE = 'content/loader.js';
 /** The annotator (content/annotator-entry.ts: reading, highlighting, badges, the analysis client):
- * put in by the background where the loader asks for it (page/lookup's `annotator`, page/annotator),
+ * put in by the background where the loader asks for it (page/annotator),
  * in a task of its own, not in the one that parses the page. */
 export const ANNOTATOR_FILE = 'content/annotator.js';
 /** The annotator's slot in the extension's isolated world of a frame (content/load-annotator.ts). */

@@ -38,30 +38,21 @@ async function injectAnnotator(ctx: Context, page: SenderPage): Promise<boolean>
 export const pageRoutes: Routes<PageMessage> = {
   'page/lookup': {
     from: ['content'],
-    validate: (p) => {
-      // (Nothing else is read from the payload: the address is the sender's.)
-      const o = obj(p, 'payload');
-      if (o.annotator !== undefined && typeof o.annotator !== 'boolean') throw new Error('payload.annotator: expected a boolean');
-      return o.annotator ? { annotator: true } : {};
-    },
-    async handle(req, ctx) {
-      const page = senderPage(ctx);
-      // The annotator first (a page whose address reads like a policy will need it), into the
-      // sending frame only; the page goes on as soon as it runs there.
-      const annotator = req.annotator ? injectAnnotator(ctx, page) : undefined;
+    validate: (p) => empty(p),
+    async handle(_req, ctx) {
       // The page asks before it analyses: the analysis host opens meanwhile if it was closed.
       const host = ctx.deps.ensureAnalysisHost?.().catch((err: unknown) => console.warn('Clausemark: analysis host', err));
-      const match = await ctx.deps.kb.lookup(page.url);
+      const match = await ctx.deps.kb.lookup(senderPage(ctx).url);
       await host;
       // The badge texts come with the answer: the page then never loads the messages itself.
-      const texts = ctx.deps.badgeTexts?.();
-      return annotator ? { match, texts, annotator: await annotator } : { match, texts };
+      return { match, texts: ctx.deps.badgeTexts?.() };
     },
   },
   'page/annotator': {
     from: ['content'],
     validate: (p) => empty(p),
     async handle(_req, ctx) {
+      // Into the sending frame only (the browser names it); answered once the script has run there.
       return { ok: await injectAnnotator(ctx, senderPage(ctx)) };
     },
   },

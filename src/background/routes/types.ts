@@ -51,7 +51,7 @@ export interface HandlerDeps {
   analyseTab?(tabId: number): Promise<boolean>;
   /** Puts the loader into a frame whose sentinel asked (page/inject). */
   injectLoader?(tabId: number, frameId: number): Promise<void>;
-  /** Puts the annotator into a frame whose loader asked (page/lookup's `annotator`, page/annotator). */
+  /** Puts the annotator into a frame whose loader asked (page/annotator). */
   injectAnnotator?(tabId: number, frameId: number): Promise<void>;
   setBadge?(tabId: number, counts: Record<Severity, number>): Promise<void>;
   /** Marks the toolbar icon of a tab: "changed since you last read it". */

@@ -1,7 +1,6 @@
 // The annotator's own script and the loader that waits for it (content/load-annotator.ts): the
-// loader asks the background for it once (with its lookup, or on its own), is answered when the
-// script runs in the frame, asks again on its own where the lookup could not put it in, and fails
-// (rather than waiting forever) where the background cannot.
+// loader asks the background for it once, is answered when the script runs in the frame, and
+// fails (rather than waiting forever) where the background cannot, asking afresh the next time.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNOTATOR_GLOBAL } from '../../../src/lib/content-files';
 
@@ -18,7 +17,7 @@ vi.mock('../../../src/lib/rpc', () => ({
   },
 }));
 
-const { expectAnnotator, loadAnnotator, provideAnnotator } = await import('../../../src/content/load-annotator');
+const { loadAnnotator, provideAnnotator } = await import('../../../src/content/load-annotator');
 type Annotator = Parameters<typeof provideAnnotator>[0];
 const fake = (name: string) => ({ name }) as unknown as Annotator;
 const settle = async () => {
@@ -54,34 +53,6 @@ describe('loadAnnotator', () => {
     provideAnnotator(fake('second'));
     expect(await loadAnnotator()).toBe(annotator);
     expect(h.asked).toBe(1);
-  });
-
-  it('does not ask again when the lookup brings it', async () => {
-    let injected!: (ok: boolean) => void;
-    expectAnnotator(new Promise<boolean>((r) => (injected = r)));
-    const a = loadAnnotator();
-    await settle();
-    expect(h.asked).toBe(0);
-    const annotator = fake('from the lookup');
-    provideAnnotator(annotator);
-    injected(true);
-    expect(await a).toBe(annotator);
-    await settle();
-    expect(h.asked).toBe(0);
-  });
-
-  it('asks on its own where the lookup could not put it in', async () => {
-    let injected!: (ok: boolean) => void;
-    expectAnnotator(new Promise<boolean>((r) => (injected = r)));
-    const release = holdAnswers();
-    const a = loadAnnotator();
-    injected(false);
-    await settle();
-    expect(h.asked).toBe(1);
-    const annotator = fake('asked again');
-    provideAnnotator(annotator);
-    release();
-    expect(await a).toBe(annotator);
   });
 
   it('fails whoever waits where the background cannot put it in, and asks afresh next time', async () => {

@@ -16,7 +16,7 @@ import { LOADER_FLAG } from '../../../src/lib/content-files';
 const h = vi.hoisted(() => ({
   begun: 0,
   lookups: 0,
-  payloads: [] as unknown[],
+  /** Times the annotator was asked for. */
   expected: 0,
   /** When the annotator's script runs in the frame (the background puts it in). */
   annotatorRuns: Promise.resolve(),
@@ -36,15 +36,15 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../../../src/lib/rpc', () => ({ send: async (_name: string, payload: unknown) => (h.lookups++, h.payloads.push(payload), { match: null }) }));
+vi.mock('../../../src/lib/rpc', () => ({ send: async () => (h.lookups++, { match: null }) }));
 vi.mock('../../../src/settings/store', () => ({
   loadSettings: () => (h.settingsAsked++, new Promise<Settings>((resolve) => (h.settings = resolve))),
   onSettingsChanged: () => undefined,
 }));
 vi.mock('../../../src/content/begin', () => ({ begin: async () => (h.begun++, null) }));
 vi.mock('../../../src/content/load-annotator', () => ({
-  expectAnnotator: () => void h.expected++,
   loadAnnotator: async () => {
+    h.expected++;
     await h.annotatorRuns;
     return {
       startSession: async (input: { force?: boolean; reason: string }) => void h.started.push({ force: input.force, reason: input.reason }),
@@ -93,8 +93,7 @@ describe('content loader', () => {
     expect([h.settingsAsked, h.lookups]).toEqual([0, 0]);
     // (In a later task: waited for, as a loaded machine may run other tasks first.)
     await vi.waitFor(() => expect([h.settingsAsked, h.lookups]).toEqual([1, 1]));
-    // The lookup brings the annotator: the address reads like a policy.
-    expect(h.payloads.at(-1)).toEqual({ annotator: true });
+    // The annotator is asked for beside the lookup: the address reads like a policy.
     expect(h.expected).toBe(1);
     // The settings and the lookup are asked for while the page is parsed; nothing is read yet.
     h.settings?.({ ...DEFAULT_SETTINGS });

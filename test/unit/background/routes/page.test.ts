@@ -1,7 +1,6 @@
-// The page's routes (background/routes/page.ts) as the loader meets them: a lookup that asks for
-// the annotator puts it into the sending frame (the browser's record of the sender, never the
-// payload) and says whether it could; a frame it cannot be put into still gets its lookup;
-// page/annotator does the same on its own.
+// The page's routes (background/routes/page.ts) as the loader meets them: page/annotator puts the
+// annotator into the sending frame (the browser's record of the sender, never the payload) and
+// says whether it could; the lookup puts nothing in.
 import { describe, expect, it, vi } from 'vitest';
 import { handle, validateRequest, type HandlerDeps, type Sender } from '../../../../src/background/routes';
 import type { KbService } from '../../../../src/background/kb-service';
@@ -32,28 +31,21 @@ function setup(inject: (tabId: number, frameId: number) => Promise<void>) {
   return { injected, call };
 }
 
-describe('page/lookup and page/annotator', () => {
-  it('puts the annotator into the sending frame when the lookup asks, and only then', async () => {
+describe('page/annotator', () => {
+  it('puts the annotator into the sending frame, and only when asked', async () => {
     const { injected, call } = setup(async () => undefined);
     expect(await call('page/lookup', {})).toEqual({ match: null, texts: undefined });
     expect(injected).toEqual([]);
-    expect(await call('page/lookup', { annotator: true })).toEqual({ match: null, texts: undefined, annotator: true });
-    expect(injected).toEqual([[7, 3]]);
     expect(await call('page/annotator', {})).toEqual({ ok: true });
-    expect(injected).toEqual([[7, 3], [7, 3]]);
+    expect(injected).toEqual([[7, 3]]);
   });
 
-  it('answers the lookup where the annotator cannot be put in, and says so', async () => {
+  it('says so where the annotator cannot be put in', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { call } = setup(async () => {
       throw new Error('Frame with ID 3 was removed.');
     });
-    expect(await call('page/lookup', { annotator: true })).toEqual({ match: null, texts: undefined, annotator: false });
     expect(await call('page/annotator', {})).toEqual({ ok: false });
     warn.mockRestore();
-  });
-
-  it('refuses an annotator field that is not a yes or no', () => {
-    expect(() => validateRequest('page/lookup', { annotator: 'please' } as unknown as Req<'page/lookup'>)).toThrow(/annotator/);
   });
 });

@@ -1,6 +1,6 @@
 // Everyday use: the onboarding choice, options applied live to open tabs, the toolbar badge,
 // "Explain this clause" on a selection, and a page recognised only on request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ORDINARY_PAGE, fixture, FRENCH_POLICY_PAGE, routed } from '../fixtures/pages';
 import { uiText, waitForAnnotation, type ExtensionSession } from '../../scripts/lib/chromium';
@@ -231,8 +231,8 @@ describe('languages', () => {
     const page = await session.context.newPage();
     await page.goto(FRENCH.url, { waitUntil: 'domcontentloaded' });
     await waitForAnnotation(page);
-    const toast = (await uiText(page, '.toast')) ?? '';
-    expect(toast).toContain('Clause detection is English-only for now and this page looks French');
+    // (The notice comes with the page UI, loaded when first needed: it may show a moment after.)
+    await vi.waitFor(async () => expect((await uiText(page, '.toast')) ?? '').toContain('Clause detection is English-only for now and this page looks French'), { timeout: 10_000, interval: 100 });
     // Only reviewed clauses: the background's record of the page says where each came from.
     const visit = await tabVisit(session, await tabOf(page));
     expect(visit.clauses.filter((c) => c.source !== 'kb')).toEqual([]);

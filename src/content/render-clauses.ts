@@ -222,8 +222,9 @@ const MIN_PER_FRAME = 2;
 /** The size of each group of clauses shown in one rendering, from how long the renderings took
  * (the task after the frame, from its start): smaller in proportion after one over the budget,
  * larger again (up to PER_FRAME) after one well under it. Where a rendering of fewer clauses took
- * about as long (a huge page whose every layout costs the same), the time is the page's, not the
- * clauses': fewer would only mean more renderings, so back to PER_FRAME for good. */
+ * about as long (a huge page whose every layout costs the same), or the fewest went over the
+ * budget twice running, the time is the page's, not the clauses': fewer would only mean more
+ * renderings, so back to PER_FRAME for good. */
 export class GroupSizer {
   size = PER_FRAME;
   private last: { size: number; ms: number } | null = null;
@@ -235,7 +236,9 @@ export class GroupSizer {
     const last = this.last;
     this.last = { size: this.size, ms: frameMs };
     if (frameMs > FRAME_BUDGET_MS) {
-      if (last && last.size > this.size && frameMs > last.ms * 0.75) {
+      // Fewer clauses took about as long, or the fewest went over twice running: the page's cost.
+      const pagesOwn = last && ((last.size > this.size && frameMs > last.ms * 0.75) || (this.size === MIN_PER_FRAME && last.size === MIN_PER_FRAME && last.ms > FRAME_BUDGET_MS));
+      if (pagesOwn) {
         this.fixed = true;
         this.size = PER_FRAME;
       } else {

@@ -25,6 +25,9 @@ function better(a: FoundClause, b: FoundClause): number {
 /**
  * Drops exact duplicates (same category, overlapping, the reviewed one kept), then clusters
  * overlapping spans: each cluster becomes one highlight on the span of its best clause.
+ * A sentence the text repeats is one clause (its id is its category and text): it is
+ * highlighted where it first appears, so its marks, its badge, its panel and its row in the
+ * popup are one. (A page that repeated its policy fifty times had fifty highlights of each.)
  */
 export function resolveOverlaps<C extends FoundClause>(clauses: readonly C[]): Highlight<C>[] {
   const valid = clauses.filter((c) => c.end > c.start);
@@ -45,9 +48,12 @@ export function resolveOverlaps<C extends FoundClause>(clauses: readonly C[]): H
   if (current.length) clusters.push(current);
 
   const out: Highlight<C>[] = [];
+  const shown = new Set<string>();
   for (const cluster of clusters) {
-    const ranked = [...cluster].sort(better);
-    const primary = ranked[0] as C;
+    // Clauses already highlighted earlier in the text (the same sentence again) are left out.
+    const ranked = cluster.filter((c) => !shown.has(c.id)).sort(better);
+    const primary = ranked[0];
+    if (!primary) continue;
     const seen = new Set([primary.category]);
     const related: C[] = [];
     for (const c of ranked.slice(1)) {
@@ -55,6 +61,7 @@ export function resolveOverlaps<C extends FoundClause>(clauses: readonly C[]): H
       seen.add(c.category);
       related.push(c);
     }
+    for (const c of [primary, ...related]) shown.add(c.id);
     out.push({ primary, related });
   }
   return out;

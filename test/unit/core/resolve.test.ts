@@ -35,4 +35,20 @@ describe('resolveOverlaps', () => {
       expect(out[i]!.primary.start).toBeGreaterThanOrEqual(out[i - 1]!.primary.end);
     }
   });
+
+  it('highlights a repeated sentence (the same id) once, where it first appears', () => {
+    const out = resolveOverlaps([
+      c('retention-1', 500, 560, 'retention', 'medium'),
+      c('retention-1', 100, 160, 'retention', 'medium'),
+      c('sale-2', 100, 160, 'data-sale', 'high'),
+      c('sale-2', 500, 560, 'data-sale', 'high'),
+      c('tracking-3', 520, 540, 'tracking', 'low'),
+      c('retention-1', 900, 960, 'retention', 'medium'),
+    ]);
+    expect(out.map((h) => [h.primary.id, h.primary.start, h.related.map((r) => r.id)])).toEqual([
+      ['sale-2', 100, ['retention-1']],
+      // The repeat's cluster keeps only what is new in it.
+      ['tracking-3', 520, []],
+    ]);
+  });
 });

@@ -1,11 +1,16 @@
-// The Firefox build starts in real Firefox ESR (web-ext run, headless): the add-on installs, its
-// background script runs and installs the knowledge base into IndexedDB, and sets up the schedule
-// of followed documents through the alarms API.
+// The Firefox build in real Firefox ESR. First through web-ext run (headless): the add-on
+// installs, its background script runs and installs the knowledge base into IndexedDB, and sets up
+// the schedule of followed documents through the alarms API. Then over WebDriver BiDi
+// (scripts/lib/firefox.ts) on a real policy page: the content scripts, the annotator the
+// background puts in, the analysis in the page (Firefox has no analysis host), the badges, and the
+// panel opened by the user's click, all as Firefox runs them.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../fixtures/pages';
+import { launchFirefox } from '../../scripts/lib/firefox';
+import { startFixtureServer } from '../../scripts/lib/fixture-server';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 // Without Firefox the test is skipped, and counted as skipped by scripts/test-all.ts, which fails
@@ -59,5 +64,69 @@ describe.skipIf(!available)('Firefox', () => {
     expect(r.ready).toMatch(/ready \(\d+ platforms, \d+ reviewed clauses\)/);
     // The schedule of followed documents went through browser.alarms (nothing followed: no alarm).
     expect(r.follow).toBe('Clausemark: followed documents ready (0 followed, no alarm set)');
+  }, 120_000);
+});
+
+describe.skipIf(!available)('Firefox, on a real policy page', () => {
+  it('highlights DeepSeek’s privacy policy on an unknown site, with badges, the text unchanged; a click opens the panel, Escape closes it', async () => {
+    const server = await startFixtureServer();
+    const firefox = await launchFirefox(path.join(PROJECT_ROOT, 'dist/firefox'));
+    try {
+      await firefox.navigate(`${server.origin}/policies/deepseek-privacy`);
+      // The first visit also waits for the knowledge base the background installs on first start.
+      const deadline = Date.now() + 60_000;
+      let marks = 0;
+      while (Date.now() < deadline && marks === 0) {
+        await new Promise((r) => setTimeout(r, 500));
+        marks = await firefox.evaluate<number>('document.querySelectorAll("mark[data-clausemark-clause]").length');
+      }
+      expect(marks, firefox.output().slice(-3000)).toBeGreaterThan(0);
+      // Wait until the highlights stop changing (later groups, the reviewed quotes).
+      let clauses = 0;
+      for (let stable = 0; stable < 3 && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 500));
+        const n = await firefox.evaluate<number>('new Set([...document.querySelectorAll("mark[data-clausemark-clause]")].map((m) => m.dataset.clausemarkClause)).size');
+        stable = n === clauses ? stable + 1 : 0;
+        clauses = n;
+      }
+      expect(clauses).toBeGreaterThan(5);
+      // Each clause: a badge (a host whose shadow root the page cannot open) right after its last
+      // mark, laid out with a size.
+      const badges = await firefox.evaluate<{ id: string; tag: string; closed: boolean; width: number }[]>(`(() => {
+        const last = new Map();
+        for (const m of document.querySelectorAll('mark[data-clausemark-clause]')) last.set(m.dataset.clausemarkClause, m);
+        return [...last].map(([id, m]) => { const b = m.nextElementSibling; return { id, tag: b?.tagName ?? '', closed: !!b && b.shadowRoot === null && b.childElementCount === 0, width: b ? b.getBoundingClientRect().width : 0 }; });
+      })()`);
+      expect(badges).toHaveLength(clauses);
+      for (const b of badges) expect(b, b.id).toMatchObject({ tag: 'SPAN', closed: true });
+      expect(Math.min(...badges.map((b) => b.width))).toBeGreaterThan(12);
+      // The page's text is the text it was served with: marks wrap it, badges add no text to it.
+      expect(await firefox.evaluate<boolean>(`fetch(location.href).then((r) => r.text()).then((html) => new DOMParser().parseFromString(html, 'text/html').body.textContent === document.body.textContent)`)).toBe(true);
+
+      // The user's click on a highlight opens the panel (fixed at the top right) and focuses it.
+      const at = await firefox.evaluate<{ x: number; y: number }>(`(() => {
+        const m = document.querySelector('mark[data-clausemark-clause]');
+        m.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = m.getClientRects()[0];
+        return { x: r.left + Math.min(8, r.width / 2), y: r.top + r.height / 2 };
+      })()`);
+      const panelPoint = 'document.elementFromPoint(innerWidth - 60, 60)';
+      const ours = `((el) => !!el && el.parentElement === document.documentElement && el.shadowRoot === null && el.tagName === 'DIV')`;
+      expect(await firefox.evaluate<boolean>(`${ours}(${panelPoint})`)).toBe(false);
+      await firefox.click(at.x, at.y);
+      let open = false;
+      for (let i = 0; i < 40 && !open; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        open = await firefox.evaluate<boolean>(`${ours}(${panelPoint}) && document.activeElement === ${panelPoint}`);
+      }
+      expect(open, firefox.output().slice(-3000)).toBe(true);
+      await firefox.press('\uE00C');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await firefox.evaluate<boolean>(`${ours}(${panelPoint})`)).toBe(false);
+      expect(firefox.output()).not.toMatch(/Clausemark: .*(failed|Error)|moz-extension:\/\/\S+ Error/);
+    } finally {
+      await firefox.close();
+      await server.close();
+    }
   }, 120_000);
 });

@@ -212,7 +212,19 @@ function Panel({ item, page, deps, shadow }: { item: PanelClause; page: PageInfo
       </header>
       <blockquote>{clause.excerpt}</blockquote>
       {item.kb && !clause.anchored && <p class="warn">{t('panelNotAnchored')}</p>}
-      {cat && (
+      {cat && clause.severity === 'good' && (
+        // A protective passage: the category's texts describe the practice it limits, so they are
+        // given as what such clauses usually say, not as what this one does.
+        <>
+          <h3>{t('panelMeans')}</h3>
+          <p>{t('panelMeansGood')}</p>
+          <p class="muted">{t('panelUsually', cat.meaning)}</p>
+          <h3>{t('panelWhy')}</h3>
+          <p>{cat.whyItMatters}</p>
+          <p class="muted">{t('panelGoodImpact')}</p>
+        </>
+      )}
+      {cat && clause.severity !== 'good' && (
         <>
           <h3>{t('panelMeans')}</h3>
           <p>{cat.meaning}</p>

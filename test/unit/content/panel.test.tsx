@@ -35,3 +35,32 @@ describe('See all platforms with this clause type', () => {
     expect(await seeAllShown({ stat: null, others: [] })).toBe(false);
   });
 });
+
+describe('What it means, by the clause’s stance', () => {
+  async function panelText(c: PageClause): Promise<string> {
+    const host = new PanelHost(new AbortController().signal);
+    host.show({ clause: c, related: [] }, page, async () => ({ stat: null, others: [] }), null);
+    const shadow = (host as unknown as { shadow: ShadowRoot }).shadow;
+    await vi.waitFor(() => expect(shadow.textContent).toContain('What it means'));
+    const text = shadow.textContent ?? '';
+    host.destroy();
+    return text;
+  }
+  const decisions = { ...clause, id: 'c2', category: 'automated-decisions' };
+
+  it('a protective passage is not described as the practice it rules out', async () => {
+    const text = await panelText({ ...decisions, severity: 'good', excerpt: 'We do not engage in profiling or automated decisions with legal effects.' });
+    expect(text).toContain('A protection: this passage limits or rules out');
+    // The category's own description is given as what such clauses usually say.
+    expect(text).toContain('Often, a clause of this kind means: Decisions about you may be made by algorithms');
+    expect(text).not.toContain('may depend on a model');
+    expect(text).toContain('if this text changes, Clausemark shows you what changed');
+  });
+
+  it('a clause of concern is described as what it does, with what it can mean for you', async () => {
+    const text = await panelText({ ...decisions, severity: 'high', excerpt: 'We use automated systems to decide whether to approve your application.' });
+    expect(text).not.toContain('A protection');
+    expect(text).toContain('What it meansDecisions about you may be made by algorithms');
+    expect(text).toContain('may depend on a model');
+  });
+});

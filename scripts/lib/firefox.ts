@@ -77,7 +77,7 @@ export async function launchFirefox(extensionDir: string, timeoutMs = 60_000): P
     return session;
   } catch (err) {
     await stop();
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\nFirefox said:\n${log.slice(-2000)}`);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nFirefox said:\n${log.slice(-2000)}`, { cause: err });
   }
 }
 

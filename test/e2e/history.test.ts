@@ -126,13 +126,13 @@ describe('a policy that changed since the user last read it', () => {
     // Every clause says how rare it is across reviewed platforms, or that there is nothing to compare.
     const rarities = await popup.$$eval('button.clause', (els) => els.map((e) => ({ id: (e as HTMLElement).dataset.clause ?? '', rarity: e.querySelector('.rarity')?.textContent ?? '' })));
     expect(rarities.length).toBeGreaterThan(5);
-    for (const r of rarities) expect(r.rarity).toMatch(/^(Rare|Uncommon|Common|Widespread) · \d+ of \d+ platforms$|^not compared$/);
-    expect(rarities.some((r) => r.rarity !== 'not compared')).toBe(true);
+    for (const r of rarities) expect(r.rarity).toMatch(/^(Rare|Uncommon|Common|Widespread) · \d+ of \d+ platforms$|^no cross-platform data yet$/);
+    expect(rarities.some((r) => r.rarity !== 'no cross-platform data yet')).toBe(true);
     mkdirSync(path.join(PROJECT_ROOT, 'docs/screenshots'), { recursive: true });
     await popup.screenshot({ path: path.join(PROJECT_ROOT, 'docs/screenshots/popup-glance.png') });
 
     // The same figures as the clause's panel in the page: open one from the popup.
-    const compared = rarities.find((r) => r.rarity !== 'not compared')!;
+    const compared = rarities.find((r) => r.rarity !== 'no cross-platform data yet')!;
     const [, k, n] = /· (\d+) of (\d+)/.exec(compared.rarity)!;
     await popup.click(`button.clause[data-clause="${compared.id}"]`);
     await waitForUi(page, `[role="dialog"][data-clause="${compared.id}"] .rarity`);

@@ -93,7 +93,7 @@ describe('ClausesView', () => {
     const rarityOf = (id: string) => host.querySelector(`[data-clause="${id}"] .rarity`)?.textContent;
     expect(rarityOf('high-1')).toBe('Rare · 3 of 142 platforms');
     expect(rarityOf('low-1')).toBe('Common · 72 of 142 platforms');
-    expect(rarityOf('good-1')).toBe('not compared');
+    expect(rarityOf('good-1')).toBe('no cross-platform data yet');
     expect(host.querySelector('.rarity-note')).toBeNull();
   });
 
@@ -101,7 +101,7 @@ describe('ClausesView', () => {
     await act(async () => render(<ClausesView tabId={7} state={state} notify={() => undefined} />, host));
     await act(async () => undefined);
     expect(host.querySelector('.rarity-note')?.textContent).toContain('No comparison data');
-    expect(rarityText()).toEqual(['not compared', 'not compared', 'not compared', 'not compared']);
+    expect(rarityText()).toEqual(['no cross-platform data yet', 'no cross-platform data yet', 'no cross-platform data yet', 'no cross-platform data yet']);
   });
 
   it('a changed document: the banner with the first changes and a link to History', async () => {

@@ -68,7 +68,7 @@ describe.skipIf(!available)('Firefox', () => {
 });
 
 describe.skipIf(!available)('Firefox, on a real policy page', () => {
-  it('highlights DeepSeek’s privacy policy on an unknown site, with badges, the text unchanged; a click opens the panel, Escape closes it', async () => {
+  it('highlights DeepSeek’s privacy policy on an unknown site, with badges, the text unchanged; a click opens the panel, Escape closes it; the popup lists the same clauses, the options page shows the knowledge base', async () => {
     const server = await startFixtureServer();
     const firefox = await launchFirefox(path.join(PROJECT_ROOT, 'dist/firefox'));
     try {
@@ -123,6 +123,32 @@ describe.skipIf(!available)('Firefox, on a real policy page', () => {
       await firefox.press('\uE00C');
       await new Promise((r) => setTimeout(r, 500));
       expect(await firefox.evaluate<boolean>(`${ours}(${panelPoint})`)).toBe(false);
+
+      // The extension's own pages in Firefox. The onboarding tab opened on install is an extension
+      // page (BiDi may not navigate a tab to moz-extension: itself); from it, the options page
+      // and the popup as a page for the policy's tab.
+      const ids = await firefox.evaluate<string[]>('[...new Set([...document.querySelectorAll("mark[data-clausemark-clause]")].map((m) => m.dataset.clausemarkClause))].sort()');
+      const tree = await firefox.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {});
+      const extPage = tree.contexts.find((c) => c.url.startsWith('moz-extension:'));
+      expect(extPage?.url).toMatch(/\/src\/onboarding\/index\.html$/);
+      firefox.context = extPage?.context as string;
+      const settle = async <T,>(read: string, ok: (v: T) => boolean): Promise<T> => {
+        let v = await firefox.evaluate<T>(read);
+        for (let i = 0; i < 40 && !ok(v); i++) {
+          await new Promise((r) => setTimeout(r, 250));
+          v = await firefox.evaluate<T>(read);
+        }
+        return v;
+      };
+      await firefox.evaluate(`(location.href = browser.runtime.getURL('src/options/index.html'), 1)`);
+      const options = await settle<string>('document.body?.innerText ?? ""', (t) => /Version [\d.]+, installed .*: [\d,]+ platforms/.test(t));
+      expect(options).toMatch(/Version [\d.]+, installed .*: 9,\d{3} platforms, [\d,]+ documents, [\d,]+ reviewed clauses/);
+      const tabs = await firefox.evaluate<{ id: number; url: string }[]>('browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id, url: t.url })))');
+      const tabId = tabs.find((t) => t.url === `${server.origin}/policies/deepseek-privacy`)?.id;
+      expect(tabId).toBeTypeOf('number');
+      await firefox.evaluate(`(location.href = browser.runtime.getURL('src/popup/index.html') + '?tab=${tabId}', 1)`);
+      const listed = await settle<string[]>('[...document.querySelectorAll("button.clause")].map((b) => b.dataset.clause).sort()', (v) => v.length > 0);
+      expect(listed).toEqual(ids);
       expect(firefox.output()).not.toMatch(/Clausemark: .*(failed|Error)|moz-extension:\/\/\S+ Error/);
     } finally {
       await firefox.close();

@@ -1,6 +1,7 @@
-// The annotator, part of the loader's script (load-annotator.ts), used on pages the loader took
-// for a policy. begin() reads the page and hands its text to the analysis (engine-client.ts: off
-// the page's main thread when the analysis host answers; the loader calls it at DOMContentLoaded);
+// The annotator, a script of its own that the background puts in where the loader asks
+// (load-annotator.ts), used on pages the loader took for a policy. The loader's begin() reads the
+// page and hands its text to the analysis (engine-client.ts: off the page's main thread when the
+// analysis host answers; the loader calls it at DOMContentLoaded, and the annotator through it);
 // annotate() shows the clauses of the sections on screen as soon as they come, then the whole
 // document's, then the reviewed quotes of the knowledge base, and reports the visit to the background. startSession() keeps the page in step
 // when content arrives later, without taking down what is already shown.
@@ -15,7 +16,7 @@ import type { PageInfo, PanelClause } from './panel';
 import { detectedClauses, highlightsOf, knownClauses, MAX_HIGHLIGHTS, relevantQuotes } from './find-clauses';
 import { textLength as bodyTextLength, type PageText } from './dom-text';
 import { ClauseRenderer } from './render-clauses';
-import { begin, type Begun } from './begin';
+import type { begin, Begun } from './begin';
 import { setBadgeTexts } from './badges';
 import { loadUi } from './load-ui';
 import type { Notice } from './ui';
@@ -50,6 +51,10 @@ export interface AnnotateInput {
   /** The page already read and its analysis started (the loader does it at DOMContentLoaded,
    * while the lookup is answered): used by the first analysis only. */
   prepared?: Promise<Begun | null>;
+  /** How a later analysis reads the page again: the loader's own begin() (begin.ts), so the
+   * reading, the analysis client and what it knows of the analysis host are one, in the loader's
+   * script; this script carries no copy of them. */
+  read: typeof begin;
 }
 
 export interface AnnotateResult {
@@ -97,7 +102,7 @@ export async function annotate(input: AnnotateInput, view: View = newView(input.
     void input.prepared?.then((b) => (b?.session.close(), b?.release()));
     return { status: 'not-policy', clauses: 0, reason: 'no body', textLength: 0 };
   }
-  const begun = await (input.prepared ?? begin(settings, !!match || !!input.force, signal));
+  const begun = await (input.prepared ?? input.read(settings, !!match || !!input.force, signal));
   if (!begun || signal.aborted) {
     begun?.session.close();
     begun?.release();

@@ -129,7 +129,7 @@ async function go(force: boolean, signal: AbortSignal, lookup: Promise<Res<'page
   const { startSession } = await (annotator ?? loadAnnotator());
   if (signal.aborted) return false;
   const reason = match ? `known: ${match.platform.name} ${match.document.termsType}` : force ? 'analysed on request' : quick.reason;
-  await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts, prepared });
+  await startSession({ match, reason, signal, settings: s, force, texts: answer?.texts, prepared, read: begin });
   return true;
 }
 

@@ -44,4 +44,24 @@ describe('import graph', () => {
     expect(closure(path.join('content', 'annotator.ts'))).not.toContain(detector);
     expect(closure(path.join('content', 'loader.ts'))).not.toContain(detector);
   });
+
+  it('the annotator’s script carries no copy of the reading and the analysis client: it reads again through the loader’s begin()', () => {
+    const graph = importGraph(SRC, { values: true });
+    const closure = (entry: string) => {
+      const seen = new Set<string>();
+      const walk = (f: string) => {
+        if (seen.has(f)) return;
+        seen.add(f);
+        for (const d of graph.get(f) ?? []) walk(d);
+      };
+      walk(path.join(SRC, entry));
+      return [...seen].map((f) => path.relative(SRC, f));
+    };
+    const reading = [path.join('content', 'begin.ts'), path.join('content', 'engine-client.ts')];
+    const loader = closure(path.join('content', 'loader.ts'));
+    for (const f of reading) expect(loader).toContain(f); // (the check itself can fail)
+    const annotator = closure(path.join('content', 'annotator-entry.ts'));
+    expect(annotator).toContain(path.join('content', 'render-clauses.ts'));
+    expect(annotator.filter((f) => reading.includes(f))).toEqual([]);
+  });
 });

@@ -122,13 +122,12 @@ export const pageRoutes: Routes<PageMessage> = {
       } catch (err) {
         throw new Error(`the record of this page is damaged (${err instanceof Error ? err.message : String(err)}); reload the page to analyse it again`, { cause: err });
       }
-      const state: TabState = {
-        tabId,
-        visit,
-        platform: visit.platformId ? await deps.kb.platform(visit.platformId) : undefined,
-        document: visit.documentId ? await deps.kb.document(visit.documentId) : undefined,
-        counts: countBySeverity(visit.clauses),
-      };
+      // The platform and the document are read together (two lookups, one wait).
+      const [platform, doc] = await Promise.all([
+        visit.platformId ? deps.kb.platform(visit.platformId) : undefined,
+        visit.documentId ? deps.kb.document(visit.documentId) : undefined,
+      ]);
+      const state: TabState = { tabId, visit, platform, document: doc, counts: countBySeverity(visit.clauses) };
       return { state };
     },
   },

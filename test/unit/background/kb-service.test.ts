@@ -161,6 +161,7 @@ describe('message handlers', () => {
     const { state } = await handle('tab/state', { tabId: 7 }, popupSender, env.deps);
     expect(state?.visit.sha256).toBe('a'.repeat(64));
     expect(state?.platform?.name).toMatch(/Google/);
+    expect(state?.document?.termsType).toMatch(/Privacy Policy/);
     expect(state?.counts).toEqual({ high: 1, medium: 1, low: 0, good: 0 });
     expect((await handle('tab/state', { tabId: 99 }, popupSender, env.deps)).state).toBeNull();
   });

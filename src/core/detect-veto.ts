@@ -147,6 +147,18 @@ const REVOCABLE_PERMISSION = /\b(this|such|the) (limited )?(right|permission) (m
 const PROMOTION = /\b(this|the|any|a) (promotion|promotional offer|offer|contest|sweepstakes|giveaway)\b/;
 const PAYMENT_HOLD = /\b(suspend|withhold|hold)\w* (any |all |the )?(payments?|payouts?|disbursements?|funds)\b/;
 const YOUR_RIGHT_TO_END = /\byour right to (terminate|cancel|end)\b/;
+/** The user's own right to leave, said of "the User", "Customers", "the Client" ("The Users may
+ * terminate their Brevo account directly from the Site at any time"): not the provider ending it
+ * (unless the sentence also says the provider may). */
+const PARTY_ENDS = /^(\(?[0-9a-z]{1,3}(\.\d+)*[.)]\s*)?(if [^,;]{0,100}, )?(the )?(users?|customers?|clients?|members?|subscribers?|account holders?|consumers?|licensees?)( [a-z]+)? (can|may|are free to|is free to|ha(ve|s) the right to|(is|are|shall be) entitled to)( [a-z]+){0,3}? (cancel|deactivate|terminate|delete|close|end|stop using|unsubscribe)\b/;
+const WE_END = /\b(we|us)\b[^.;]{0,60}\b(terminate|suspend|close|cancel|disable|delete)\b/;
+/** A licence the user grants over their content ("you grant to Microsoft … a free and worldwide
+ * right, to use, modify, … share and display Your Content"): a content licence, not the service
+ * sharing the user's data. */
+/** What others may do with what the user chose to share ("When you share Your Content with other
+ * people, you understand that they may be able … to use, save, record…"): the user's sharing. */
+const USER_SHARES = /^(\(?[0-9a-z]{1,3}[.)]\s*)?(when|if|where|whenever|once) you (choose to |decide to )?(share|post|publish|upload|make [a-z ]{0,20}public)\b/;
+const LICENCE_GRANT = /\byou (hereby |also |further )*grant (to )?[^.;]{0,120}\b(licen[cs]e|right)s?,? to (use|host|store|reproduce|modify|copy|distribute|display|publish|share)\b/;
 /** Correcting errors in what the site shows, a notice in a dispute: not a change of the terms. */
 const ERROR_CORRECTION = /\bcorrect (any )?(errors|inaccuracies|omissions|mistakes)\b/;
 const TERMS_WORDS = /\b(terms|agreement|polic(y|ies)|conditions)\b/;
@@ -214,6 +226,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'unilateral-termination':
       if (!WE.test(norm) && CONDUCT_ITEM.test(norm)) return true;
       if (PROMOTION.test(norm) && !/\baccounts?\b/.test(norm)) return true;
+      if (PARTY_ENDS.test(norm) && !WE_END.test(norm)) return true;
       return MUTUAL_END.test(norm) || PRESERVED.test(norm) || USERNAME.test(norm) || REVOCABLE_PERMISSION.test(norm) || !TERMINATION_VERB.test(norm) || PAYMENT_HOLD.test(norm) || YOUR_RIGHT_TO_END.test(norm);
     case 'childrens-data':
       // Readers split on age limits shown as the good side ("You must be at least 13 to use the
@@ -246,6 +259,7 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
     case 'data-sharing':
       if (PUBLIC_CONTENT.test(norm) && !RECIPIENTS.test(norm)) return true;
       if (INBOUND.test(norm) && !WE_SHARE.test(norm)) return true;
+      if (LICENCE_GRANT.test(norm) || USER_SHARES.test(norm)) return true;
       // Assigning the contract is not sharing the user's data.
       if (/\b(shall|may) not be assigned\b|\bassign (this|the) (agreement|contract)\b/.test(norm)) return true;
       break;

@@ -92,6 +92,19 @@ describe('readings a reader rejects', () => {
     expect(not('class-action-waiver', 'You and we agree that each may bring claims against the other only in an individual capacity and not as a plaintiff or class member in any class action.')).toBe(false);
   });
 
+  it('a reader check of 2026-12-01: the user leaving, a licence the user grants, what others do with what the user shares', () => {
+    expect(not('unilateral-termination', 'The Users may terminate their Brevo account directly from the Site at any time.')).toBe(true);
+    expect(not('unilateral-termination', 'The Customer is entitled to cancel the subscription at the end of each billing period.')).toBe(true);
+    // …unless the provider may end it too.
+    expect(not('unilateral-termination', 'The Customer may terminate this Agreement at any time, and we may suspend or terminate the account if the Customer breaches it.')).toBe(false);
+    expect(not('unilateral-termination', 'The User may have their account terminated by us without notice.')).toBe(false);
+    expect(not('data-sharing', 'As part of building the XBOX Services community, you grant to Microsoft, its affiliates and sublicensees a free and worldwide right, to use, modify, reproduce, distribute, broadcast, share and display Your Content.')).toBe(true);
+    expect(not('data-sharing', 'When you share Your Content with other people, you understand that they may be able to use, save, record, reproduce and share Your Content.')).toBe(true);
+    // A processor's limit stays the protective side of sharing; the service's own sharing stays.
+    expect(not('data-sharing', 'Xanga does not grant these third parties any independent right to share your information.')).toBe(false);
+    expect(not('data-sharing', 'When you use the Services, we share your information with our advertising partners.')).toBe(false);
+  });
+
   it('survival lists, confidentiality duties and mutual termination are not what they name', () => {
     expect(not('indemnification', 'All representations, warranties, indemnifications, and limitations of liability contained in these Terms will survive termination of these Terms.')).toBe(true);
     expect(not('indemnification', 'You agree to indemnify and hold us harmless from any claims arising from your use of the Services.')).toBe(false);

@@ -7,6 +7,21 @@ import { PROJECT_ROOT } from '../fixtures/pages';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
 
+/** The modules an entry's script carries: the files its value imports reach (type imports left out). */
+function valueClosure(): (entry: string) => string[] {
+  const graph = importGraph(SRC, { values: true });
+  return (entry) => {
+    const seen = new Set<string>();
+    const walk = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const d of graph.get(f) ?? []) walk(d);
+    };
+    walk(path.join(SRC, entry));
+    return [...seen].map((f) => path.relative(SRC, f));
+  };
+}
+
 describe('import graph', () => {
   it('finds a circle when there is one (the check itself can fail)', () => {
     const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
@@ -27,17 +42,7 @@ describe('import graph', () => {
   });
 
   it('the detector and its models stay out of the annotator: only the analysis (content/engine.ts) holds them', () => {
-    const graph = importGraph(SRC, { values: true });
-    const closure = (entry: string) => {
-      const seen = new Set<string>();
-      const walk = (f: string) => {
-        if (seen.has(f)) return;
-        seen.add(f);
-        for (const d of graph.get(f) ?? []) walk(d);
-      };
-      walk(path.join(SRC, entry));
-      return [...seen].map((f) => path.relative(SRC, f));
-    };
+    const closure = valueClosure();
     const detector = path.join('core', 'detect.ts');
     expect(closure(path.join('content', 'engine.ts'))).toContain(detector); // (the check itself can fail)
     expect(closure(path.join('content', 'annotator.ts'))).toContain(path.join('core', 'clause-steps.ts'));
@@ -46,17 +51,7 @@ describe('import graph', () => {
   });
 
   it('the annotator’s script carries no copy of the reading and the analysis client: it reads again through the loader’s begin()', () => {
-    const graph = importGraph(SRC, { values: true });
-    const closure = (entry: string) => {
-      const seen = new Set<string>();
-      const walk = (f: string) => {
-        if (seen.has(f)) return;
-        seen.add(f);
-        for (const d of graph.get(f) ?? []) walk(d);
-      };
-      walk(path.join(SRC, entry));
-      return [...seen].map((f) => path.relative(SRC, f));
-    };
+    const closure = valueClosure();
     const reading = [path.join('content', 'begin.ts'), path.join('content', 'engine-client.ts')];
     const loader = closure(path.join('content', 'loader.ts'));
     for (const f of reading) expect(loader).toContain(f); // (the check itself can fail)

@@ -29,9 +29,6 @@ const TABLE: Record<string, readonly string[]> = {
     'This service only shares user information with third parties when given specific consent',
     'Your personal data is given to third parties',
     'You can limit how your information is used by third-parties and the service',
-    'Your profile is combined across various products',
-    'Your private content may be accessed by people working for the service',
-    'The service can read your private messages',
   ],
   retention: [
     'Only necessary user logs are kept by the service to ensure quality',
@@ -93,6 +90,11 @@ const TABLE: Record<string, readonly string[]> = {
     'Your personal data is aggregated into statistics',
     'Your personal data is used for limited purposes',
     'The service does not index or open files that you upload',
+    // What the service itself reads or combines is its use of your data, not sharing with third
+    // parties (Facebook's "can read your private messages" showed under "Sharing with third parties").
+    'The service can read your private messages',
+    'Your private content may be accessed by people working for the service',
+    'Your profile is combined across various products',
   ],
   'sensitive-data': [
     'This service does not collect, use, or share location data',
@@ -202,6 +204,8 @@ const TABLE: Record<string, readonly string[]> = {
     'Users are responsible for any risks, damages, or losses they may incur by downloading materials',
     'This service will warn users about website maintenance',
     'This service does not condone any ideas contained in its user-generated contents',
+    // A shorter time to sue limits the user's remedies; it is no class-action waiver.
+    'Users have a reduced time period to take legal action against the service',
   ],
   indemnification: [
     'You agree to defend, indemnify, and hold the service harmless in case of a claim related to your use of the service',
@@ -211,11 +215,9 @@ const TABLE: Record<string, readonly string[]> = {
   arbitration: [
     'This service does not force users into binding arbitration',
     'This service forces users into binding arbitration in the case of disputes',
-    'The service can intervene in user disputes',
   ],
   'class-action-waiver': [
     'You waive your right to a class action.',
-    'Users have a reduced time period to take legal action against the service',
   ],
   jurisdiction: [
     'The court of law governing the terms is in a jurisdiction that is friendlier to user privacy protection.',
@@ -284,6 +286,8 @@ const NO_CATEGORY: readonly string[] = [
   'Other applicable rules, terms, conditions or guidelines',
   'Features of the website are made available under a free software license',
   'The service provides a free help desk',
+  // Mediating between users is not arbitration between the user and the service.
+  'The service can intervene in user disputes',
 ];
 
 /**

@@ -38,6 +38,12 @@ describe('ToS;DR case map', () => {
     // "Sensitive data" on Google's sentence about IP addresses).
     expect(mapCase('This service collects your IP address for location use')).toBe('tracking');
     expect(mapCase('This service receives your location through GPS coordinates')).toBe('sensitive-data');
+    // What the service reads itself is not sharing with third parties; mediating between users is
+    // not arbitration; a shorter time to sue is no class-action waiver.
+    expect(mapCase('The service can read your private messages')).toBe('data-collection');
+    expect(mapCase('Your private content may be accessed by people working for the service')).toBe('data-collection');
+    expect(mapCase('The service can intervene in user disputes')).toBeNull();
+    expect(mapCase('Users have a reduced time period to take legal action against the service')).toBe('limitation-of-liability');
     expect(normalizeCaseTitle('You grant perpetual license to anything you publish-bad-80')).toBe('you grant perpetual license to anything you publish');
   });
 

@@ -30,7 +30,7 @@ describe('othersFor', () => {
 
 describe('examples for the clause panel', () => {
   it('shows best practice first, then the most severe, each from the best-known platforms', () => {
-    const s = stat('data-sharing');
+    const s = stat('data-collection');
     const picked = pickExamples(s.entries, 'google', rank, 6);
     expect(picked).toHaveLength(6);
     expect(picked.some((e) => e.platformId === 'google')).toBe(false);

@@ -124,18 +124,14 @@ const TABLE: Record<string, readonly string[]> = {
     'You cannot delete your account of this service',
     'You cannot delete your contributions, but it makes sense for this service',
     'You have the right to leave this service at any time',
-    'You maintain ownership of your data',
     'You can choose with whom you share content',
   ],
   security: [
     'The service provides two factor authentification for your account',
     'The services will notify users if personal data has been affected by data breaches',
     'The user is informed about security practices',
-    'This service assumes no liability for unauthorized access to your personal information',
     'User-generated content is encrypted, and this service cannot decrypt it',
-    'You are responsible for maintaining the security of your account and for the activities on your account',
     'info given about security practices',
-    'The service informs users about the risk of publishing personal info online',
   ],
   'content-license': [
     'Content is published under a free license instead of a bilateral one',
@@ -159,6 +155,8 @@ const TABLE: Record<string, readonly string[]> = {
     'very broad',
     'legal documents published under reusable license',
     'You are allowed to quote their content with attribution',
+    // Ownership is the content licence's good side ("you keep the rights to your content"), not a data right.
+    'You maintain ownership of your data',
   ],
   'content-removal': [
     'If you are the target of a copyright claim, your content may be removed',
@@ -204,6 +202,8 @@ const TABLE: Record<string, readonly string[]> = {
     'Users are responsible for any risks, damages, or losses they may incur by downloading materials',
     'This service will warn users about website maintenance',
     'This service does not condone any ideas contained in its user-generated contents',
+    // A disclaimer of liability for breaches limits liability; it states no security practice.
+    'This service assumes no liability for unauthorized access to your personal information',
     // A shorter time to sue limits the user's remedies; it is no class-action waiver.
     'Users have a reduced time period to take legal action against the service',
   ],
@@ -254,6 +254,8 @@ const TABLE: Record<string, readonly string[]> = {
     'You must provide your legal name, pseudonyms are not allowed',
     'only for your individual use',
     'The service disables software that you are not licensed to use.',
+    // A duty on the user, not the service's security practice.
+    'You are responsible for maintaining the security of your account and for the activities on your account',
   ],
   payments: [
     'The service has a no refund policy',
@@ -276,6 +278,7 @@ const TABLE: Record<string, readonly string[]> = {
     'There is a date of the last update of the terms',
     'This service employs separate policies for different parts of the service',
     'This service provides archives of their Terms of Service so that changes can be viewed over time',
+    'The service informs users about the risk of publishing personal info online',
   ],
 };
 

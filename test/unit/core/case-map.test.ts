@@ -44,6 +44,9 @@ describe('ToS;DR case map', () => {
     expect(mapCase('Your private content may be accessed by people working for the service')).toBe('data-collection');
     expect(mapCase('The service can intervene in user disputes')).toBeNull();
     expect(mapCase('Users have a reduced time period to take legal action against the service')).toBe('limitation-of-liability');
+    expect(mapCase('You maintain ownership of your data')).toBe('content-license');
+    expect(mapCase('This service assumes no liability for unauthorized access to your personal information')).toBe('limitation-of-liability');
+    expect(mapCase('You are responsible for maintaining the security of your account and for the activities on your account')).toBe('acceptable-use');
     expect(normalizeCaseTitle('You grant perpetual license to anything you publish-bad-80')).toBe('you grant perpetual license to anything you publish');
   });
 

@@ -77,12 +77,12 @@ describe('Compare view on Google’s privacy policy', () => {
 
   it('opens a category’s platforms (paged, linked, filterable) from the keyboard', async () => {
     const page = await popup(`tab=${tabId}&view=compare`);
-    await page.waitForSelector('button.cmp-row[data-category="data-sharing"]');
+    await page.waitForSelector('button.cmp-row[data-category="data-collection"]');
     await page.screenshot({ path: path.join(SHOTS, 'compare.png') });
-    await page.focus('button.cmp-row[data-category="data-sharing"]');
+    await page.focus('button.cmp-row[data-category="data-collection"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.plist .prows li');
-    expect(await page.getAttribute('button.cmp-row[data-category="data-sharing"]', 'aria-expanded')).toBe('true');
+    expect(await page.getAttribute('button.cmp-row[data-category="data-collection"]', 'aria-expanded')).toBe('true');
     const first = await page.$$eval('.plist .prows li', (els) => els.map((e) => ({ name: e.querySelector('.pname')?.textContent, href: e.querySelector('a.pname')?.getAttribute('href') ?? null, text: e.textContent ?? '' })));
     expect(first).toHaveLength(8);
     expect(first.some((r) => r.name === 'Google')).toBe(false);

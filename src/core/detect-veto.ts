@@ -118,6 +118,12 @@ const DATA_OBJECT = /\b(data|information|info|account|profile|content|cookies?|c
  * rights or the safety of our employees…" alone is a purpose, not government access. */
 const AUTHORITY = /\b(law enforcement|government\w*|authorit\w*|police|courts?|subpoenas?|regulat\w*|public (bodies|agencies)|agency|agencies|judicial|legal (process|request|obligation|requirement)s?|warrants?|national security|tax|laws?|legally|lawful\w*|legislation|official)\b/;
 /** An automated decision is made by a machine: profiling for advertising alone is not one. */
+/** A prohibition on the user's own use ("you agree that you will not use the AI services…"). */
+const USER_MAY_NOT_USE = /\byou (agree (that )?you )?(will|shall|may|must) not (use|employ|deploy)\b/;
+/** An item of a numbered or bulleted list that names a purpose ("5. For the assessment of…",
+ * "1. To make decisions…"): outside privacy policies and without the service as its subject, the
+ * items of a list of uses. */
+const PURPOSE_ITEM = /^(\(?[0-9a-z]{1,3}[.)]\s*|[•*·▪-]\s*)(for|to) /;
 const AUTOMATED = /\b(automat\w*|algorithm\w*|solely|machine|artificial intelligence|ai)\b/;
 
 /** An indemnity is someone undertaking to indemnify or hold harmless: a liability cap that lists
@@ -248,6 +254,12 @@ export function notThisCategory(category: string, norm: string, privacyDocument 
       if (NOT_RETENTION.test(norm) || (!privacyDocument && !RETAINED_THING.test(norm))) return true;
       break;
     case 'automated-decisions':
+      // What the user may not do with the service's AI ("you agree that you will not use the AI
+      // services … 5. For the assessment of criminality risk … based solely on the profiling…"):
+      // a rule of use, not decisions the service makes about the user.
+      // (The service speaking of its own AI stays: "Our tools are not designed to make decisions
+      // with legal effects, and you must not use them for such purposes.")
+      if (!WE.test(norm) && (USER_MAY_NOT_USE.test(norm) || (!privacyDocument && PURPOSE_ITEM.test(norm)))) return true;
       return !DECISION.test(norm) || !AUTOMATED.test(norm);
     case 'content-license':
       return LICENCE_GLOSS.test(norm) || /\bsurviv\w*\b/.test(norm);

@@ -103,6 +103,12 @@ describe('readings a reader rejects', () => {
     // A processor's limit stays the protective side of sharing; the service's own sharing stays.
     expect(not('data-sharing', 'Xanga does not grant these third parties any independent right to share your information.')).toBe(false);
     expect(not('data-sharing', 'When you use the Services, we share your information with our advertising partners.')).toBe(false);
+    // What the user may not do with the service's AI is a rule of use, not its decisions about the user.
+    expect(not('automated-decisions', 'In addition to complying with the Code of Conduct above, you agree that you will not use the AI services, including those that make decisions autonomously:')).toBe(true);
+    expect(not('automated-decisions', '5. For the assessment of criminality risk of natural persons based solely on the profiling of a natural person.')).toBe(true);
+    expect(not('automated-decisions', 'Our AI tools are not designed to make decisions with legal effects, and you must not use them for such purposes.')).toBe(false);
+    expect(not('automated-decisions', '5. For the assessment of criminality risk based solely on profiling.', true)).toBe(false);
+    expect(not('automated-decisions', 'We use automated decision-making to decide whether to approve your application.')).toBe(false);
   });
 
   it('survival lists, confidentiality duties and mutual termination are not what they name', () => {

@@ -71,28 +71,41 @@ describe('ClauseRenderer', () => {
     expect([...r.items.keys()].sort()).toEqual(highlights.map((h) => h.primary.id).sort());
   });
 
-  it('puts fewer clauses in a rendering after one that took long, and more again after quick ones', async () => {
+  /** Shows 40 clauses with the page's renderings faked: each frame costs `cost(shownBefore,
+   * shownNow)` ms on the clock (the clock moves on while the frame is drawn). Returns how many marks
+   * the page had at each frame. */
+  async function renderWithFrames(cost: (before: number, shown: number) => number): Promise<{ frames: number[]; body: HTMLElement }> {
     const { root: body, highlights } = setUp(Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`));
-    // A rendering costs in proportion to the clauses it shows: 5.6 ms each for the first 26 (a
-    // slow page), 0.1 ms each after (the clock moves on while the frame is drawn).
     let clock = 1000;
     const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const frames: number[] = [];
     const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb: FrameRequestCallback) => {
       const shown = marksOf(body).length;
-      const before = frames.at(-1) ?? 0;
+      const ms = cost(frames.at(-1) ?? 0, shown);
       frames.push(shown);
-      let cost = 0;
-      for (let i = before + 1; i <= shown; i++) cost += i <= 26 ? 90 / 16 : 0.1;
       return setTimeout(() => {
         cb(clock);
-        clock += cost;
+        clock += ms;
       }, 0) as unknown as number;
     });
-    const r = new ClauseRenderer(body, info, new Map(), new AbortController().signal);
-    expect(await r.show(highlights, undefined, true)).toBe(true);
-    raf.mockRestore();
-    now.mockRestore();
+    try {
+      const r = new ClauseRenderer(body, info, new Map(), new AbortController().signal);
+      expect(await r.show(highlights, undefined, true)).toBe(true);
+    } finally {
+      raf.mockRestore();
+      now.mockRestore();
+    }
+    return { frames, body };
+  }
+
+  it('puts fewer clauses in a rendering after one that took long, and more again after quick ones', async () => {
+    // A rendering costs in proportion to the clauses it shows: 5.6 ms each for the first 26 (a
+    // slow page), 0.1 ms each after.
+    const { frames, body } = await renderWithFrames((before, shown) => {
+      let cost = 0;
+      for (let i = before + 1; i <= shown; i++) cost += i <= 26 ? 90 / 16 : 0.1;
+      return cost;
+    });
     // 16 first (90 ms); then 16 × 30 / 90 = 5 per rendering (28 ms each) while they are slow, then
     // twice as many after a quick one: the last 9 in one.
     expect(frames).toEqual([16, 21, 26, 31]);
@@ -101,21 +114,7 @@ describe('ClauseRenderer', () => {
   });
 
   it('keeps 16 clauses in a rendering where fewer take as long (the page\'s own layout)', async () => {
-    const { root: body, highlights } = setUp(Array.from({ length: 40 }, (_, i) => `Clause number ${i} lets us change these terms at any time.`));
-    let clock = 1000;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
-    const frames: number[] = [];
-    const raf = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((cb: FrameRequestCallback) => {
-      frames.push(marksOf(body).length);
-      return setTimeout(() => {
-        cb(clock);
-        clock += 90;
-      }, 0) as unknown as number;
-    });
-    const r = new ClauseRenderer(body, info, new Map(), new AbortController().signal);
-    expect(await r.show(highlights, undefined, true)).toBe(true);
-    raf.mockRestore();
-    now.mockRestore();
+    const { frames, body } = await renderWithFrames(() => 90);
     expect(frames).toEqual([16, 21, 37]);
     expect(marksOf(body)).toHaveLength(40);
   });

@@ -45,6 +45,8 @@ describe('ToS;DR case map', () => {
     expect(mapCase('The service can intervene in user disputes')).toBeNull();
     expect(mapCase('Users have a reduced time period to take legal action against the service')).toBe('limitation-of-liability');
     expect(mapCase('You maintain ownership of your data')).toBe('content-license');
+    expect(mapCase('Your profile is combined across various products')).toBe('data-collection');
+    expect(mapCase('The service informs users about the risk of publishing personal info online')).toBe('transparency');
     expect(mapCase('This service assumes no liability for unauthorized access to your personal information')).toBe('limitation-of-liability');
     expect(mapCase('You are responsible for maintaining the security of your account and for the activities on your account')).toBe('acceptable-use');
     expect(normalizeCaseTitle('You grant perpetual license to anything you publish-bad-80')).toBe('you grant perpetual license to anything you publish');
